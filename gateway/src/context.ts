@@ -1,0 +1,8 @@
+/** Per-request state of the gateway, shared with the data sources. */
+export interface GatewayContext {
+  requestId: string;
+  /** Filled by the data sources; reported when the client asks with `x-hub-debug: sql`. */
+  stats?: { sqlStatements: number };
+  /** Regions that could not answer some part of this request. */
+  missingRegions?: Set<string>;
+}

@@ -1,0 +1,46 @@
+import "reflect-metadata";
+import { bookConfig, startBookService } from "@kooperacja/book";
+import { regionalConfig, startRegionalService } from "@kooperacja/regional";
+import { PARTNERSHIP_KEYS, type PartnershipKey, type RunningService } from "@kooperacja/shared";
+import { gatewayConfig } from "./config";
+import { startGateway } from "./server";
+
+export interface Hub {
+  gateway: RunningService;
+  regions: Record<PartnershipKey, RunningService>;
+  book: RunningService;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole hub in one process: three regional deployments, the book
+ * and the gateway, each on its own port. `npm start` and the tests both use
+ * this; settings come from `env` (ports 0 pick free ones).
+ */
+export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<Hub> {
+  const started: RunningService[] = [];
+  try {
+    const regions = {} as Record<PartnershipKey, RunningService>;
+    for (const partnership of PARTNERSHIP_KEYS) {
+      regions[partnership] = await startRegionalService(regionalConfig(partnership, env));
+      started.push(regions[partnership]);
+    }
+    const book = await startBookService(bookConfig(env));
+    started.push(book);
+    const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, regions[key].url])) as Record<PartnershipKey, string>;
+    const gateway = await startGateway({ ...gatewayConfig(env), shardUrls, bookUrl: book.url });
+    started.push(gateway);
+    return {
+      gateway,
+      regions,
+      book,
+      // The gateway first, so no request reaches a stopped subgraph.
+      stop: async () => {
+        for (const service of started.reverse()) await service.stop();
+      },
+    };
+  } catch (error) {
+    for (const service of started.reverse()) await service.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import "reflect-metadata";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { generateSchemaFiles, SCHEMA_DIR } from "./schema-files";
+
+/**
+ * `npm run schema` writes schema/*.graphql from the code;
+ * `npm run schema:check` fails when the checked-in files differ from it.
+ */
+async function main(mode: string | undefined): Promise<number> {
+  const { files } = await generateSchemaFiles();
+  if (mode === "write") {
+    mkdirSync(SCHEMA_DIR, { recursive: true });
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(SCHEMA_DIR, name), content);
+    console.log(`Wrote ${Object.keys(files).map((name) => `schema/${name}`).join(", ")}.`);
+    return 0;
+  }
+  if (mode === "check") {
+    const drifted = Object.entries(files).filter(([name, content]) => {
+      const path = join(SCHEMA_DIR, name);
+      return !existsSync(path) || readFileSync(path, "utf8") !== content;
+    });
+    if (drifted.length > 0) {
+      console.error(`Schema drift: ${drifted.map(([name]) => `schema/${name}`).join(", ")} differ from the code. Run \`npm run schema\` and commit the result.`);
+      return 1;
+    }
+    console.log(`schema/ matches the code (${Object.keys(files).length} files).`);
+    return 0;
+  }
+  console.error("usage: schema-cli (write|check)");
+  return 2;
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,6 @@
+import { BookChapter } from "./chapters/book-chapter.entity";
+import { EvidenceLink } from "./recommendations/evidence-link.entity";
+import { Recommendation } from "./recommendations/recommendation.entity";
+import { RecommendationPartnership } from "./recommendations/recommendation-partnership.entity";
+
+export const ENTITIES = [BookChapter, Recommendation, RecommendationPartnership, EvidenceLink];

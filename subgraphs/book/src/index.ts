@@ -1,0 +1,4 @@
+export { bookConfig, DEFAULT_BOOK_PORT, type BookConfig } from "./config";
+export { startBookService } from "./service";
+export { bookSchema } from "./schema";
+export { openBookDatabase } from "./database";

@@ -1,0 +1,29 @@
+import { createUnionType, Field, ID, ObjectType } from "type-graphql";
+import {
+  CooperationBodyRef,
+  IndicatorValueRef,
+  InstitutionRef,
+  OutcomeIndicatorRef,
+  PilotSiteRef,
+  SupportActivityRef,
+} from "../regional/regional-refs";
+import { PartnershipExtension } from "../regional/partnership-extension";
+
+export const EvidenceTarget = createUnionType({
+  name: "EvidenceTarget",
+  description: "A regional record cited as evidence; its fields come from the region that owns it.",
+  types: () => [PartnershipExtension, PilotSiteRef, IndicatorValueRef, CooperationBodyRef, SupportActivityRef, InstitutionRef, OutcomeIndicatorRef] as const,
+  resolveType: (value) => (value as unknown as { __typename: string }).__typename,
+});
+
+@ObjectType({ description: "A piece of regional evidence behind a recommendation." })
+export class Evidence {
+  @Field(() => ID, { description: "ID of the evidence link." })
+  id!: string;
+
+  @Field(() => String, { description: "Why this record supports the recommendation." })
+  note!: string;
+
+  @Field(() => EvidenceTarget, { description: "The regional record." })
+  target!: typeof EvidenceTarget;
+}

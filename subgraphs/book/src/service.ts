@@ -1,0 +1,24 @@
+import { startSubgraphServer, type RunningService } from "@kooperacja/shared";
+import type { BookConfig } from "./config";
+import { createContext } from "./context";
+import { openBookDatabase, seedIfEmpty } from "./database";
+import { bookSchema } from "./schema";
+
+/** Starts the national recommendation book subgraph: migrate, seed on first start, serve. */
+export async function startBookService(config: BookConfig): Promise<RunningService> {
+  const database = await openBookDatabase(config.dbPath, config.logSql);
+  try {
+    await seedIfEmpty(database);
+    return await startSubgraphServer({
+      name: "book",
+      schema: await bookSchema(),
+      database,
+      host: config.host,
+      port: config.port,
+      createContext,
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { ActivityKind } from "../common/enums";
+import { RegionalRecord } from "../common/regional-record";
+import { PilotSite } from "../sites/pilot-site.entity";
+
+@Entity({ tableName: "support_activity" })
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "A support activity for institutions and workers: a training, coaching, conference, workshop..." })
+export class SupportActivity extends RegionalRecord {
+  @PrimaryKey({ type: "string" })
+  id!: string;
+
+  @Field(() => ActivityKind, { description: "Kind of support." })
+  @Property({ type: "string" })
+  kind!: ActivityKind;
+
+  @Field(() => String, { description: "Title of the activity." })
+  @Property({ type: "string" })
+  title!: string;
+
+  @Field(() => String, { description: "Date the activity was held (ISO date)." })
+  @Property({ type: "string", index: true })
+  heldOn!: string;
+
+  @ManyToOne(() => PilotSite, { nullable: true, ref: false, index: true })
+  site?: PilotSite | null;
+
+  @Field(() => Int, { description: "Number of participants." })
+  @Property({ type: "integer" })
+  participants!: number;
+}

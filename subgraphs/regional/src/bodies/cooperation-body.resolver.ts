@@ -1,0 +1,45 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { CooperationBodyKind } from "../common/enums";
+import { recordResolver } from "../common/record-resolver";
+import { Shard } from "../common/shard";
+import type { RegionalContext } from "../context";
+import { Institution } from "../institutions/institution.entity";
+import { Partnership } from "../partnerships/partnership.entity";
+import { PilotSite } from "../sites/pilot-site.entity";
+import { BodyMember } from "./body-member.entity";
+import { CooperationBody } from "./cooperation-body.entity";
+
+@Resolver(() => CooperationBody)
+export class CooperationBodyResolver extends recordResolver(CooperationBody) {
+  @Shard.concat()
+  @Query(() => [CooperationBody], { description: "Cooperation bodies of all partnerships, optionally of one kind." })
+  cooperationBodies(
+    @Arg("kind", () => CooperationBodyKind, { nullable: true, description: "Only bodies of this kind." }) kind: CooperationBodyKind | undefined,
+    @Ctx() ctx: RegionalContext,
+  ): Promise<CooperationBody[]> {
+    return ctx.em.find(CooperationBody, kind ? { kind } : {}, { orderBy: { name: "asc", id: "asc" } });
+  }
+
+  @FieldResolver(() => Partnership, { description: "The partnership whose model set the body up." })
+  async partnership(@Root() body: CooperationBody, @Ctx() ctx: RegionalContext): Promise<Partnership | null> {
+    return ctx.loaders.byId(Partnership).load(body.partnership);
+  }
+
+  @FieldResolver(() => PilotSite, { nullable: true, description: "The pilot site; null for regional bodies." })
+  async site(@Root() body: CooperationBody, @Ctx() ctx: RegionalContext): Promise<PilotSite | null> {
+    return body.site ? ctx.loaders.byId(PilotSite).load(body.site.id) : null;
+  }
+
+  @FieldResolver(() => [BodyMember], { description: "Institutions sitting in the body, where known." })
+  members(@Root() body: CooperationBody, @Ctx() ctx: RegionalContext): Promise<BodyMember[]> {
+    return ctx.loaders.manyBy(BodyMember, "body").load(body.id);
+  }
+}
+
+@Resolver(() => BodyMember)
+export class BodyMemberResolver extends recordResolver(BodyMember) {
+  @FieldResolver(() => Institution, { description: "The member institution." })
+  async institution(@Root() member: BodyMember, @Ctx() ctx: RegionalContext): Promise<Institution | null> {
+    return ctx.loaders.byId(Institution).load(member.institution.id);
+  }
+}

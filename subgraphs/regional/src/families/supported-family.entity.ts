@@ -1,0 +1,40 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { CooperationLevel } from "../common/enums";
+import { RegionalRecord } from "../common/regional-record";
+import { PilotSite } from "../sites/pilot-site.entity";
+
+/**
+ * A person or family supported under the model. Pseudonymous by design: the
+ * table has no column for a name, address or PESEL, so none can leak.
+ */
+@Entity({ tableName: "supported_family" })
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "A person or family supported under a model, known only by a pseudonymous code." })
+export class SupportedFamily extends RegionalRecord {
+  @PrimaryKey({ type: "string" })
+  id!: string;
+
+  @Field(() => String, { description: "Pseudonymous code; never a name or PESEL." })
+  @Property({ type: "string", unique: true })
+  code!: string;
+
+  @ManyToOne(() => PilotSite, { ref: false, index: true })
+  site!: PilotSite;
+
+  @Field(() => CooperationLevel, { description: "Level of cooperation at which the family is supported." })
+  @Property({ type: "string" })
+  cooperationLevel!: CooperationLevel;
+
+  @Field(() => Boolean, { description: "Whether a social contract (kontrakt socjalny) was concluded." })
+  @Property({ type: "boolean" })
+  socialContract!: boolean;
+
+  @Field(() => String, { description: "Start of support (ISO date)." })
+  @Property({ type: "string" })
+  startedOn!: string;
+
+  @Field(() => String, { nullable: true, description: "End of support (ISO date); null while support continues." })
+  @Property({ type: "string", nullable: true })
+  endedOn?: string | null;
+}

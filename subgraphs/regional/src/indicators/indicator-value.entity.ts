@@ -1,0 +1,31 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Directive, Field, Float, ObjectType } from "type-graphql";
+import { RegionalRecord } from "../common/regional-record";
+import { SupportedFamily } from "../families/supported-family.entity";
+import { PilotSite } from "../sites/pilot-site.entity";
+import { OutcomeIndicator } from "./outcome-indicator.entity";
+
+@Entity({ tableName: "indicator_value" })
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "A value of an outcome indicator for a pilot site (or one family) in one period." })
+export class IndicatorValue extends RegionalRecord {
+  @PrimaryKey({ type: "string" })
+  id!: string;
+
+  @ManyToOne(() => OutcomeIndicator, { ref: false, index: true })
+  indicator!: OutcomeIndicator;
+
+  @ManyToOne(() => PilotSite, { ref: false, index: true })
+  site!: PilotSite;
+
+  @ManyToOne(() => SupportedFamily, { nullable: true, ref: false, index: true })
+  family?: SupportedFamily | null;
+
+  @Field(() => String, { description: "Period of the value: a quarter such as 2019-Q4." })
+  @Property({ type: "string", index: true })
+  period!: string;
+
+  @Field(() => Float, { description: "The value, in the indicator's unit." })
+  @Property({ type: "double" })
+  value!: number;
+}

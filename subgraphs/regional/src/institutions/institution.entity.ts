@@ -1,0 +1,32 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { InstitutionKind } from "../common/enums";
+import { RegionalRecord } from "../common/regional-record";
+import { TerritorialUnit } from "../territory/territorial-unit.entity";
+
+@Entity({ tableName: "institution" })
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "An institution taking part in a partnership: a ROPS/RCPS, PCPR, OPS, university, NGO or local government." })
+export class Institution extends RegionalRecord {
+  @PrimaryKey({ type: "string" })
+  id!: string;
+
+  @Field(() => String, { description: "Full name, in Polish." })
+  @Property({ type: "string" })
+  name!: string;
+
+  @Field(() => String, { description: "Common short name, e.g. \"ROPS Białystok\"." })
+  @Property({ type: "string" })
+  shortName!: string;
+
+  @Field(() => InstitutionKind, { description: "Kind of institution." })
+  @Property({ type: "string" })
+  kind!: InstitutionKind;
+
+  @Field(() => String, { nullable: true, description: "Town where the institution sits." })
+  @Property({ type: "string", nullable: true })
+  city?: string | null;
+
+  @ManyToOne(() => TerritorialUnit, { nullable: true, ref: false })
+  voivodeship?: TerritorialUnit | null;
+}

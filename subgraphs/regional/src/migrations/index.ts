@@ -1,0 +1,4 @@
+import { Migration20261125033837_Initial } from "./Migration20261125033837_Initial";
+
+/** Every migration of the regional schema, in order. Listed, not globbed, so they load the same from source and in tests. */
+export const MIGRATIONS = [{ name: "Migration20261125033837_Initial", class: Migration20261125033837_Initial }];

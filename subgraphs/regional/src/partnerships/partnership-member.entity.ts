@@ -1,0 +1,23 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Field, ObjectType } from "type-graphql";
+import { MemberRole } from "../common/enums";
+import { RegionalRecord } from "../common/regional-record";
+import { Institution } from "../institutions/institution.entity";
+
+@Entity({ tableName: "partnership_member" })
+@ObjectType({ description: "An institution's membership in a partnership, with its role." })
+export class PartnershipMember extends RegionalRecord {
+  @PrimaryKey({ type: "string" })
+  id!: string;
+
+  @ManyToOne(() => Institution, { ref: false })
+  institution!: Institution;
+
+  @Field(() => MemberRole, { description: "Role of the institution in the partnership." })
+  @Property({ type: "string" })
+  role!: MemberRole;
+
+  @Field(() => String, { nullable: true, description: "What the institution does in the partnership, as the source describes it." })
+  @Property({ type: "text", nullable: true })
+  roleDescription?: string | null;
+}

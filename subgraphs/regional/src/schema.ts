@@ -1,0 +1,108 @@
+import { SHARD_SPEC_URL, decodeGlobalId } from "@kooperacja/shared";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { EntityClass } from "@mikro-orm/core";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { parse, type GraphQLSchema } from "graphql";
+import { buildSchema, createResolversMap } from "type-graphql";
+import { SupportActivityResolver } from "./activities/support-activity.resolver";
+import { SupportActivity } from "./activities/support-activity.entity";
+import { BodyMemberResolver, CooperationBodyResolver } from "./bodies/cooperation-body.resolver";
+import { CooperationBody } from "./bodies/cooperation-body.entity";
+import { ProvenanceResolver } from "./common/record-resolver";
+import { shardDirective } from "./common/shard";
+import type { RegionalContext } from "./context";
+import { SupportedFamilyResolver } from "./families/supported-family.resolver";
+import { SupportedFamily } from "./families/supported-family.entity";
+import { IndicatorValueResolver, OutcomeIndicatorResolver } from "./indicators/indicator.resolver";
+import { IndicatorValue } from "./indicators/indicator-value.entity";
+import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";
+import { InstitutionResolver } from "./institutions/institution.resolver";
+import { Institution } from "./institutions/institution.entity";
+import {
+  LeadPartnerClaimResolver,
+  ModelStructureResolver,
+  PartnershipMemberResolver,
+  PartnershipResolver,
+} from "./partnerships/partnership.resolver";
+import { Partnership } from "./partnerships/partnership.entity";
+import { PilotSiteResolver } from "./sites/pilot-site.resolver";
+import { PilotSite } from "./sites/pilot-site.entity";
+import { TerritorialUnitResolver } from "./territory/territorial-unit.resolver";
+import { TerritorialUnit } from "./territory/territorial-unit.entity";
+
+/** Types other subgraphs (the book) may reference by `@key(fields: "id")`. */
+const ENTITY_TYPES: EntityClass<{ id: string }>[] = [
+  Partnership,
+  Institution,
+  TerritorialUnit,
+  PilotSite,
+  CooperationBody,
+  SupportActivity,
+  SupportedFamily,
+  OutcomeIndicator,
+  IndicatorValue,
+];
+
+/**
+ * `_entities` resolution: each representation is loaded through the
+ * request's DataLoader, so N representations cost one statement per type.
+ */
+function referenceResolvers() {
+  return Object.fromEntries(
+    ENTITY_TYPES.map((entity) => [
+      entity.name,
+      {
+        __resolveReference: async (reference: { id: string }, ctx: RegionalContext) => {
+          const decoded = decodeGlobalId(reference.id, entity.name);
+          if (decoded.partnership !== ctx.partnership) return null;
+          return ctx.loaders.byId(entity).load(decoded.localId);
+        },
+      },
+    ]),
+  );
+}
+
+const FEDERATION_HEADER = `
+  extend schema
+    @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@composeDirective"])
+    @link(url: "${SHARD_SPEC_URL}", import: ["@shard"])
+    @composeDirective(name: "@shard")
+`;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The regional contract as an Apollo Federation 2 subgraph schema; built once per process. */
+export function regionalSchema(): Promise<GraphQLSchema> {
+  built ??= (async () => {
+    const schema = await buildSchema({
+      resolvers: [
+        PartnershipResolver,
+        PartnershipMemberResolver,
+        LeadPartnerClaimResolver,
+        ModelStructureResolver,
+        InstitutionResolver,
+        TerritorialUnitResolver,
+        PilotSiteResolver,
+        CooperationBodyResolver,
+        BodyMemberResolver,
+        SupportActivityResolver,
+        SupportedFamilyResolver,
+        OutcomeIndicatorResolver,
+        IndicatorValueResolver,
+        ProvenanceResolver,
+      ],
+      directives: [shardDirective],
+      skipCheck: true,
+      validate: false,
+    });
+    const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+    for (const [typeName, reference] of Object.entries(referenceResolvers())) {
+      resolvers[typeName] = { ...resolvers[typeName], ...reference };
+    }
+    return buildSubgraphSchema({
+      typeDefs: parse(FEDERATION_HEADER + printSchemaWithDirectives(schema)),
+      resolvers: resolvers as never,
+    });
+  })();
+  return built;
+}

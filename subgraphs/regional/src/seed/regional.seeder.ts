@@ -1,0 +1,180 @@
+import type { PartnershipKey } from "@kooperacja/shared";
+import type { EntityManager } from "@mikro-orm/core";
+import { Seeder } from "@mikro-orm/seeder";
+import { SupportActivity } from "../activities/support-activity.entity";
+import { BodyMember } from "../bodies/body-member.entity";
+import { CooperationBody } from "../bodies/cooperation-body.entity";
+import { ProvenanceKind } from "../common/enums";
+import { SupportedFamily } from "../families/supported-family.entity";
+import { IndicatorValue } from "../indicators/indicator-value.entity";
+import { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
+import { Institution } from "../institutions/institution.entity";
+import { LeadPartnerClaim } from "../partnerships/lead-partner-claim.entity";
+import { ModelStructure } from "../partnerships/model-structure.entity";
+import { Partnership } from "../partnerships/partnership.entity";
+import { PartnershipMember } from "../partnerships/partnership-member.entity";
+import { PilotSite } from "../sites/pilot-site.entity";
+import { Source } from "../sources/source.entity";
+import { TerritorialUnit } from "../territory/territorial-unit.entity";
+import { INDICATOR_CATALOGUE } from "./indicator-catalogue";
+import { PARTNERSHIP_FACTS, POPULATION_NOTE, PROGRAMME, REFERENCE_NOTE, SOURCES } from "./public-facts";
+import { syntheticSite } from "./synthetic";
+
+const SYNTHETIC_NOTE = "Generated demo record (deterministic); not a real observation.";
+
+/**
+ * Fills one region's database with its own partnership's public facts and,
+ * for its pilot sites, flagged synthetic demo records. Nothing of another
+ * partnership is ever written here.
+ */
+export class RegionalSeeder extends Seeder {
+  constructor(
+    private readonly partnership: PartnershipKey,
+    private readonly syntheticScale: number,
+  ) {
+    super();
+  }
+
+  async run(em: EntityManager): Promise<void> {
+    const facts = PARTNERSHIP_FACTS[this.partnership];
+    const owner = { partnership: facts.key };
+    const source = (code: string) => em.getReference(Source, `${facts.key}:${code}`);
+    const fromPage = (code: string, note?: string) => ({ ...owner, provenanceKind: ProvenanceKind.SOURCE_PAGE, source: source(code), provenanceNote: note ?? null });
+    const reference = (note: string) => ({ ...owner, provenanceKind: ProvenanceKind.REFERENCE_DATA, source: null, provenanceNote: note });
+    const synthetic = { ...owner, provenanceKind: ProvenanceKind.SYNTHETIC_DEMO, source: null, provenanceNote: SYNTHETIC_NOTE };
+
+    for (const code of facts.sources) {
+      em.create(Source, { id: `${facts.key}:${code}`, ...owner, ...SOURCES[code]! });
+    }
+
+    for (const unit of facts.units) {
+      em.create(TerritorialUnit, {
+        id: unit.teryt,
+        teryt: unit.teryt,
+        name: unit.name,
+        level: unit.level,
+        municipalityKind: unit.municipalityKind ?? null,
+        population: unit.population ?? null,
+        parent: unit.parent ? em.getReference(TerritorialUnit, unit.parent) : null,
+        ...reference(unit.population ? `${REFERENCE_NOTE} ${POPULATION_NOTE}` : REFERENCE_NOTE),
+      });
+    }
+
+    const moneyNote = facts.moneySource ? `Value and EU co-financing from source ${facts.moneySource}.` : undefined;
+    em.create(Partnership, {
+      id: facts.key,
+      name: facts.name,
+      macroregion: facts.macroregion,
+      targetMunicipalityKinds: facts.targetMunicipalityKinds,
+      targetDescription: facts.targetDescription,
+      ...PROGRAMME,
+      totalValueGrosze: facts.totalValueGrosze,
+      euCofinancingGrosze: facts.euCofinancingGrosze,
+      goal: facts.goal,
+      modelDescription: facts.modelDescription,
+      cooperationLevels: facts.cooperationLevels,
+      selectionCriteria: facts.selectionCriteria,
+      supportForms: facts.supportForms,
+      ...fromPage(facts.source, [moneyNote, facts.note].filter(Boolean).join(" ") || undefined),
+    });
+
+    for (const institution of facts.institutions) {
+      em.create(Institution, {
+        id: institution.id,
+        name: institution.name,
+        shortName: institution.shortName,
+        kind: institution.kind,
+        city: institution.city,
+        voivodeship: em.getReference(TerritorialUnit, institution.voivodeship),
+        ...fromPage(institution.source),
+      });
+      em.create(PartnershipMember, {
+        id: `member:${institution.id}`,
+        institution: em.getReference(Institution, institution.id),
+        role: institution.role,
+        roleDescription: institution.roleDescription ?? null,
+        ...fromPage(institution.source),
+      });
+    }
+
+    for (const claim of facts.leadClaims) {
+      em.create(LeadPartnerClaim, {
+        id: `lead:${claim.institution}:${claim.source}`,
+        institution: em.getReference(Institution, claim.institution),
+        quote: claim.quote,
+        ...fromPage(claim.source),
+      });
+    }
+
+    for (const structure of facts.structures) {
+      em.create(ModelStructure, {
+        id: `structure:${structure.kind}`,
+        kind: structure.kind,
+        localName: structure.localName,
+        description: structure.description,
+        typicalMembers: structure.typicalMembers ?? null,
+        meetingFormat: structure.meetingFormat ?? null,
+        ...fromPage(structure.source),
+      });
+    }
+
+    for (const site of facts.sites) {
+      em.create(PilotSite, {
+        id: site.teryt,
+        name: site.name,
+        unit: em.getReference(TerritorialUnit, site.teryt),
+        status: site.status,
+        joinedOn: site.joinedOn ?? null,
+        agreement: site.agreement ?? null,
+        ...fromPage(site.source, site.note),
+      });
+    }
+
+    for (const body of facts.bodies) {
+      em.create(CooperationBody, {
+        id: body.id,
+        kind: body.kind,
+        name: body.name,
+        site: body.site ? em.getReference(PilotSite, body.site) : null,
+        memberCount: body.memberCount ?? null,
+        meetingFormat: body.meetingFormat ?? null,
+        ...fromPage(body.source),
+      });
+      for (const member of body.members) {
+        em.create(BodyMember, {
+          id: `${body.id}:${member.institution}`,
+          body: em.getReference(CooperationBody, body.id),
+          institution: em.getReference(Institution, member.institution),
+          joinedOn: member.joinedOn ?? null,
+          representation: member.representation ?? null,
+          ...fromPage(member.source),
+        });
+      }
+    }
+
+    for (const indicator of INDICATOR_CATALOGUE) {
+      em.create(OutcomeIndicator, { id: indicator.code, ...indicator, ...reference("Indicator catalogue shared by the three models, defined by the hub team.") });
+    }
+    await em.flush();
+
+    for (const site of facts.sites) {
+      const demo = syntheticSite(facts.key, site.teryt, facts.supportForms, this.syntheticScale);
+      for (const family of demo.families) {
+        em.create(SupportedFamily, { ...family, site: em.getReference(PilotSite, family.site), ...synthetic });
+      }
+      for (const activity of demo.activities) {
+        em.create(SupportActivity, { ...activity, site: em.getReference(PilotSite, activity.site), ...synthetic });
+      }
+      for (const value of demo.values) {
+        em.create(IndicatorValue, {
+          ...value,
+          indicator: em.getReference(OutcomeIndicator, value.indicator),
+          site: em.getReference(PilotSite, value.site),
+          family: value.family ? em.getReference(SupportedFamily, value.family) : null,
+          ...synthetic,
+        });
+      }
+    }
+    await em.flush();
+  }
+}

@@ -1,0 +1,24 @@
+import { startSubgraphServer, type RunningService } from "@kooperacja/shared";
+import type { RegionalConfig } from "./config";
+import { createContext } from "./context";
+import { openRegionalDatabase, seedIfEmpty } from "./database";
+import { regionalSchema } from "./schema";
+
+/** Starts one regional deployment: migrate, seed on first start, serve. */
+export async function startRegionalService(config: RegionalConfig): Promise<RunningService> {
+  const database = await openRegionalDatabase(config.dbPath, config.logSql);
+  try {
+    await seedIfEmpty(database, config.partnership, config.syntheticScale);
+    return await startSubgraphServer({
+      name: `regional:${config.partnership}`,
+      schema: await regionalSchema(),
+      database,
+      host: config.host,
+      port: config.port,
+      createContext: (em) => createContext(config.partnership, em),
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

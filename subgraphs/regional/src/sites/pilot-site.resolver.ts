@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { SupportActivity } from "../activities/support-activity.entity";
+import { CooperationBody } from "../bodies/cooperation-body.entity";
+import { loadByGlobalId } from "../common/lookup";
+import { recordResolver } from "../common/record-resolver";
+import { Shard } from "../common/shard";
+import type { RegionalContext } from "../context";
+import { SupportedFamily } from "../families/supported-family.entity";
+import { IndicatorValue } from "../indicators/indicator-value.entity";
+import { Partnership } from "../partnerships/partnership.entity";
+import { TerritorialUnit } from "../territory/territorial-unit.entity";
+import { PilotSite } from "./pilot-site.entity";
+
+@Resolver(() => PilotSite)
+export class PilotSiteResolver extends recordResolver(PilotSite) {
+  @Shard.concat()
+  @Query(() => [PilotSite], { description: "Pilot sites of all partnerships, in macroregion order, by name within a region." })
+  pilotSites(@Ctx() ctx: RegionalContext): Promise<PilotSite[]> {
+    return ctx.em.find(PilotSite, {}, { orderBy: { name: "asc", id: "asc" } });
+  }
+
+  @Shard.route("id")
+  @Query(() => PilotSite, { nullable: true, description: "One pilot site by ID." })
+  pilotSite(@Arg("id", () => ID) id: string, @Ctx() ctx: RegionalContext): Promise<PilotSite> {
+    return loadByGlobalId(ctx, PilotSite, id);
+  }
+
+  @FieldResolver(() => Partnership, { description: "The partnership the site pilots the model of." })
+  async partnership(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<Partnership | null> {
+    return ctx.loaders.byId(Partnership).load(site.partnership);
+  }
+
+  @FieldResolver(() => TerritorialUnit, { description: "The gmina or powiat." })
+  async unit(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<TerritorialUnit | null> {
+    return ctx.loaders.byId(TerritorialUnit).load(site.unit.id);
+  }
+
+  @FieldResolver(() => [CooperationBody], { description: "Cooperation bodies at this site." })
+  cooperationBodies(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<CooperationBody[]> {
+    return ctx.loaders.manyBy(CooperationBody, "site", { name: "asc" }).load(site.id);
+  }
+
+  @FieldResolver(() => [SupportActivity], { description: "Support activities held for this site, oldest first." })
+  activities(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportActivity[]> {
+    return ctx.loaders.manyBy(SupportActivity, "site", { heldOn: "asc" }).load(site.id);
+  }
+
+  @FieldResolver(() => [SupportedFamily], { description: "Persons and families supported at this site (pseudonymous)." })
+  families(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportedFamily[]> {
+    return ctx.loaders.manyBy(SupportedFamily, "site", { code: "asc" }).load(site.id);
+  }
+
+  @FieldResolver(() => [IndicatorValue], { description: "Indicator values measured for this site (site-level and family-level), by period." })
+  indicatorValues(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<IndicatorValue[]> {
+    return ctx.loaders.manyBy(IndicatorValue, "site", { period: "asc" }).load(site.id);
+  }
+}

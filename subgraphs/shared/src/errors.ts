@@ -1,0 +1,18 @@
+import { GraphQLError } from "graphql";
+
+/** Every `extensions.code` the hub returns; clients may rely on these strings. */
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  INVALID_ID: "INVALID_ID",
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  SHARD_UNAVAILABLE: "SHARD_UNAVAILABLE",
+  SHARD_TIMEOUT: "SHARD_TIMEOUT",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}

@@ -1,0 +1,73 @@
+import { hubError, ErrorCode } from "./errors";
+import { isPartnershipKey, type PartnershipKey } from "./partnerships";
+
+/**
+ * Global IDs are opaque to clients but carry the partnership that owns the
+ * row, so the gateway can route `node`-style lookups and `_entities`
+ * representations to one shard without asking the others.
+ *
+ * Layout before encoding: `<partnership>:<TypeName>:<localId>`, base64url.
+ */
+export interface GlobalId {
+  partnership: PartnershipKey;
+  type: string;
+  localId: string;
+}
+
+/** The owner segment of IDs issued by the national recommendation book. */
+export const BOOK_OWNER = "book";
+
+function encodeId(owner: string, type: string, localId: string): string {
+  return Buffer.from(`${owner}:${type}:${localId}`, "utf8").toString("base64url");
+}
+
+function tryDecodeId(id: unknown): { owner: string; type: string; localId: string } | null {
+  if (typeof id !== "string" || id.length === 0 || id.length > 512 || !/^[A-Za-z0-9_-]+$/.test(id)) return null;
+  const raw = Buffer.from(id, "base64url").toString("utf8");
+  const first = raw.indexOf(":");
+  const second = raw.indexOf(":", first + 1);
+  if (first < 0 || second < 0) return null;
+  const owner = raw.slice(0, first);
+  const type = raw.slice(first + 1, second);
+  const localId = raw.slice(second + 1);
+  if (!/^[A-Z][A-Za-z]*$/.test(type) || localId.length === 0) return null;
+  // Reject non-canonical encodings so one row has exactly one ID.
+  if (encodeId(owner, type, localId) !== id) return null;
+  return { owner, type, localId };
+}
+
+export function encodeGlobalId(partnership: PartnershipKey, type: string, localId: string): string {
+  return encodeId(partnership, type, localId);
+}
+
+/** Returns null for anything that is not a well-formed ID of a regional row. */
+export function tryDecodeGlobalId(id: unknown): GlobalId | null {
+  const decoded = tryDecodeId(id);
+  if (!decoded || !isPartnershipKey(decoded.owner)) return null;
+  return { partnership: decoded.owner, type: decoded.type, localId: decoded.localId };
+}
+
+export function encodeBookId(type: string, localId: string): string {
+  return encodeId(BOOK_OWNER, type, localId);
+}
+
+/** Decodes an ID the book issued, or throws INVALID_ID. */
+export function decodeBookId(id: unknown, expectedType: string): string {
+  const decoded = tryDecodeId(id);
+  if (!decoded || decoded.owner !== BOOK_OWNER || decoded.type !== expectedType) {
+    throw hubError(ErrorCode.INVALID_ID, `Malformed ID ${JSON.stringify(id)}: not a ${expectedType} ID of the recommendation book.`, { id });
+  }
+  return decoded.localId;
+}
+
+/** Decodes or throws a GraphQL error with code INVALID_ID. */
+export function decodeGlobalId(id: unknown, expectedType?: string): GlobalId {
+  const decoded = tryDecodeGlobalId(id);
+  if (!decoded) {
+    throw hubError(ErrorCode.INVALID_ID, `Malformed ID ${JSON.stringify(id)}: not an ID issued by this hub.`, { id });
+  }
+  if (expectedType && decoded.type !== expectedType) {
+    throw hubError(ErrorCode.INVALID_ID, `ID ${id} identifies a ${decoded.type}, not a ${expectedType}.`, { id });
+  }
+  return decoded;
+}
