@@ -1,0 +1,88 @@
+import { PARTNERSHIP_KEYS } from "@kooperacja/shared";
+import { join } from "node:path";
+import sqlite3 from "sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql, startTestHub, type TestHub } from "./helpers";
+
+function queryFile(path: string, sql: string): Promise<Record<string, unknown>[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (openError) => {
+      if (openError) return reject(openError);
+      db.all(sql, (error, rows) => {
+        db.close();
+        if (error) reject(error);
+        else resolve(rows as Record<string, unknown>[]);
+      });
+    });
+  });
+}
+
+describe("each region keeps its own data", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.close());
+
+  it("holds only its own partnership's rows in every table of its database", async () => {
+    for (const key of PARTNERSHIP_KEYS) {
+      const file = join(hub.dataDir, `${key}.sqlite`);
+      const tables = await queryFile(file, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'mikro_orm_migrations'");
+      expect(tables.length).toBeGreaterThan(10);
+      const owned = await queryFile(file, "select count(*) as n from partnership");
+      expect(owned).toEqual([{ n: 1 }]);
+      for (const { name } of tables) {
+        const owners = await queryFile(file, `select distinct partnership from "${String(name)}"`);
+        expect(owners.filter((row) => row.partnership !== key), `${key}: table ${String(name)}`).toEqual([]);
+      }
+    }
+    const sites = async (key: string) => (await queryFile(join(hub.dataDir, `${key}.sqlite`), "select name from pilot_site order by name")).map((row) => row.name);
+    expect(await sites("liderzy")).toEqual(["Gmina Kobylin-Borzymy", "Gmina Wysokie Mazowieckie", "Powiat wysokomazowiecki"]);
+    expect(await sites("kooperacja")).toEqual(["Powiat ostródzki"]);
+    expect(await sites("kooperacje3d")).toEqual(["Gmina Miasto Radomsko", "Powiat radomszczański"]);
+  });
+
+  it("stores no column that could hold a family's name or PESEL", async () => {
+    const columns = await queryFile(join(hub.dataDir, "kooperacje3d.sqlite"), "select name from pragma_table_info('supported_family')");
+    expect(columns.map((column) => column.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/name|pesel|address/i)]));
+  });
+
+  it("keeps both conflicting lead-partner claims of Kooperacja, each with its source", async () => {
+    const result = await graphql(
+      hub.gateway.url,
+      `{ partnerships { key leadPartner { disputed claims { quote institution { shortName } provenance { kind source { code fileName publisher } } } } } }`,
+    );
+    const byKey = Object.fromEntries(result.data.partnerships.map((p: any) => [p.key, p.leadPartner]));
+    expect(byKey.kooperacja.disputed).toBe(true);
+    expect(
+      byKey.kooperacja.claims.map((c: any) => [c.institution.shortName, c.provenance.source.code, c.provenance.source.fileName]),
+    ).toEqual([
+      ["ROPS Szczecin", "000", "000_13c2998b6788e823.txt"],
+      ["ROPS Toruń", "002", "002_34c6039c66b9a543.txt"],
+    ]);
+    expect(byKey.kooperacja.claims[0].provenance.source.publisher).toContain("PCPR Ostróda");
+    expect(byKey.kooperacja.claims[1].provenance.source.publisher).toContain("ROPS Zielona Góra");
+    expect(byKey.kooperacje3d).toMatchObject({ disputed: false, claims: [{ institution: { shortName: "ROPS Katowice" } }] });
+  });
+
+  it("flags every synthetic record as synthetic and every public fact with its source", async () => {
+    const result = await graphql(
+      hub.gateway.url,
+      `{ supportedFamilies { code provenance { kind synthetic } }
+         supportActivities { provenance { kind synthetic } }
+         indicatorValues { provenance { synthetic } }
+         institutions { shortName provenance { kind source { code } } }
+         territorialUnits { teryt provenance { kind note } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const { supportedFamilies, supportActivities, indicatorValues, institutions, territorialUnits } = result.data;
+    expect(supportedFamilies.length).toBeGreaterThan(20);
+    for (const row of [...supportedFamilies, ...supportActivities]) expect(row.provenance).toEqual({ kind: "SYNTHETIC_DEMO", synthetic: true });
+    for (const row of indicatorValues) expect(row.provenance.synthetic).toBe(true);
+    for (const row of institutions) expect(row.provenance.kind).toBe("SOURCE_PAGE");
+    expect(institutions.find((i: any) => i.shortName === "PCPR Radomsko").provenance.source.code).toBe("004");
+    for (const row of territorialUnits) expect(row.provenance).toMatchObject({ kind: "REFERENCE_DATA", note: expect.stringContaining("TERYT") });
+    // Family codes are pseudonymous and carry the region's prefix.
+    expect(supportedFamilies.map((f: any) => f.code.split("-")[0])).toEqual(expect.arrayContaining(["LK", "KES", "K3D"]));
+  });
+});
