@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Service logs only where a test fails.
+    silent: "passed-only",
     setupFiles: ["reflect-metadata"],
   },
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, type TestHub } from "./helpers";
+import { graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
 
 const NATIONAL_QUERY = /* GraphQL */ `
   query National {
@@ -38,7 +38,7 @@ const NATIONAL_QUERY = /* GraphQL */ `
 
 describe("one national query through the gateway", () => {
   let hub: TestHub;
-  let result: Awaited<ReturnType<typeof graphql>>;
+  let result: GraphQLResult;
 
   beforeAll(async () => {
     hub = await startTestHub();

@@ -5,7 +5,8 @@ import { regionalSchema } from "@kooperacja/regional";
 import { parse } from "graphql";
 import { join, resolve } from "node:path";
 
-export const SCHEMA_DIR = resolve(__dirname, "../../schema");
+/** schema/ of the repository; SCHEMA_DIR points the check elsewhere (its own test does). */
+export const SCHEMA_DIR = process.env.SCHEMA_DIR ?? resolve(__dirname, "../../schema");
 export const SUPERGRAPH_PATH = join(SCHEMA_DIR, "supergraph.graphql");
 
 /** Subgraph names as they appear in the supergraph; "regional" is the sharded contract. */

@@ -8,7 +8,7 @@ import { bookSchema } from "./schema";
 export async function startBookService(config: BookConfig): Promise<RunningService> {
   const database = await openBookDatabase(config.dbPath, config.logSql);
   try {
-    await seedIfEmpty(database);
+    if (await seedIfEmpty(database)) console.log(`Seeded the book into ${config.dbPath} (first start).`);
     return await startSubgraphServer({
       name: "book",
       schema: await bookSchema(),

@@ -8,7 +8,9 @@ import { regionalSchema } from "./schema";
 export async function startRegionalService(config: RegionalConfig): Promise<RunningService> {
   const database = await openRegionalDatabase(config.dbPath, config.logSql);
   try {
-    await seedIfEmpty(database, config.partnership, config.syntheticScale);
+    if (await seedIfEmpty(database, config.partnership, config.syntheticScale)) {
+      console.log(`Seeded ${config.partnership} into ${config.dbPath} (first start).`);
+    }
     return await startSubgraphServer({
       name: `regional:${config.partnership}`,
       schema: await regionalSchema(),

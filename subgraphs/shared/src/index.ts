@@ -6,3 +6,4 @@ export * from "./sharding";
 export * from "./subgraph-server";
 export * from "./migration-cli";
 export * from "./loaders";
+export * from "./process";

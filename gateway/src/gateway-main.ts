@@ -1,0 +1,6 @@
+import { runUntilSignal } from "@kooperacja/shared";
+import { gatewayConfig } from "./config";
+import { startGateway } from "./server";
+
+// `npm run start:gateway`: the gateway alone, for deployments where each service runs on its own.
+runUntilSignal(() => startGateway(gatewayConfig()), (gateway) => `Kooperacja Hub gateway ready at ${gateway.url}`);

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort, graphql } from "./helpers";
+
+const ROOT = resolve(__dirname, "..");
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  gatewayUrl: string;
+}
+
+/** Runs `npm start` as a user would, with free ports and its own data directory. */
+async function npmStart(dataDir: string): Promise<Started> {
+  const ports = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    detached: true,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      LIDERZY_PORT: String(ports[0]),
+      KOOPERACJA_PORT: String(ports[1]),
+      KOOPERACJE3D_PORT: String(ports[2]),
+      BOOK_PORT: String(ports[3]),
+      GATEWAY_PORT: String(ports[4]),
+    },
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const gatewayUrl = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not print the gateway URL:\n${output}`)), 60_000);
+    const poll = setInterval(() => {
+      const match = /gateway ready at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    }, 100);
+    child.once("exit", (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, output: () => output, gatewayUrl };
+}
+
+/**
+ * Ctrl-C: SIGINT to the whole process group, as a terminal sends it. npm
+ * itself ends by the signal; the hub under it must stop cleanly and say so.
+ */
+function interrupt(started: Started): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolveExit) => {
+    started.child.once("exit", (code, signal) => resolveExit({ code, signal }));
+    process.kill(-started.child.pid!, "SIGINT");
+  });
+}
+
+describe("npm start", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "kooperacja-start-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("starts the five services, prints the gateway URL, serves it, and stops cleanly on Ctrl-C", async () => {
+    const started = await npmStart(dataDir);
+    expect(started.output()).toMatch(/region I\s+liderzy\s+http/);
+    expect(started.output()).toMatch(/book\s+http/);
+    expect(started.output()).toContain("Seeded kooperacje3d into");
+    const result = await graphql(started.gatewayUrl, `{ partnerships { key } recommendations { title } }`);
+    expect(result.data.partnerships.map((p: { key: string }) => p.key)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
+    expect(result.data.recommendations.length).toBeGreaterThan(0);
+
+    const exit = await interrupt(started);
+    expect(exit.code === 0 || exit.signal === "SIGINT").toBe(true);
+    expect(started.output()).toContain("SIGINT: stopping...");
+    expect(started.output()).toContain("Stopped.");
+    await expect(fetch(started.gatewayUrl)).rejects.toThrow();
+  });
+
+  it("keeps its data across restarts instead of seeding again", async () => {
+    const started = await npmStart(dataDir);
+    expect(started.output()).not.toContain("Seeded");
+    const result = await graphql(started.gatewayUrl, `{ pilotSites { name } supportedFamilies { code } }`);
+    expect(result.data.pilotSites).toHaveLength(6);
+    const families = result.data.supportedFamilies.length;
+    expect(families).toBeGreaterThan(0);
+    expect(new Set(result.data.supportedFamilies.map((f: { code: string }) => f.code)).size).toBe(families);
+    await interrupt(started);
+    expect(started.output()).toContain("Stopped.");
+  });
+});
