@@ -86,10 +86,10 @@ const CHAPTERS = [
         kinds: [],
         partnerships: ["liderzy", "kooperacja", "kooperacje3d"] as PartnershipKey[],
         evidence: [
-          [["liderzy", "IndicatorValue", "SOCIAL_CONTRACTS_CONCLUDED:2013102:2019-Q4"], "Synthetic demo value, macroregion I."],
-          [["kooperacja", "IndicatorValue", "SOCIAL_CONTRACTS_CONCLUDED:2815:2019-Q4"], "Synthetic demo value, macroregion II."],
           [["kooperacje3d", "IndicatorValue", "SOCIAL_CONTRACTS_CONCLUDED:1012011:2019-Q4"], "Synthetic demo value, macroregion III."],
+          [["liderzy", "IndicatorValue", "SOCIAL_CONTRACTS_CONCLUDED:2013102:2019-Q4"], "Synthetic demo value, macroregion I."],
           [["kooperacje3d", "Partnership", "kooperacje3d"], "Kooperacje 3D names the client level that leads to a social contract."],
+          [["kooperacja", "IndicatorValue", "SOCIAL_CONTRACTS_CONCLUDED:2815:2019-Q4"], "Synthetic demo value, macroregion II."],
         ] as [Ref, string][],
       },
     ],
