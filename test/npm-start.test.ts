@@ -66,7 +66,7 @@ describe("npm start", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "kooperacja-start-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("starts the five services, prints the gateway URL, serves it, and stops cleanly on Ctrl-C", async () => {
+  it("starts the five services, prints the gateway URL, serves GraphQL and Apollo Sandbox, and stops cleanly on Ctrl-C", async () => {
     const started = await npmStart(dataDir);
     expect(started.output()).toMatch(/region I\s+liderzy\s+http/);
     expect(started.output()).toMatch(/book\s+http/);
@@ -74,6 +74,9 @@ describe("npm start", () => {
     const result = await graphql(started.gatewayUrl, `{ partnerships { key } recommendations { title } }`);
     expect(result.data.partnerships.map((p: { key: string }) => p.key)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
     expect(result.data.recommendations.length).toBeGreaterThan(0);
+    const landing = await fetch(started.gatewayUrl, { headers: { accept: "text/html" } });
+    expect(landing.status).toBe(200);
+    expect(await landing.text()).toContain("embeddable-sandbox");
 
     const exit = await interrupt(started);
     expect(exit.code === 0 || exit.signal === "SIGINT").toBe(true);
