@@ -20,7 +20,7 @@ export class RecommendationResolver {
   }
 
   @Query(() => Recommendation, { nullable: true, description: "One recommendation by ID." })
-  async recommendation(@Arg("id", () => ID) id: string, @Ctx() ctx: BookContext): Promise<Recommendation> {
+  async recommendation(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: BookContext): Promise<Recommendation> {
     const row = await ctx.loaders.byId(Recommendation).load(decodeBookId(id, "Recommendation"));
     if (!row) throw hubError(ErrorCode.NOT_FOUND, `No recommendation with ID ${id}.`, { id });
     return row;

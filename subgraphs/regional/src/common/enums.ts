@@ -37,7 +37,15 @@ export enum UnitLevel {
   POWIAT = "POWIAT",
   GMINA = "GMINA",
 }
-registerEnumType(UnitLevel, { name: "UnitLevel", description: "Tier of the Polish territorial division." });
+registerEnumType(UnitLevel, {
+  name: "UnitLevel",
+  description: "Tier of the Polish territorial division.",
+  valuesConfig: {
+    VOIVODESHIP: { description: "Województwo (2-digit TERYT code)." },
+    POWIAT: { description: "Powiat, county (4-digit TERYT code)." },
+    GMINA: { description: "Gmina, municipality (7-digit TERYT code with the type digit)." },
+  },
+});
 
 export enum InstitutionKind {
   ROPS = "ROPS",
@@ -119,7 +127,16 @@ export enum SiteStatus {
   ACTIVE = "ACTIVE",
   COMPLETED = "COMPLETED",
 }
-registerEnumType(SiteStatus, { name: "SiteStatus", description: "Stage of a pilot site's participation." });
+registerEnumType(SiteStatus, {
+  name: "SiteStatus",
+  description: "Stage of a pilot site's participation.",
+  valuesConfig: {
+    INVITED: { description: "Invited to apply." },
+    QUALIFIED: { description: "Qualified to take part." },
+    ACTIVE: { description: "Taking part in the pilot." },
+    COMPLETED: { description: "Finished the pilot." },
+  },
+});
 
 export enum ActivityKind {
   TRAINING = "TRAINING",
@@ -134,10 +151,33 @@ export enum ActivityKind {
   EDUCATIONAL_PLATFORM = "EDUCATIONAL_PLATFORM",
   ANIMATION = "ANIMATION",
 }
-registerEnumType(ActivityKind, { name: "ActivityKind", description: "Kind of support given to institutions and workers." });
+registerEnumType(ActivityKind, {
+  name: "ActivityKind",
+  description: "Kind of support given to institutions and workers.",
+  valuesConfig: {
+    TRAINING: { description: "Training, including cross-sector and specialist trainings." },
+    COACHING: { description: "Individual or group coaching of social workers." },
+    SUPERVISION: { description: "Supervision." },
+    ADVISORY: { description: "Advisory (doradztwo)." },
+    CONFERENCE: { description: "Conference, including educational conferences." },
+    WORKSHOP: { description: "Workshop, including seminar-workshops and cooperation workshops." },
+    CONSULTATION_MEETING: { description: "Consultation meeting." },
+    EDUCATIONAL_MEETING: { description: "Educational meeting." },
+    EXPERIENCE_EXCHANGE: { description: "Partner meeting for the exchange of experience." },
+    EDUCATIONAL_PLATFORM: { description: "Educational (e-learning) platform." },
+    ANIMATION: { description: "Support of an animator-moderator for the partnership teams." },
+  },
+});
 
 export enum IndicatorLevel {
   SITE = "SITE",
   FAMILY = "FAMILY",
 }
-registerEnumType(IndicatorLevel, { name: "IndicatorLevel", description: "Whether an indicator is measured per pilot site or per supported family." });
+registerEnumType(IndicatorLevel, {
+  name: "IndicatorLevel",
+  description: "Whether an indicator is measured per pilot site or per supported family.",
+  valuesConfig: {
+    SITE: { description: "One value per pilot site and period." },
+    FAMILY: { description: "One value per supported family and period." },
+  },
+});

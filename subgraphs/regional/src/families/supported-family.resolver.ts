@@ -17,7 +17,7 @@ export class SupportedFamilyResolver extends recordResolver(SupportedFamily) {
 
   @Shard.route("id")
   @Query(() => SupportedFamily, { nullable: true, description: "One supported family by ID." })
-  supportedFamily(@Arg("id", () => ID) id: string, @Ctx() ctx: RegionalContext): Promise<SupportedFamily> {
+  supportedFamily(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<SupportedFamily> {
     return loadByGlobalId(ctx, SupportedFamily, id);
   }
 

@@ -16,7 +16,7 @@ export class InstitutionResolver extends recordResolver(Institution) {
 
   @Shard.route("id")
   @Query(() => Institution, { nullable: true, description: "One institution by ID." })
-  institution(@Arg("id", () => ID) id: string, @Ctx() ctx: RegionalContext): Promise<Institution> {
+  institution(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<Institution> {
     return loadByGlobalId(ctx, Institution, id);
   }
 

@@ -33,7 +33,7 @@ export class PartnershipResolver extends recordResolver(Partnership) {
 
   @Shard.route("id")
   @Query(() => Partnership, { nullable: true, description: "One partnership by ID." })
-  async partnership(@Arg("id", () => ID) id: string, @Ctx() ctx: RegionalContext): Promise<Partnership> {
+  async partnership(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<Partnership> {
     return loadByGlobalId(ctx, Partnership, id);
   }
 

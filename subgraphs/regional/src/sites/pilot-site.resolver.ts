@@ -21,7 +21,7 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
 
   @Shard.route("id")
   @Query(() => PilotSite, { nullable: true, description: "One pilot site by ID." })
-  pilotSite(@Arg("id", () => ID) id: string, @Ctx() ctx: RegionalContext): Promise<PilotSite> {
+  pilotSite(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<PilotSite> {
     return loadByGlobalId(ctx, PilotSite, id);
   }
 

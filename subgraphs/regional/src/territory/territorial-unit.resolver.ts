@@ -19,7 +19,7 @@ export class TerritorialUnitResolver extends recordResolver(TerritorialUnit) {
 
   @Shard.route("id")
   @Query(() => TerritorialUnit, { nullable: true, description: "One territorial unit by ID." })
-  territorialUnit(@Arg("id", () => ID) id: string, @Ctx() ctx: RegionalContext): Promise<TerritorialUnit> {
+  territorialUnit(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<TerritorialUnit> {
     return loadByGlobalId(ctx, TerritorialUnit, id);
   }
 
