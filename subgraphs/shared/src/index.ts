@@ -7,3 +7,4 @@ export * from "./subgraph-server";
 export * from "./migration-cli";
 export * from "./loaders";
 export * from "./process";
+export * from "./municipality-kind";

@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { BookChapter } from "../chapters/book-chapter.entity";
-import { MunicipalityKind } from "../regional/regional-refs";
+import { MunicipalityKind } from "@kooperacja/shared";
 import { RecommendationStatus } from "./recommendation-status";
 
 @Entity({ tableName: "recommendation" })

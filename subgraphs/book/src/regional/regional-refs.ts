@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
  * Regional entities as the book sees them: a key only. The gateway fetches
@@ -24,18 +24,3 @@ export const OutcomeIndicatorRef = regionalReference("OutcomeIndicator", "An out
 /** The regional types a recommendation may cite as evidence, by GraphQL name. */
 export const EVIDENCE_TYPES = ["Partnership", "PilotSite", "IndicatorValue", "CooperationBody", "SupportActivity", "Institution", "OutcomeIndicator"] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
-
-export enum MunicipalityKind {
-  URBAN = "URBAN",
-  RURAL = "RURAL",
-  URBAN_RURAL = "URBAN_RURAL",
-}
-registerEnumType(MunicipalityKind, {
-  name: "MunicipalityKind",
-  description: "Kind of gmina (TERYT type digit 1 urban, 2 rural, 3 urban-rural).",
-  valuesConfig: {
-    URBAN: { description: "Gmina miejska (TERYT type 1)." },
-    RURAL: { description: "Gmina wiejska (TERYT type 2)." },
-    URBAN_RURAL: { description: "Gmina miejsko-wiejska (TERYT type 3)." },
-  },
-});

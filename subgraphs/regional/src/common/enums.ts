@@ -1,5 +1,7 @@
 import { registerEnumType } from "type-graphql";
 
+export { MunicipalityKind } from "@kooperacja/shared";
+
 export enum ProvenanceKind {
   SOURCE_PAGE = "SOURCE_PAGE",
   REFERENCE_DATA = "REFERENCE_DATA",
@@ -14,21 +16,6 @@ registerEnumType(ProvenanceKind, {
     REFERENCE_DATA: { description: "Public reference data added by the hub team (e.g. TERYT codes), not stated on the source pages." },
     SYNTHETIC_DEMO: { description: "Generated demo data so dashboards have something to show. Not a real observation." },
     IMPORT: { description: "Loaded by the regional owner from a file." },
-  },
-});
-
-export enum MunicipalityKind {
-  URBAN = "URBAN",
-  RURAL = "RURAL",
-  URBAN_RURAL = "URBAN_RURAL",
-}
-registerEnumType(MunicipalityKind, {
-  name: "MunicipalityKind",
-  description: "Kind of gmina (TERYT type digit 1 urban, 2 rural, 3 urban-rural).",
-  valuesConfig: {
-    URBAN: { description: "Gmina miejska (TERYT type 1)." },
-    RURAL: { description: "Gmina wiejska (TERYT type 2)." },
-    URBAN_RURAL: { description: "Gmina miejsko-wiejska (TERYT type 3)." },
   },
 });
 

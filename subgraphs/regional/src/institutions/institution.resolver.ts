@@ -3,6 +3,7 @@ import { loadByGlobalId } from "../common/lookup";
 import { recordResolver } from "../common/record-resolver";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
+import { PartnershipMember } from "../partnerships/partnership-member.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { Institution } from "./institution.entity";
 
@@ -23,5 +24,10 @@ export class InstitutionResolver extends recordResolver(Institution) {
   @FieldResolver(() => TerritorialUnit, { nullable: true, description: "Voivodeship the institution belongs to." })
   async voivodeship(@Root() institution: Institution, @Ctx() ctx: RegionalContext): Promise<TerritorialUnit | null> {
     return institution.voivodeship ? ctx.loaders.byId(TerritorialUnit).load(institution.voivodeship.id) : null;
+  }
+
+  @FieldResolver(() => [PartnershipMember], { description: "The institution's roles in its partnership." })
+  memberships(@Root() institution: Institution, @Ctx() ctx: RegionalContext): Promise<PartnershipMember[]> {
+    return ctx.loaders.manyBy(PartnershipMember, "institution").load(institution.id);
   }
 }

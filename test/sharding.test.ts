@@ -1,0 +1,72 @@
+import { encodeGlobalId } from "@kooperacja/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql, startTestHub, type TestHub } from "./helpers";
+
+describe("the gateway shards the regional contract", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.close());
+
+  it("sends each lookup to its own region, with only the variables and fragments that region's part uses", async () => {
+    const result = await graphql(
+      hub.gateway.url,
+      /* GraphQL */ `
+        query Lookups($rural: ID!, $town: ID!, $body: CooperationBodyKind) {
+          __typename
+          rural: pilotSite(id: $rural) { ...Site }
+          town: pilotSite(id: $town) { ...Site }
+          bodies: cooperationBodies(kind: $body) { name partnership { key } }
+        }
+        fragment Site on PilotSite { name unit { teryt municipalityKind } partnership { key } }
+      `,
+      {
+        rural: encodeGlobalId("liderzy", "PilotSite", "2013052"),
+        town: encodeGlobalId("kooperacje3d", "PilotSite", "1012011"),
+        body: "PARTNERSHIP_COOPERATION_TEAM",
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      __typename: "Query",
+      rural: { name: "Gmina Kobylin-Borzymy", unit: { teryt: "2013052", municipalityKind: "RURAL" }, partnership: { key: "liderzy" } },
+      town: { name: "Gmina Miasto Radomsko", unit: { teryt: "1012011", municipalityKind: "URBAN" }, partnership: { key: "kooperacje3d" } },
+      bodies: [{ name: "Partnerski Zespół Kooperacyjny w Gminie Miasto Radomsko", partnership: { key: "kooperacje3d" } }],
+    });
+  });
+
+  it("concatenates lists in macroregion order", async () => {
+    const result = await graphql(hub.gateway.url, `{ institutions { shortName voivodeship { name } } }`);
+    const names: string[] = result.data.institutions.map((i: { shortName: string }) => i.shortName);
+    expect(names.indexOf("ROPS Białystok")).toBeLessThan(names.indexOf("ROPS Gdańsk"));
+    expect(names.indexOf("UMK Toruń")).toBeLessThan(names.indexOf("PCPR Radomsko"));
+    expect(result.data.institutions.find((i: { shortName: string }) => i.shortName === "ROPS Opole").voivodeship).toEqual({ name: "opolskie" });
+  });
+
+  it("returns the indicator catalogue once, not once per region", async () => {
+    const result = await graphql(hub.gateway.url, `{ indicators { code unit level } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.indicators.map((i: { code: string }) => i.code)).toEqual([
+      "BODY_MEETINGS_HELD",
+      "CONTRACT_GOALS_MET",
+      "FAMILIES_SUPPORTED",
+      "SOCIAL_CONTRACTS_CONCLUDED",
+      "WORKERS_COACHED",
+    ]);
+    // The key the gateway asks for to de-duplicate never reaches the client.
+    expect(Object.keys(result.data.indicators[0])).toEqual(["code", "unit", "level"]);
+  });
+
+  it("filters indicator values in every region and merges them", async () => {
+    const result = await graphql(
+      hub.gateway.url,
+      `{ indicatorValues(indicator: "FAMILIES_SUPPORTED", period: "2020-Q2") { value indicator { code } site { partnership { key } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const rows = result.data.indicatorValues;
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((row: any) => row.site.partnership.key))).toEqual(new Set(["liderzy", "kooperacja", "kooperacje3d"]));
+    for (const row of rows) expect(row.indicator.code).toBe("FAMILIES_SUPPORTED");
+  });
+});
