@@ -8,7 +8,7 @@ import {
   type PartnershipKey,
   type ShardRule,
 } from "@kooperacja/shared";
-import { Kind, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError, type ValueNode } from "graphql";
+import { Kind, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode, type ValueNode } from "graphql";
 import type { GatewayContext } from "./context";
 import { findOperation, responseKey, restrictOperation, UNION_KEY_ALIAS } from "./operation-split";
 import { SubgraphSource } from "./subgraph-source";
@@ -62,7 +62,7 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     const operation = findOperation(document, options.request.operationName);
     const fields = operation.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD);
     if (fields.some((field) => field.name.value === ENTITIES)) return this.processEntities(options);
-    return this.processRootFields(options, document, fields);
+    return this.processRootFields(options, document, operation, fields);
   }
 
   private parse(query: string): DocumentNode {
@@ -76,7 +76,12 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     return document;
   }
 
-  private async processRootFields(options: Options, document: DocumentNode, fields: FieldNode[]): Promise<GatewayGraphQLResponse> {
+  private async processRootFields(
+    options: Options,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    fields: FieldNode[],
+  ): Promise<GatewayGraphQLResponse> {
     const variables = options.request.variables ?? {};
     const targets = new Map<string, PartnershipKey[]>();
     const routingErrors: GraphQLFormattedError[] = [];
@@ -107,7 +112,6 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
       }
     }
 
-    const operation = findOperation(document, options.request.operationName);
     const replies = await Promise.all(
       this.shards.map(async (shard): Promise<ShardReply | null> => {
         const keep = new Set([...targets].filter(([, shards]) => shards.includes(shard.partnership)).map(([key]) => key));

@@ -23,10 +23,18 @@ export class Loaders {
     });
   }
 
-  /** Rows of `entity` whose `column` (a scalar or a to-one relation) is each key, in `orderBy` order. */
-  manyBy<T extends Row>(entity: EntityClass<T>, column: keyof T & string, orderBy: Partial<Record<keyof T & string, "asc" | "desc">> = {}): DataLoader<string, T[]> {
-    return this.memo(`${entity.name}#${column}`, async (keys) => {
-      const rows = await this.em.find(entity, { [column]: { $in: [...keys] } } as FilterQuery<T>, {
+  /**
+   * Rows of `entity` whose `column` (a scalar or a to-one relation) is each
+   * key, in `orderBy` order, optionally narrowed by `where` (equality only).
+   */
+  manyBy<T extends Row>(
+    entity: EntityClass<T>,
+    column: keyof T & string,
+    orderBy: Partial<Record<keyof T & string, "asc" | "desc">> = {},
+    where: Partial<Record<keyof T & string, string>> = {},
+  ): DataLoader<string, T[]> {
+    return this.memo(`${entity.name}#${column}#${JSON.stringify(where)}#${JSON.stringify(orderBy)}`, async (keys) => {
+      const rows = await this.em.find(entity, { ...where, [column]: { $in: [...keys] } } as unknown as FilterQuery<T>, {
         orderBy: { ...orderBy, id: "asc" } as never,
       });
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));

@@ -86,9 +86,8 @@ export class PartnershipResolver extends recordResolver(Partnership) {
   }
 
   @FieldResolver(() => [TerritorialUnit], { description: "Voivodeships of the macroregion." })
-  async voivodeships(@Root() partnership: Partnership, @Ctx() ctx: RegionalContext): Promise<TerritorialUnit[]> {
-    const units = await ctx.loaders.manyBy(TerritorialUnit, "partnership", { name: "asc" }).load(partnership.id);
-    return units.filter((unit) => unit.level === UnitLevel.VOIVODESHIP);
+  voivodeships(@Root() partnership: Partnership, @Ctx() ctx: RegionalContext): Promise<TerritorialUnit[]> {
+    return ctx.loaders.manyBy(TerritorialUnit, "partnership", { name: "asc" }, { level: UnitLevel.VOIVODESHIP }).load(partnership.id);
   }
 }
 
