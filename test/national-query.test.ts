@@ -16,6 +16,7 @@ const NATIONAL_QUERY = /* GraphQL */ `
       euSharePercent
       members { role institution { shortName kind } }
       pilotSites { name unit { teryt municipalityKind } }
+      voivodeships { teryt name }
       recommendations {
         title
         status
@@ -73,6 +74,13 @@ describe("one national query through the gateway", () => {
     // No source page states the value of Liderzy kooperacji: the hub says so rather than guessing.
     expect(partnership("liderzy")).toMatchObject({ totalValue: null, euSharePercent: null, targetMunicipalityKinds: ["RURAL"] });
     for (const p of result.data.partnerships) expect([p.startsOn, p.endsOn]).toEqual(["2018-04-01", "2021-03-31"]);
+  });
+
+  it("returns the voivodeships of each macroregion", () => {
+    const voivodeships = (key: string) => partnership(key).voivodeships.map((v: { teryt: string }) => v.teryt).sort();
+    expect(voivodeships("liderzy")).toEqual(["06", "14", "18", "20", "26"]);
+    expect(voivodeships("kooperacja")).toEqual(["04", "08", "22", "28", "30", "32"]);
+    expect(voivodeships("kooperacje3d")).toEqual(["10", "12", "16", "24"]);
   });
 
   it("returns each partnership's partner institutions with their roles", () => {
