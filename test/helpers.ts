@@ -45,6 +45,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     KOOPERACJE3D_PORT: "0",
     BOOK_PORT: "0",
     GATEWAY_PORT: "0",
+    LOG_LEVEL: "silent",
     ...env,
   });
   return {

@@ -33,7 +33,7 @@ const NATIONAL_QUERY = /* GraphQL */ `
         }
       }
     }
-    pilotSites { name partnership { key } provenance { kind source { code } } }
+    pilotSites(first: 100) { totalCount edges { node { name partnership { key } provenance { kind source { code } } } } }
   }
 `;
 
@@ -94,7 +94,9 @@ describe("one national query through the gateway", () => {
   });
 
   it("returns pilot sites of all three regions, each from its source page", () => {
-    const sites = result.data.pilotSites.map((s: { name: string; partnership: { key: string } }) => [s.name, s.partnership.key]);
+    const nodes = result.data.pilotSites.edges.map((edge: { node: any }) => edge.node);
+    expect(result.data.pilotSites.totalCount).toBe(6);
+    const sites = nodes.map((s: { name: string; partnership: { key: string } }) => [s.name, s.partnership.key]);
     expect(sites).toEqual(
       expect.arrayContaining([
         ["Gmina Wysokie Mazowieckie", "liderzy"],
@@ -104,7 +106,7 @@ describe("one national query through the gateway", () => {
         ["Powiat radomszczański", "kooperacje3d"],
       ]),
     );
-    const radomsko = result.data.pilotSites.find((s: { name: string }) => s.name === "Gmina Miasto Radomsko");
+    const radomsko = nodes.find((s: { name: string }) => s.name === "Gmina Miasto Radomsko");
     expect(radomsko.provenance).toEqual({ kind: "SOURCE_PAGE", source: { code: "004" } });
     expect(partnership("liderzy").pilotSites).toContainEqual({ name: "Gmina Kobylin-Borzymy", unit: { teryt: "2013052", municipalityKind: "RURAL" } });
   });

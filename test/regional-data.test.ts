@@ -68,14 +68,21 @@ describe("each region keeps its own data", () => {
   it("flags every synthetic record as synthetic and every public fact with its source", async () => {
     const result = await graphql(
       hub.gateway.url,
-      `{ supportedFamilies { code provenance { kind synthetic } }
-         supportActivities { provenance { kind synthetic } }
-         indicatorValues { provenance { synthetic } }
-         institutions { shortName provenance { kind source { code } } }
+      `{ supportedFamilies(first: 500) { edges { node { code provenance { kind synthetic } } } }
+         supportActivities(first: 500) { edges { node { provenance { kind synthetic } } } }
+         indicatorValues(first: 500) { edges { node { provenance { synthetic } } } }
+         institutions(first: 500) { edges { node { shortName provenance { kind source { code } } } } }
          territorialUnits { teryt provenance { kind note } } }`,
     );
     expect(result.errors).toBeUndefined();
-    const { supportedFamilies, supportActivities, indicatorValues, institutions, territorialUnits } = result.data;
+    const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((edge) => edge.node);
+    const [supportedFamilies, supportActivities, indicatorValues, institutions] = [
+      result.data.supportedFamilies,
+      result.data.supportActivities,
+      result.data.indicatorValues,
+      result.data.institutions,
+    ].map(nodes) as [any[], any[], any[], any[]];
+    const { territorialUnits } = result.data;
     expect(supportedFamilies.length).toBeGreaterThan(20);
     for (const row of [...supportedFamilies, ...supportActivities]) expect(row.provenance).toEqual({ kind: "SYNTHETIC_DEMO", synthetic: true });
     for (const row of indicatorValues) expect(row.provenance.synthetic).toBe(true);

@@ -37,11 +37,10 @@ describe("the gateway shards the regional contract", () => {
   });
 
   it("concatenates lists in macroregion order", async () => {
-    const result = await graphql(hub.gateway.url, `{ institutions { shortName voivodeship { name } } }`);
-    const names: string[] = result.data.institutions.map((i: { shortName: string }) => i.shortName);
-    expect(names.indexOf("ROPS Białystok")).toBeLessThan(names.indexOf("ROPS Gdańsk"));
-    expect(names.indexOf("UMK Toruń")).toBeLessThan(names.indexOf("PCPR Radomsko"));
-    expect(result.data.institutions.find((i: { shortName: string }) => i.shortName === "ROPS Opole").voivodeship).toEqual({ name: "opolskie" });
+    const result = await graphql(hub.gateway.url, `{ partnerships { key } territorialUnits(level: VOIVODESHIP) { teryt } }`);
+    expect(result.data.partnerships.map((p: { key: string }) => p.key)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
+    // Each region lists its own voivodeships by TERYT code; the regions follow in macroregion order.
+    expect(result.data.territorialUnits.map((u: { teryt: string }) => u.teryt)).toEqual(["06", "14", "18", "20", "26", "04", "08", "22", "28", "30", "32", "10", "12", "16", "24"]);
   });
 
   it("returns the indicator catalogue once, not once per region", async () => {
@@ -61,10 +60,10 @@ describe("the gateway shards the regional contract", () => {
   it("filters indicator values in every region and merges them", async () => {
     const result = await graphql(
       hub.gateway.url,
-      `{ indicatorValues(indicator: "FAMILIES_SUPPORTED", period: "2020-Q2") { value indicator { code } site { partnership { key } } } }`,
+      `{ indicatorValues(filter: { indicators: ["FAMILIES_SUPPORTED"], periods: ["2020-Q2"] }) { edges { node { value indicator { code } site { partnership { key } } } } } }`,
     );
     expect(result.errors).toBeUndefined();
-    const rows = result.data.indicatorValues;
+    const rows = result.data.indicatorValues.edges.map((edge: { node: any }) => edge.node);
     expect(rows).toHaveLength(6);
     expect(new Set(rows.map((row: any) => row.site.partnership.key))).toEqual(new Set(["liderzy", "kooperacja", "kooperacje3d"]));
     for (const row of rows) expect(row.indicator.code).toBe("FAMILIES_SUPPORTED");

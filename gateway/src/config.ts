@@ -11,6 +11,9 @@ export interface GatewayConfig {
   bookUrl: string;
   supergraphSdl: string;
   shardTimeoutMs: number;
+  /** Signs connection cursors; set CURSOR_SECRET in production so cursors survive restarts and cannot be forged. */
+  cursorSecret: string;
+  logLevel: string;
 }
 
 export const DEFAULT_GATEWAY_PORT = 4000;
@@ -27,6 +30,8 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     bookUrl: env.BOOK_URL ?? `http://127.0.0.1:${DEFAULT_BOOK_PORT}/`,
     supergraphSdl: readFileSync(env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, "utf8"),
     shardTimeoutMs: nonNegativeInteger(env.SHARD_TIMEOUT_MS, 10_000, "SHARD_TIMEOUT_MS"),
+    cursorSecret: env.CURSOR_SECRET ?? "kooperacja-hub-local-cursor-secret",
+    logLevel: env.LOG_LEVEL ?? "info",
   };
 }
 

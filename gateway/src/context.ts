@@ -5,4 +5,15 @@ export interface GatewayContext {
   stats?: { sqlStatements: number };
   /** Regions that could not answer some part of this request. */
   missingRegions?: Set<string>;
+  /** Every call to a shard, reported when the client asks with `x-hub-debug: shards`. */
+  shardCalls?: ShardCall[];
+}
+
+export interface ShardCall {
+  partnership: string;
+  fields: string[];
+  durationMs: number;
+  outcome: "ok" | "errors" | "unavailable" | "timeout";
+  /** Size of the data the shard returned, in bytes of JSON. */
+  bytes: number;
 }

@@ -1,47 +1,27 @@
 import { SHARD_SPEC_URL, decodeGlobalId } from "@kooperacja/shared";
+import { NodeResolver } from "./nodes/node.resolver";
+import { ENTITY_TYPES } from "./nodes/node-types";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import type { EntityClass } from "@mikro-orm/core";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { SupportActivityResolver } from "./activities/support-activity.resolver";
-import { SupportActivity } from "./activities/support-activity.entity";
 import { BodyMemberResolver, CooperationBodyResolver } from "./bodies/cooperation-body.resolver";
-import { CooperationBody } from "./bodies/cooperation-body.entity";
 import { ProvenanceResolver } from "./common/record-resolver";
 import { shardDirective } from "./common/shard";
 import type { RegionalContext } from "./context";
 import { SupportedFamilyResolver } from "./families/supported-family.resolver";
-import { SupportedFamily } from "./families/supported-family.entity";
 import { IndicatorValueResolver, OutcomeIndicatorResolver } from "./indicators/indicator.resolver";
-import { IndicatorValue } from "./indicators/indicator-value.entity";
-import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";
+import { IndicatorSummaryResolver } from "./indicators/indicator-summary";
 import { InstitutionResolver } from "./institutions/institution.resolver";
-import { Institution } from "./institutions/institution.entity";
 import {
   LeadPartnerClaimResolver,
   ModelStructureResolver,
   PartnershipMemberResolver,
   PartnershipResolver,
 } from "./partnerships/partnership.resolver";
-import { Partnership } from "./partnerships/partnership.entity";
 import { PilotSiteResolver } from "./sites/pilot-site.resolver";
-import { PilotSite } from "./sites/pilot-site.entity";
 import { TerritorialUnitResolver } from "./territory/territorial-unit.resolver";
-import { TerritorialUnit } from "./territory/territorial-unit.entity";
-
-/** Types other subgraphs (the book) may reference by `@key(fields: "id")`. */
-const ENTITY_TYPES: EntityClass<{ id: string }>[] = [
-  Partnership,
-  Institution,
-  TerritorialUnit,
-  PilotSite,
-  CooperationBody,
-  SupportActivity,
-  SupportedFamily,
-  OutcomeIndicator,
-  IndicatorValue,
-];
 
 /**
  * `_entities` resolution: each representation is loaded through the
@@ -90,6 +70,8 @@ export function regionalSchema(): Promise<GraphQLSchema> {
         OutcomeIndicatorResolver,
         IndicatorValueResolver,
         ProvenanceResolver,
+        NodeResolver,
+        IndicatorSummaryResolver,
       ],
       directives: [shardDirective],
       skipCheck: true,

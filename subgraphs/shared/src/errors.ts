@@ -3,7 +3,6 @@ import { GraphQLError } from "graphql";
 /** Every `extensions.code` the hub returns; clients may rely on these strings. */
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
-  INVALID_ID: "INVALID_ID",
   NOT_FOUND: "NOT_FOUND",
   FORBIDDEN: "FORBIDDEN",
   SHARD_UNAVAILABLE: "SHARD_UNAVAILABLE",

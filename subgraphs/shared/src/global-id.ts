@@ -51,23 +51,23 @@ export function encodeBookId(type: string, localId: string): string {
   return encodeId(BOOK_OWNER, type, localId);
 }
 
-/** Decodes an ID the book issued, or throws INVALID_ID. */
+/** Decodes an ID the book issued, or throws BAD_USER_INPUT. */
 export function decodeBookId(id: unknown, expectedType: string): string {
   const decoded = tryDecodeId(id);
   if (!decoded || decoded.owner !== BOOK_OWNER || decoded.type !== expectedType) {
-    throw hubError(ErrorCode.INVALID_ID, `Malformed ID ${JSON.stringify(id)}: not a ${expectedType} ID of the recommendation book.`, { id });
+    throw hubError(ErrorCode.BAD_USER_INPUT, `Malformed ID ${JSON.stringify(id)}: not a ${expectedType} ID of the recommendation book.`, { id });
   }
   return decoded.localId;
 }
 
-/** Decodes or throws a GraphQL error with code INVALID_ID. */
+/** Decodes or throws a GraphQL error with code BAD_USER_INPUT. */
 export function decodeGlobalId(id: unknown, expectedType?: string): GlobalId {
   const decoded = tryDecodeGlobalId(id);
   if (!decoded) {
-    throw hubError(ErrorCode.INVALID_ID, `Malformed ID ${JSON.stringify(id)}: not an ID issued by this hub.`, { id });
+    throw hubError(ErrorCode.BAD_USER_INPUT, `Malformed ID ${JSON.stringify(id)}: not an ID issued by this hub.`, { id });
   }
   if (expectedType && decoded.type !== expectedType) {
-    throw hubError(ErrorCode.INVALID_ID, `ID ${id} identifies a ${decoded.type}, not a ${expectedType}.`, { id });
+    throw hubError(ErrorCode.BAD_USER_INPUT, `ID ${id} identifies a ${decoded.type}, not a ${expectedType}.`, { id });
   }
   return decoded;
 }

@@ -8,3 +8,5 @@ export * from "./migration-cli";
 export * from "./loaders";
 export * from "./process";
 export * from "./municipality-kind";
+export * from "./region-filter";
+export * from "./cursor";

@@ -14,12 +14,33 @@ export const ShardMerge = {
   ROUTE: "ROUTE",
   /** Ask every shard, concatenate, keep the first item for each value of field `by`. */
   UNION: "UNION",
+  /** Ask the shards named by the global IDs in list argument `by`, each for its own IDs; answers keep the order of the IDs. */
+  ROUTE_MANY: "ROUTE_MANY",
+  /** A Relay connection: merge-sort the shards' pages into one page with cursors over the national order. */
+  CONNECTION: "CONNECTION",
+  /** Grouped partials: merge the groups of list field `by` by their KEY fields. */
+  AGGREGATE: "AGGREGATE",
+  /** On a group field: part of the group key. */
+  KEY: "KEY",
+  /** On a group field: add the shards' values. */
+  SUM: "SUM",
+  /** On a group field: the smallest of the shards' values. */
+  MIN: "MIN",
+  /** On a group field: the largest of the shards' values. */
+  MAX: "MAX",
+  /** On a group field: merged `numerator/denominator` (`by`), e.g. an average as sum/count. */
+  RATIO: "RATIO",
 } as const;
 
 export type ShardMerge = (typeof ShardMerge)[keyof typeof ShardMerge];
 
 export interface ShardRule {
   merge: ShardMerge;
-  /** ROUTE: the argument holding the ID; UNION: the field that identifies an item. */
+  /** ROUTE: the argument holding the ID; UNION: the field that identifies an item; see ShardMerge. */
   by?: string;
+  /** The filter argument the gateway prunes the fan-out by. */
+  prune?: string;
 }
+
+/** Page size of a connection asked with neither `first` nor `last`. */
+export const DEFAULT_PAGE_SIZE = 50;

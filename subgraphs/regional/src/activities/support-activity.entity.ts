@@ -2,11 +2,12 @@ import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { ActivityKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 import { PilotSite } from "../sites/pilot-site.entity";
 
 @Entity({ tableName: "support_activity" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "A support activity for institutions and workers: a training, coaching, conference, workshop..." })
+@ObjectType({ implements: Node, description: "A support activity for institutions and workers: a training, coaching, conference, workshop..." })
 export class SupportActivity extends RegionalRecord {
   @PrimaryKey({ type: "string" })
   id!: string;

@@ -1,16 +1,45 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, connectionTypes, orderInput, paginate, whereRegion, type Connection, type Order } from "../common/connection";
+import { ActivityKind } from "../common/enums";
+import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { recordResolver } from "../common/record-resolver";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { SupportActivity } from "./support-activity.entity";
 
+const SupportActivityConnection = connectionTypes(SupportActivity, "SupportActivity");
+const SupportActivityOrder = orderInput("SupportActivity", { HELD_ON: "heldOn", TITLE: "title" }, "HELD_ON");
+
+@InputType({ description: "Which support activities: every given condition must hold." })
+class SupportActivityFilter extends RegionFilterInput {
+  @Field(() => [ActivityKind], { nullable: true, description: "Only activities of these kinds." })
+  kinds?: ActivityKind[] | null;
+}
+
 @Resolver(() => SupportActivity)
 export class SupportActivityResolver extends recordResolver(SupportActivity) {
-  @Shard.concat()
-  @Query(() => [SupportActivity], { description: "Support activities of all partnerships, oldest first within a region." })
-  supportActivities(@Ctx() ctx: RegionalContext): Promise<SupportActivity[]> {
-    return ctx.em.find(SupportActivity, {}, { orderBy: { heldOn: "asc", id: "asc" } });
+  @Shard.connection("filter")
+  @Query(() => SupportActivityConnection, { description: "Support activities of all partnerships, a page at a time." })
+  supportActivities(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("orderBy", () => SupportActivityOrder.OrderType, { defaultValue: SupportActivityOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("filter", () => SupportActivityFilter, { nullable: true, description: "Which activities." }) filter: SupportActivityFilter | undefined,
+    @Ctx() ctx: RegionalContext,
+  ): Promise<Connection<SupportActivity>> {
+    validateRegionFilter(filter);
+    return paginate({
+      em: ctx.em,
+      entity: SupportActivity,
+      name: "supportActivities",
+      orderProperties: SupportActivityOrder.fields,
+      order: orderBy ?? SupportActivityOrder.defaultOrder,
+      args,
+      where: (qb) => {
+        whereRegion(qb, ctx.partnership, filter, "e.site_id");
+        if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
+      },
+    });
   }
 
   @FieldResolver(() => PilotSite, { nullable: true, description: "The pilot site the activity served; null for region-wide activities." })

@@ -2,11 +2,12 @@ import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { CooperationBodyKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 import { PilotSite } from "../sites/pilot-site.entity";
 
 @Entity({ tableName: "cooperation_body" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "A concrete cooperation structure set up under a model: a group or team at a pilot site or in a region." })
+@ObjectType({ implements: Node, description: "A concrete cooperation structure set up under a model: a group or team at a pilot site or in a region." })
 export class CooperationBody extends RegionalRecord {
   @PrimaryKey({ type: "string" })
   id!: string;

@@ -8,13 +8,27 @@ export const shardDirective = new GraphQLDirective({
   locations: [DirectiveLocation.FIELD_DEFINITION],
   args: {
     merge: { type: new GraphQLNonNull(GraphQLString), description: "CONCAT, ROUTE or UNION." },
-    by: { type: GraphQLString, description: "ROUTE: the ID argument; UNION: the identifying field." },
+    by: { type: GraphQLString, description: "ROUTE: the ID argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; RATIO: numerator/denominator fields." },
+    prune: { type: GraphQLString, description: "The filter argument whose partnerships, macroregions, voivodeships and TERYT codes narrow the shards asked." },
   },
 });
 
-/** Decorators for root fields: each says how the gateway merges the field. */
+function shard(merge: string, options: { by?: string; prune?: string } = {}) {
+  const args = [`merge: "${merge}"`, ...(options.by ? [`by: "${options.by}"`] : []), ...(options.prune ? [`prune: "${options.prune}"`] : [])];
+  return Directive(`@${SHARD_DIRECTIVE}(${args.join(", ")})`);
+}
+
+/** Decorators for root fields (and for the fields of aggregate groups): each says how the gateway merges the field. */
 export const Shard = {
-  concat: () => Directive(`@${SHARD_DIRECTIVE}(merge: "${ShardMerge.CONCAT}")`),
-  route: (argument: string) => Directive(`@${SHARD_DIRECTIVE}(merge: "${ShardMerge.ROUTE}", by: "${argument}")`),
-  union: (field: string) => Directive(`@${SHARD_DIRECTIVE}(merge: "${ShardMerge.UNION}", by: "${field}")`),
+  concat: (prune?: string) => shard(ShardMerge.CONCAT, { prune }),
+  connection: (prune?: string) => shard(ShardMerge.CONNECTION, { prune }),
+  route: (argument: string) => shard(ShardMerge.ROUTE, { by: argument }),
+  routeMany: (argument: string) => shard(ShardMerge.ROUTE_MANY, { by: argument }),
+  union: (field: string) => shard(ShardMerge.UNION, { by: field }),
+  aggregate: (groupsField: string, prune?: string) => shard(ShardMerge.AGGREGATE, { by: groupsField, prune }),
+  key: () => shard(ShardMerge.KEY),
+  sum: () => shard(ShardMerge.SUM),
+  min: () => shard(ShardMerge.MIN),
+  max: () => shard(ShardMerge.MAX),
+  ratio: (numerator: string, denominator: string) => shard(ShardMerge.RATIO, { by: `${numerator}/${denominator}` }),
 };

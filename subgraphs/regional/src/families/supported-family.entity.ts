@@ -2,6 +2,7 @@ import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { CooperationLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 import { PilotSite } from "../sites/pilot-site.entity";
 
 /**
@@ -10,7 +11,7 @@ import { PilotSite } from "../sites/pilot-site.entity";
  */
 @Entity({ tableName: "supported_family" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "A person or family supported under a model, known only by a pseudonymous code." })
+@ObjectType({ implements: Node, description: "A person or family supported under a model, known only by a pseudonymous code." })
 export class SupportedFamily extends RegionalRecord {
   @PrimaryKey({ type: "string" })
   id!: string;

@@ -1,13 +1,14 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Float, ObjectType } from "type-graphql";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 import { SupportedFamily } from "../families/supported-family.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
 
 @Entity({ tableName: "indicator_value" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "A value of an outcome indicator for a pilot site (or one family) in one period." })
+@ObjectType({ implements: Node, description: "A value of an outcome indicator for a pilot site (or one family) in one period." })
 export class IndicatorValue extends RegionalRecord {
   @PrimaryKey({ type: "string" })
   id!: string;

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, connectionTypes, orderInput, paginate, type Connection, type Order } from "../common/connection";
+import { IndicatorValueFilter, validateIndicatorValueFilter, whereIndicatorValues } from "./indicator-value-filter";
 import { recordResolver } from "../common/record-resolver";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
@@ -6,6 +8,9 @@ import { SupportedFamily } from "../families/supported-family.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { IndicatorValue } from "./indicator-value.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
+
+const IndicatorValueConnection = connectionTypes(IndicatorValue, "IndicatorValue");
+const IndicatorValueOrder = orderInput("IndicatorValue", { PERIOD: "period", VALUE: "value" }, "PERIOD");
 
 @Resolver(() => OutcomeIndicator)
 export class OutcomeIndicatorResolver extends recordResolver(OutcomeIndicator) {
@@ -18,15 +23,24 @@ export class OutcomeIndicatorResolver extends recordResolver(OutcomeIndicator) {
 
 @Resolver(() => IndicatorValue)
 export class IndicatorValueResolver extends recordResolver(IndicatorValue) {
-  @Shard.concat()
-  @Query(() => [IndicatorValue], { description: "Indicator values of all partnerships, optionally of one indicator and period." })
+  @Shard.connection("filter")
+  @Query(() => IndicatorValueConnection, { description: "Indicator values of all partnerships, a page at a time." })
   indicatorValues(
-    @Arg("indicator", () => String, { nullable: true, description: "Indicator code." }) indicator: string | undefined,
-    @Arg("period", () => String, { nullable: true, description: "Period, e.g. 2019-Q4." }) period: string | undefined,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("orderBy", () => IndicatorValueOrder.OrderType, { defaultValue: IndicatorValueOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("filter", () => IndicatorValueFilter, { nullable: true, description: "Which values." }) filter: IndicatorValueFilter | undefined,
     @Ctx() ctx: RegionalContext,
-  ): Promise<IndicatorValue[]> {
-    const where = { ...(indicator ? { indicator } : {}), ...(period ? { period } : {}) };
-    return ctx.em.find(IndicatorValue, where, { orderBy: { period: "asc", id: "asc" } });
+  ): Promise<Connection<IndicatorValue>> {
+    validateIndicatorValueFilter(filter);
+    return paginate({
+      em: ctx.em,
+      entity: IndicatorValue,
+      name: "indicatorValues",
+      orderProperties: IndicatorValueOrder.fields,
+      order: orderBy ?? IndicatorValueOrder.defaultOrder,
+      args,
+      where: (qb) => whereIndicatorValues(qb, ctx.partnership, filter),
+    });
   }
 
   @FieldResolver(() => OutcomeIndicator, { description: "The indicator measured." })

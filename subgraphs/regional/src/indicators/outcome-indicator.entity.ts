@@ -2,10 +2,11 @@ import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { IndicatorLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 
 @Entity({ tableName: "outcome_indicator" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "An outcome indicator of the catalogue shared by the three models." })
+@ObjectType({ implements: Node, description: "An outcome indicator of the catalogue shared by the three models." })
 export class OutcomeIndicator extends RegionalRecord {
   /** The indicator code, identical in every shard. */
   @PrimaryKey({ type: "string" })

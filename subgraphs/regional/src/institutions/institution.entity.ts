@@ -2,11 +2,12 @@ import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { InstitutionKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 
 @Entity({ tableName: "institution" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "An institution taking part in a partnership: a ROPS/RCPS, PCPR, OPS, university, NGO or local government." })
+@ObjectType({ implements: Node, description: "An institution taking part in a partnership: a ROPS/RCPS, PCPR, OPS, university, NGO or local government." })
 export class Institution extends RegionalRecord {
   @PrimaryKey({ type: "string" })
   id!: string;

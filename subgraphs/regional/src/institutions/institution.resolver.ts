@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, connectionTypes, orderInput, paginate, whereRegion, type Connection, type Order } from "../common/connection";
+import { InstitutionKind } from "../common/enums";
+import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { loadByGlobalId } from "../common/lookup";
 import { recordResolver } from "../common/record-resolver";
 import { Shard } from "../common/shard";
@@ -7,12 +10,38 @@ import { PartnershipMember } from "../partnerships/partnership-member.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { Institution } from "./institution.entity";
 
+const InstitutionConnection = connectionTypes(Institution, "Institution");
+const InstitutionOrder = orderInput("Institution", { SHORT_NAME: "shortName", NAME: "name" }, "SHORT_NAME");
+
+@InputType({ description: "Which institutions: every given condition must hold." })
+class InstitutionFilter extends RegionFilterInput {
+  @Field(() => [InstitutionKind], { nullable: true, description: "Only institutions of these kinds." })
+  kinds?: InstitutionKind[] | null;
+}
+
 @Resolver(() => Institution)
 export class InstitutionResolver extends recordResolver(Institution) {
-  @Shard.concat()
-  @Query(() => [Institution], { description: "Institutions of all partnerships." })
-  institutions(@Ctx() ctx: RegionalContext): Promise<Institution[]> {
-    return ctx.em.find(Institution, {}, { orderBy: { shortName: "asc", id: "asc" } });
+  @Shard.connection("filter")
+  @Query(() => InstitutionConnection, { description: "Institutions of all partnerships, a page at a time." })
+  institutions(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("orderBy", () => InstitutionOrder.OrderType, { defaultValue: InstitutionOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("filter", () => InstitutionFilter, { nullable: true, description: "Which institutions." }) filter: InstitutionFilter | undefined,
+    @Ctx() ctx: RegionalContext,
+  ): Promise<Connection<Institution>> {
+    validateRegionFilter(filter);
+    return paginate({
+      em: ctx.em,
+      entity: Institution,
+      name: "institutions",
+      orderProperties: InstitutionOrder.fields,
+      order: orderBy ?? InstitutionOrder.defaultOrder,
+      args,
+      where: (qb) => {
+        whereRegion(qb, ctx.partnership, filter, "e.voivodeship_id");
+        if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
+      },
+    });
   }
 
   @Shard.route("id")

@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 import { Institution } from "../institutions/institution.entity";
 
 /**
@@ -8,7 +9,7 @@ import { Institution } from "../institutions/institution.entity";
  * claim with the page that makes it instead of picking one.
  */
 @Entity({ tableName: "lead_partner_claim" })
-@ObjectType({ description: "A source's claim that an institution is the lead partner. Conflicting claims are all kept." })
+@ObjectType({ implements: Node, description: "A source's claim that an institution is the lead partner. Conflicting claims are all kept." })
 export class LeadPartnerClaim extends RegionalRecord {
   @PrimaryKey({ type: "string" })
   id!: string;

@@ -2,10 +2,11 @@ import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { ActivityKind, CooperationLevel, MunicipalityKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 
 @Entity({ tableName: "partnership" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "The cooperation model of one macroregion and the partnership that built and piloted it." })
+@ObjectType({ implements: Node, description: "The cooperation model of one macroregion and the partnership that built and piloted it." })
 export class Partnership extends RegionalRecord {
   /** The partnership key (liderzy, kooperacja, kooperacje3d). */
   @PrimaryKey({ type: "string" })

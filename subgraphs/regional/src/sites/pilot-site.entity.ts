@@ -2,11 +2,12 @@ import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { SiteStatus } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 
 @Entity({ tableName: "pilot_site" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "A gmina or powiat taking part in a partnership's pilot of its model." })
+@ObjectType({ implements: Node, description: "A gmina or powiat taking part in a partnership's pilot of its model." })
 export class PilotSite extends RegionalRecord {
   /** The TERYT code of the unit: a unit takes part in a partnership at most once. */
   @PrimaryKey({ type: "string" })

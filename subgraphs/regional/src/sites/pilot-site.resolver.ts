@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, connectionTypes, orderInput, paginate, whereRegion, type Connection, type Order } from "../common/connection";
+import { MunicipalityKind, SiteStatus } from "../common/enums";
+import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { SupportActivity } from "../activities/support-activity.entity";
 import { CooperationBody } from "../bodies/cooperation-body.entity";
 import { loadByGlobalId } from "../common/lookup";
@@ -11,12 +14,47 @@ import { Partnership } from "../partnerships/partnership.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { PilotSite } from "./pilot-site.entity";
 
+const PilotSiteConnection = connectionTypes(PilotSite, "PilotSite");
+const PilotSiteOrder = orderInput("PilotSite", { NAME: "name", TERYT: "id" }, "NAME");
+
+@InputType({ description: "Which pilot sites: every given condition must hold." })
+class PilotSiteFilter extends RegionFilterInput {
+  @Field(() => [SiteStatus], { nullable: true, description: "Only sites at these stages." })
+  status?: SiteStatus[] | null;
+
+  @Field(() => [MunicipalityKind], { nullable: true, description: "Only sites whose unit is a gmina of these kinds." })
+  municipalityKinds?: MunicipalityKind[] | null;
+}
+
 @Resolver(() => PilotSite)
 export class PilotSiteResolver extends recordResolver(PilotSite) {
-  @Shard.concat()
-  @Query(() => [PilotSite], { description: "Pilot sites of all partnerships, in macroregion order, by name within a region." })
-  pilotSites(@Ctx() ctx: RegionalContext): Promise<PilotSite[]> {
-    return ctx.em.find(PilotSite, {}, { orderBy: { name: "asc", id: "asc" } });
+  @Shard.connection("filter")
+  @Query(() => PilotSiteConnection, { description: "Pilot sites of all partnerships, a page at a time." })
+  pilotSites(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("orderBy", () => PilotSiteOrder.OrderType, { defaultValue: PilotSiteOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("filter", () => PilotSiteFilter, { nullable: true, description: "Which sites." }) filter: PilotSiteFilter | undefined,
+    @Ctx() ctx: RegionalContext,
+  ): Promise<Connection<PilotSite>> {
+    validateRegionFilter(filter);
+    return paginate({
+      em: ctx.em,
+      entity: PilotSite,
+      name: "pilotSites",
+      orderProperties: PilotSiteOrder.fields,
+      order: orderBy ?? PilotSiteOrder.defaultOrder,
+      args,
+      where: (qb) => {
+        whereRegion(qb, ctx.partnership, filter, "e.id");
+        if (filter?.status) qb.andWhere({ status: { $in: filter.status } });
+        if (filter?.municipalityKinds) {
+          qb.andWhere(
+            `e.unit_id in (select u.id from territorial_unit u where u.municipality_kind in (${filter.municipalityKinds.map(() => "?").join(", ") || "null"}))`,
+            filter.municipalityKinds,
+          );
+        }
+      },
+    });
   }
 
   @Shard.route("id")

@@ -2,10 +2,11 @@ import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { MunicipalityKind, UnitLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
+import { Node } from "../nodes/node";
 
 @Entity({ tableName: "territorial_unit" })
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "A voivodeship, powiat or gmina of the Polish territorial division, identified by its TERYT code." })
+@ObjectType({ implements: Node, description: "A voivodeship, powiat or gmina of the Polish territorial division, identified by its TERYT code." })
 export class TerritorialUnit extends RegionalRecord {
   /** The TERYT code: 2 digits voivodeship, 4 powiat, 7 gmina (with type digit). */
   @PrimaryKey({ type: "string" })

@@ -1,0 +1,81 @@
+import { ShardMerge, type ShardRule } from "@kooperacja/shared";
+import { Kind, type FieldNode, type SelectionNode } from "graphql";
+import { field, fieldsOf, HUB_ALIAS, responseKey } from "./operation";
+import type { Answer, FieldPlan, PlanContext } from "./plan";
+import type { RootRule } from "./rules";
+import { pruned } from "./arguments";
+
+const GROUPS = `${HUB_ALIAS}Groups`;
+
+type Group = Record<string, unknown>;
+
+/**
+ * Grouped partials computed in SQL inside each shard, merged here by group
+ * key: every shard is asked for all key and partial fields of its groups, so
+ * the merge never depends on what the client selected, and only the groups
+ * (never the rows behind them) cross the network.
+ */
+export function aggregateStrategy(node: FieldNode, rule: RootRule, context: PlanContext): FieldPlan {
+  const groupsField = rule.by!;
+  const groupRules = rule.groupFields!;
+  const partialFields = [...groupRules].filter(([, fieldRule]) => fieldRule.merge !== ShardMerge.RATIO).map(([name]) => field(name));
+  const selections: SelectionNode[] = [
+    ...(node.selectionSet?.selections ?? []).filter((selection) => !(selection.kind === Kind.FIELD && selection.name.value === groupsField)),
+    field(groupsField, GROUPS, [field("__typename"), ...partialFields]),
+  ];
+  return {
+    key: responseKey(node),
+    targets: pruned(node, rule, context),
+    shardField: () => ({ ...node, selectionSet: { kind: Kind.SELECTION_SET, selections } }),
+    merge: (answers) => {
+      const results = answers.filter((answer): answer is Answer & { value: Record<string, unknown> } => Boolean(answer.value));
+      if (results.length === 0) return null;
+      const merged = mergeGroups(
+        results.flatMap(({ value }) => (value[GROUPS] as Group[] | undefined) ?? []),
+        groupRules,
+      );
+      const out: Record<string, unknown> = {};
+      for (const selected of fieldsOf(node.selectionSet, context.fragments)) {
+        const key = responseKey(selected);
+        if (selected.name.value !== groupsField) {
+          out[key] = results[0]!.value[key];
+          continue;
+        }
+        const groupFields = fieldsOf(selected.selectionSet, context.fragments);
+        out[key] = merged.map((group) => Object.fromEntries(groupFields.map((groupField) => [responseKey(groupField), group[groupField.name.value]])));
+      }
+      return out;
+    },
+    errors: [],
+  };
+}
+
+/** Adds up the shards' groups that share a key, and derives the ratio fields from the merged partials. */
+export function mergeGroups(groups: Group[], rules: ReadonlyMap<string, ShardRule>): Group[] {
+  const keyFields = [...rules].filter(([, rule]) => rule.merge === ShardMerge.KEY).map(([name]) => name);
+  const byKey = new Map<string, Group>();
+  for (const group of groups) {
+    const key = JSON.stringify(keyFields.map((name) => group[name] ?? null));
+    const into = byKey.get(key);
+    if (!into) {
+      byKey.set(key, { ...group });
+      continue;
+    }
+    for (const [name, rule] of rules) {
+      const [a, b] = [into[name], group[name]] as [number | null, number | null];
+      if (rule.merge === ShardMerge.SUM) into[name] = (a ?? 0) + (b ?? 0);
+      else if (rule.merge === ShardMerge.MIN) into[name] = a === null ? b : b === null ? a : Math.min(a, b);
+      else if (rule.merge === ShardMerge.MAX) into[name] = a === null ? b : b === null ? a : Math.max(a, b);
+    }
+  }
+  const merged = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
+  for (const group of merged) {
+    for (const [name, rule] of rules) {
+      if (rule.merge !== ShardMerge.RATIO) continue;
+      const [numerator, denominator] = (rule.by ?? "").split("/") as [string, string];
+      const bottom = Number(group[denominator]);
+      group[name] = bottom ? Number(group[numerator]) / bottom : null;
+    }
+  }
+  return merged;
+}

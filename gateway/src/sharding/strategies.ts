@@ -1,0 +1,102 @@
+import { ErrorCode, ShardMerge, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import type { FieldNode, GraphQLFormattedError } from "graphql";
+import { aggregateStrategy } from "./aggregate";
+import { argumentValue, asList, pruned } from "./arguments";
+import { connectionStrategy } from "./connection";
+import { field, HUB_ALIAS, listValue, responseKey, stringValue, withArgument } from "./operation";
+import { error, type Answer, type FieldPlan, type Strategy } from "./plan";
+
+const concat: Strategy = (node, rule, context) => ({
+  key: responseKey(node),
+  targets: pruned(node, rule, context),
+  shardField: () => node,
+  merge: (answers) => mergeLists(answers),
+  errors: [],
+});
+
+function mergeLists(answers: Answer[]): unknown[] | null {
+  const lists = answers.map((answer) => answer.value).filter((value): value is unknown[] => Array.isArray(value));
+  return lists.length > 0 ? lists.flat() : null;
+}
+
+const UNION_KEY = `${HUB_ALIAS}Key`;
+
+const union: Strategy = (node, rule, context) => ({
+  key: responseKey(node),
+  targets: context.shards,
+  // Ask for the identifying field under an alias of the gateway's, whatever the client selected.
+  shardField: () => ({ ...node, selectionSet: { ...node.selectionSet!, selections: [...node.selectionSet!.selections, field(rule.by!, UNION_KEY)] } }),
+  errors: [],
+  merge: (answers) => {
+    const merged = mergeLists(answers) as Record<string, unknown>[] | null;
+    if (!merged) return null;
+    const seen = new Set<unknown>();
+    return merged.filter((item) => {
+      const identity = item?.[UNION_KEY];
+      if (item) delete item[UNION_KEY];
+      if (seen.has(identity)) return false;
+      seen.add(identity);
+      return true;
+    });
+  },
+});
+
+const malformedId = (id: unknown, path: (string | number)[]) =>
+  error(`Malformed ID ${JSON.stringify(id)}: not an ID issued by this hub.`, ErrorCode.BAD_USER_INPUT, path, { id });
+
+const route: Strategy = (node, rule, context) => {
+  const key = responseKey(node);
+  const id = argumentValue(node, rule.by!, context.variables);
+  const decoded = tryDecodeGlobalId(id);
+  return {
+    key,
+    targets: decoded && context.shards.includes(decoded.partnership) ? [decoded.partnership] : [],
+    shardField: () => node,
+    merge: (answers) => answers[0]?.value ?? null,
+    errors: decoded ? [] : [malformedId(id, [key])],
+  };
+};
+
+const routeMany: Strategy = (node, rule, context) => {
+  const key = responseKey(node);
+  const ids = asList(argumentValue(node, rule.by!, context.variables)) ?? [];
+  const byShard = new Map<PartnershipKey, number[]>();
+  const errors: GraphQLFormattedError[] = [];
+  ids.forEach((id, index) => {
+    const decoded = tryDecodeGlobalId(id);
+    if (!decoded) return errors.push(malformedId(id, [key, index]));
+    byShard.set(decoded.partnership, [...(byShard.get(decoded.partnership) ?? []), index]);
+  });
+  const targets = context.shards.filter((shard) => byShard.has(shard));
+  return {
+    key,
+    targets,
+    // Each shard gets only its own IDs; the answers go back to the positions they were asked at.
+    shardField: (shard) => withArgument(node, rule.by!, listValue(byShard.get(shard)!.map((index) => stringValue(ids[index]!)))),
+    merge: (answers) => {
+      const merged: unknown[] = ids.map(() => null);
+      for (const answer of answers) {
+        const values = Array.isArray(answer.value) ? answer.value : [];
+        byShard.get(answer.shard)!.forEach((index, position) => {
+          merged[index] = values[position] ?? null;
+        });
+      }
+      return merged;
+    },
+    errors,
+  };
+};
+
+export const STRATEGIES: Partial<Record<string, Strategy>> = {
+  [ShardMerge.CONCAT]: concat,
+  [ShardMerge.UNION]: union,
+  [ShardMerge.ROUTE]: route,
+  [ShardMerge.ROUTE_MANY]: routeMany,
+  [ShardMerge.CONNECTION]: connectionStrategy,
+  [ShardMerge.AGGREGATE]: aggregateStrategy,
+};
+
+/** A plan for a root field the gateway cannot place: nothing is asked, and the error says why. */
+export function unplannable(node: FieldNode, message: string): FieldPlan {
+  return { key: responseKey(node), targets: [], shardField: () => node, merge: () => null, errors: [error(message, ErrorCode.INTERNAL_SERVER_ERROR, [responseKey(node)])] };
+}

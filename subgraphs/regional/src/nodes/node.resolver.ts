@@ -1,0 +1,40 @@
+import { decodeGlobalId, ErrorCode, hubError, tryDecodeGlobalId } from "@kooperacja/shared";
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { loadByGlobalId } from "../common/lookup";
+import { Shard } from "../common/shard";
+import type { RegionalContext } from "../context";
+import { Node } from "./node";
+import { NODE_TYPES } from "./node-types";
+
+/** Most IDs one `nodes` call may ask for. */
+const MAX_NODES = 500;
+
+function entityOf(id: string) {
+  const decoded = decodeGlobalId(id);
+  const entity = NODE_TYPES.get(decoded.type);
+  if (!entity) throw hubError(ErrorCode.BAD_USER_INPUT, `ID ${id} names type ${decoded.type}, which has no records here.`, { id });
+  return entity;
+}
+
+@Resolver()
+export class NodeResolver {
+  @Shard.route("id")
+  @Query(() => Node, { nullable: true, description: "Any regional record by its global ID (Relay)." })
+  node(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<unknown> {
+    return loadByGlobalId(ctx, entityOf(id), id);
+  }
+
+  @Shard.routeMany("ids")
+  @Query(() => [Node], { nullable: "items", description: "Regional records by their global IDs, in the order asked; null for an ID with no record." })
+  async nodes(@Arg("ids", () => [ID], { description: "Global IDs of the records." }) ids: string[], @Ctx() ctx: RegionalContext): Promise<unknown[]> {
+    if (ids.length > MAX_NODES) throw hubError(ErrorCode.BAD_USER_INPUT, `At most ${MAX_NODES} IDs at once.`, { argument: "ids" });
+    // Validate every ID before loading any, so a bad one fails the call as a whole.
+    const entities = ids.map(entityOf);
+    return Promise.all(
+      ids.map(async (id, index) => {
+        const decoded = tryDecodeGlobalId(id)!;
+        return decoded.partnership === ctx.partnership ? ctx.loaders.byId(entities[index]!).load(decoded.localId) : null;
+      }),
+    );
+  }
+}
