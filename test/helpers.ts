@@ -69,3 +69,85 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+export interface ShardProxy {
+  url: string;
+  /** Requests forwarded since the last reset. */
+  requests: number;
+  /** Response bodies forwarded since the last reset. */
+  bodies: string[];
+  /** Delay before forwarding, to make a shard slow. */
+  delayMs: number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP proxy in front of one shard, between the gateway and the shard:
+ * it counts the requests and keeps the responses that really crossed the
+ * network, and can hold requests back to make the shard slow.
+ */
+export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
+  const { createServer: createHttpServer } = await import("node:http");
+  const state: ShardProxy = {
+    url: "",
+    requests: 0,
+    bodies: [],
+    delayMs: 0,
+    reset: () => {
+      state.requests = 0;
+      state.bodies = [];
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const server = createHttpServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    state.requests += 1;
+    if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+    try {
+      const upstream = await fetch(targetUrl, { method: req.method, headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
+      const body = await upstream.text();
+      state.bodies.push(body);
+      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
+      res.end(body);
+    } catch {
+      // The shard is down: close the connection the way a dead server would.
+      res.destroy();
+    }
+  });
+  server.keepAliveTimeout = 1;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const address = server.address();
+  state.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+  return state;
+}
+
+export interface ProxiedGateway {
+  url: string;
+  proxies: Record<"liderzy" | "kooperacja" | "kooperacje3d", ShardProxy>;
+  close(): Promise<void>;
+}
+
+/** A second gateway over the hub's regions, with a counting proxy in front of each region. */
+export async function proxiedGateway(hub: Hub, env: Record<string, string> = {}): Promise<ProxiedGateway> {
+  const { startGateway, gatewayConfig } = await import("@kooperacja/gateway");
+  const proxies = {
+    liderzy: await shardProxy(hub.regions.liderzy.url),
+    kooperacja: await shardProxy(hub.regions.kooperacja.url),
+    kooperacje3d: await shardProxy(hub.regions.kooperacje3d.url),
+  };
+  const gateway = await startGateway({
+    ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent", ...env }),
+    shardUrls: { liderzy: proxies.liderzy.url, kooperacja: proxies.kooperacja.url, kooperacje3d: proxies.kooperacje3d.url },
+    bookUrl: hub.book.url,
+  });
+  return {
+    url: gateway.url,
+    proxies,
+    close: async () => {
+      await gateway.stop();
+      for (const proxy of Object.values(proxies)) await proxy.close();
+    },
+  };
+}
