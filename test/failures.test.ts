@@ -2,7 +2,7 @@ import { encodeGlobalId } from "@kooperacja/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, graphql, proxiedGateway, startTestHub, type ProxiedGateway, type TestHub } from "./helpers";
+import { freePort, graphql, proxiedGateway, startTestHub, type GraphQLResult, type ProxiedGateway, type TestHub } from "./helpers";
 
 const ROOT = resolve(__dirname, "..");
 const TRIALS = 5;
@@ -47,7 +47,7 @@ const CROSS_REGION = /* GraphQL */ `
 `;
 const variables = { kooperacjaSite: encodeGlobalId("kooperacja", "PilotSite", "2815") };
 
-function expectOthersWithError(result: Awaited<ReturnType<typeof graphql>>, code: string) {
+function expectOthersWithError(result: GraphQLResult, code: string) {
   expect(result.status).toBe(200);
   expect(result.data.partnerships.map((p: any) => p.key)).toEqual(["liderzy", "kooperacje3d"]);
   expect(result.data.pilotSites.edges.map((e: any) => e.node.partnership.key).sort()).toEqual(["kooperacje3d", "kooperacje3d", "liderzy", "liderzy", "liderzy"]);
@@ -62,7 +62,7 @@ function expectOthersWithError(result: Awaited<ReturnType<typeof graphql>>, code
   expect(result.extensions?.missingRegions).toEqual(["kooperacja"]);
 }
 
-function expectAllRegions(result: Awaited<ReturnType<typeof graphql>>) {
+function expectAllRegions(result: GraphQLResult) {
   expect(result.errors).toBeUndefined();
   expect(result.data.partnerships.map((p: any) => p.key)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
   expect(result.data.pilotSites.totalCount).toBe(6);

@@ -1,6 +1,6 @@
 import { PARTNERSHIP_KEYS, tryDecodeGlobalId } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, type TestHub } from "./helpers";
+import { graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
 
 /** A small seeded PRNG, so a failing run can be repeated. */
 function random(seed: number): (min: number, max: number) => number {
@@ -72,9 +72,9 @@ describe("paging through a connection across the three shards", () => {
             const forward: string[] = [];
             let after: string | null = null;
             for (let pages = 0; pages < 1000; pages++) {
-              const result = await graphql(hub.gateway.url, query, { first: size(1, 50), after });
+              const result: GraphQLResult = await graphql(hub.gateway.url, query, { first: size(1, 50), after });
               expect(result.errors).toBeUndefined();
-              const page = result.data[c.connection];
+              const page: any = result.data[c.connection];
               expect(page.totalCount).toBe(expected.total);
               forward.push(...page.edges.map((edge: any) => edge.node.id));
               expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -87,9 +87,9 @@ describe("paging through a connection across the three shards", () => {
             const backward: string[][] = [];
             let before: string | null = null;
             for (let pages = 0; pages < 1000; pages++) {
-              const result = await graphql(hub.gateway.url, query, { last: size(1, 50), before });
+              const result: GraphQLResult = await graphql(hub.gateway.url, query, { last: size(1, 50), before });
               expect(result.errors).toBeUndefined();
-              const page = result.data[c.connection];
+              const page: any = result.data[c.connection];
               backward.unshift(page.edges.map((edge: any) => edge.node.id));
               if (!page.pageInfo.hasPreviousPage) break;
               before = page.pageInfo.startCursor;

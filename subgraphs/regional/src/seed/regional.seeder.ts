@@ -1,5 +1,5 @@
 import type { PartnershipKey } from "@kooperacja/shared";
-import type { EntityManager } from "@mikro-orm/core";
+import type { EntityManager, EntityName } from "@mikro-orm/core";
 import { Seeder } from "@mikro-orm/seeder";
 import { SupportActivity } from "../activities/support-activity.entity";
 import { BodyMember } from "../bodies/body-member.entity";
@@ -157,24 +157,18 @@ export class RegionalSeeder extends Seeder {
     }
     await em.flush();
 
+    // Demo rows go in as multi-row inserts, a chunk at a time: large scales (SEED_SCALE) stay fast.
     for (const site of facts.sites) {
       const demo = syntheticSite(facts.key, site.teryt, facts.supportForms, this.syntheticScale);
-      for (const family of demo.families) {
-        em.create(SupportedFamily, { ...family, site: em.getReference(PilotSite, family.site), ...synthetic });
-      }
-      for (const activity of demo.activities) {
-        em.create(SupportActivity, { ...activity, site: em.getReference(PilotSite, activity.site), ...synthetic });
-      }
-      for (const value of demo.values) {
-        em.create(IndicatorValue, {
-          ...value,
-          indicator: em.getReference(OutcomeIndicator, value.indicator),
-          site: em.getReference(PilotSite, value.site),
-          family: value.family ? em.getReference(SupportedFamily, value.family) : null,
-          ...synthetic,
-        });
-      }
+      await insertChunked(em, SupportedFamily, demo.families.map((family) => ({ ...family, ...synthetic })));
+      await insertChunked(em, SupportActivity, demo.activities.map((activity) => ({ ...activity, ...synthetic })));
+      await insertChunked(em, IndicatorValue, demo.values.map((value) => ({ ...value, ...synthetic })));
     }
-    await em.flush();
+  }
+}
+
+async function insertChunked<T extends object>(em: EntityManager, entity: EntityName<T>, rows: object[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 500) {
+    await em.insertMany(entity, rows.slice(start, start + 500) as never[]);
   }
 }
