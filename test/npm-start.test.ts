@@ -16,11 +16,13 @@ interface Started {
 /** Runs `npm start` as a user would, with free ports and its own data directory. */
 async function npmStart(dataDir: string): Promise<Started> {
   const ports = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  // As a user runs it: not under vitest's NODE_ENV=test, which changes how servers handle signals.
+  const { NODE_ENV: _testEnv, VITEST: _vitest, ...userEnv } = process.env;
   const child = spawn("npm", ["start"], {
     cwd: ROOT,
     detached: true,
     env: {
-      ...process.env,
+      ...userEnv,
       DATA_DIR: dataDir,
       LIDERZY_PORT: String(ports[0]),
       KOOPERACJA_PORT: String(ports[1]),
@@ -64,10 +66,22 @@ function interrupt(started: Started): Promise<{ code: number | null; signal: Nod
 
 describe("npm start", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "kooperacja-start-"));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const groups: number[] = [];
+  afterAll(() => {
+    // A hub that failed to stop must not outlive the test run.
+    for (const group of groups) {
+      try {
+        process.kill(-group, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it("starts the five services, prints the gateway URL, serves GraphQL and Apollo Sandbox, and stops cleanly on Ctrl-C", async () => {
     const started = await npmStart(dataDir);
+    groups.push(started.child.pid!);
     expect(started.output()).toMatch(/region I\s+liderzy\s+http/);
     expect(started.output()).toMatch(/book\s+http/);
     expect(started.output()).toContain("Seeded kooperacje3d into");
@@ -87,6 +101,7 @@ describe("npm start", () => {
 
   it("keeps its data across restarts instead of seeding again", async () => {
     const started = await npmStart(dataDir);
+    groups.push(started.child.pid!);
     expect(started.output()).not.toContain("Seeded");
     const result = await graphql(started.gatewayUrl, `{ pilotSites { totalCount } supportedFamilies(first: 500) { totalCount edges { node { code } } } }`);
     expect(result.data.pilotSites.totalCount).toBe(6);

@@ -54,6 +54,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     plugins: [responseExtensionsPlugin()],
     formatError: maskUnexpectedErrors("gateway"),
     includeStacktraceInErrorResponses: false,
+    // The process owns SIGINT/SIGTERM (runUntilSignal) and stops every service in order.
+    stopOnTerminationSignals: false,
   });
   const { url } = await startStandaloneServer(server, {
     listen: { host: config.host, port: config.port },

@@ -70,6 +70,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     plugins: [statementCountPlugin(options.database), ApolloServerPluginInlineTraceDisabled()],
     formatError: maskUnexpectedErrors(options.name),
     includeStacktraceInErrorResponses: false,
+    // The process owns SIGINT/SIGTERM (runUntilSignal) and stops every service in order.
+    stopOnTerminationSignals: false,
   });
   const { url } = await startStandaloneServer(server, {
     listen: { host: options.host, port: options.port },

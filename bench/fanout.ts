@@ -1,0 +1,160 @@
+import "reflect-metadata";
+import { PARTNERSHIP_KEYS, PARTNERSHIPS, type PartnershipKey } from "@kooperacja/shared";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+/**
+ * `npm run bench -- fanout`: a cross-region connection page and an aggregate,
+ * through the gateway (all three regions) and against each region directly,
+ * measured side by side in one run. Every service runs in its own process,
+ * as deployed. Prints medians, p95 and the ratio gateway / slowest region.
+ *
+ * Options (env): BENCH_SCALE (synthetic families per site, default 2500),
+ * BENCH_ROUNDS (requests per target, default 150).
+ */
+
+const ROOT = resolve(__dirname, "..");
+const SCALE = Number(process.env.BENCH_SCALE ?? 2500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 150);
+const WARMUP = 20;
+const TARGET_RATIO = 1.15;
+
+const QUERIES = {
+  "connection page": /* GraphQL */ `{
+    supportedFamilies(first: 50, orderBy: { field: STARTED_ON }, filter: { socialContract: true }) {
+      totalCount edges { cursor node { id code startedOn cooperationLevel } } pageInfo { hasNextPage endCursor }
+    }
+  }`,
+  aggregate: /* GraphQL */ `{
+    indicatorSummary(indicator: "CONTRACT_GOALS_MET", groupBy: [PARTNERSHIP, PERIOD]) { groups { partnership period count sum min max average } }
+  }`,
+};
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+function startProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["-r", "@swc-node/register", script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env } });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  return new Promise((ready, failed) => {
+    const poll = setInterval(() => {
+      if (output.includes("ready at")) {
+        clearInterval(poll);
+        ready(child);
+      }
+    }, 50);
+    child.once("exit", (code) => {
+      clearInterval(poll);
+      failed(new Error(`${script} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+async function post(url: string, query: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { errors?: unknown[] };
+  const elapsed = performance.now() - started;
+  if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors)}`);
+  return elapsed;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "kooperacja-bench-"));
+  const children: ChildProcess[] = [];
+  try {
+    console.log(`Seeding three regions at SEED_SCALE=${SCALE} (synthetic demo data) and starting each service in its own process...`);
+    const urls = {} as Record<PartnershipKey | "book" | "gateway", string>;
+    const env: Record<string, string> = { DATA_DIR: dataDir, SEED_SCALE: String(SCALE) };
+    await Promise.all(
+      PARTNERSHIP_KEYS.map(async (key) => {
+        const port = await freePort();
+        children.push(await startProcess("subgraphs/regional/src/main.ts", { ...env, PARTNERSHIP: key, [`${key.toUpperCase()}_PORT`]: String(port) }));
+        urls[key] = `http://127.0.0.1:${port}/`;
+      }),
+    );
+    const bookPort = await freePort();
+    children.push(await startProcess("subgraphs/book/src/main.ts", { ...env, BOOK_PORT: String(bookPort) }));
+    const gatewayPort = await freePort();
+    children.push(
+      await startProcess("gateway/src/gateway-main.ts", {
+        GATEWAY_PORT: String(gatewayPort),
+        BOOK_URL: `http://127.0.0.1:${bookPort}/`,
+        ...Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [`${key.toUpperCase()}_URL`, urls[key]])),
+      }),
+    );
+    urls.gateway = `http://127.0.0.1:${gatewayPort}/`;
+
+    const targets = ["gateway", ...PARTNERSHIP_KEYS] as const;
+    const results: Record<string, Record<string, { median: number; p95: number; rps: number }>> = {};
+    const ratios: Record<string, number> = {};
+    for (const [name, query] of Object.entries(QUERIES)) {
+      const samples: Record<string, number[]> = Object.fromEntries(targets.map((target) => [target, []]));
+      for (const target of targets) for (let i = 0; i < WARMUP; i++) await post(urls[target], query);
+      // Interleaved, in a new random order each round, so drift in the machine hits every target alike.
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const target of shuffle([...targets])) samples[target]!.push(await post(urls[target], query));
+      }
+      results[name] = {};
+      for (const target of targets) {
+        const sorted = [...samples[target]!].sort((a, b) => a - b);
+        const median = percentile(sorted, 50);
+        results[name]![target] = { median, p95: percentile(sorted, 95), rps: 1000 / (sorted.reduce((a, b) => a + b, 0) / sorted.length) };
+      }
+      const slowest = Math.max(...PARTNERSHIP_KEYS.map((key) => results[name]![key]!.median));
+      ratios[name] = results[name]!.gateway!.median / slowest;
+    }
+
+    console.log(`\nfanout benchmark: ${ROUNDS} requests per target, one at a time, interleaved (SEED_SCALE=${SCALE})\n`);
+    console.log(["query".padEnd(16), "target".padEnd(26), "median ms".padStart(10), "p95 ms".padStart(10), "req/s".padStart(8)].join(" "));
+    for (const [name, byTarget] of Object.entries(results)) {
+      for (const target of targets) {
+        const label = target === "gateway" ? "gateway (all 3 regions)" : `${target} (${PARTNERSHIPS[target].macroregion}) direct`;
+        const r = byTarget[target]!;
+        console.log([name.padEnd(16), label.padEnd(26), r.median.toFixed(2).padStart(10), r.p95.toFixed(2).padStart(10), r.rps.toFixed(0).padStart(8)].join(" "));
+      }
+    }
+    console.log("");
+    for (const [name, ratio] of Object.entries(ratios)) {
+      console.log(`ratio gateway / slowest single region, ${name}: ${ratio.toFixed(2)} (target <= ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? "OK" : "ABOVE TARGET"}`);
+    }
+    mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+    const file = join(ROOT, "bench/results", `fanout-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    writeFileSync(file, JSON.stringify({ benchmark: "fanout", scale: SCALE, rounds: ROUNDS, node: process.version, results, ratios, targetRatio: TARGET_RATIO }, null, 2) + "\n");
+    console.log(`\nWrote ${file}`);
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
