@@ -1,11 +1,15 @@
 import "reflect-metadata";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { openBookDatabase } from "@kooperacja/book";
+import { openRegionalDatabase } from "@kooperacja/regional";
+import { migrationNeeded } from "@kooperacja/shared";
 import { generateSchemaFiles, SCHEMA_DIR } from "./schema-files";
 
 /**
  * `npm run schema` writes schema/*.graphql from the code;
- * `npm run schema:check` fails when the checked-in files differ from it.
+ * `npm run schema:check` fails when the checked-in files differ from it, or
+ * when the entities need a migration the code does not have.
  */
 async function main(mode: string | undefined): Promise<number> {
   const { files } = await generateSchemaFiles();
@@ -25,6 +29,14 @@ async function main(mode: string | undefined): Promise<number> {
       return 1;
     }
     console.log(`schema/ matches the code (${Object.keys(files).length} files).`);
+    const stale = [];
+    if (await migrationNeeded(openRegionalDatabase)) stale.push("regional (npm run migration:regional -- <Name>)");
+    if (await migrationNeeded(openBookDatabase)) stale.push("book (npm run migration:book -- <Name>)");
+    if (stale.length > 0) {
+      console.error(`Entities changed without a migration: ${stale.join(", ")}.`);
+      return 1;
+    }
+    console.log("Migrations match the entities.");
     return 0;
   }
   console.error("usage: schema-cli (write|check)");

@@ -8,6 +8,11 @@ import type { GatewayContext } from "./context";
  * statements each subgraph reports.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(config: { url: string }) {
+    // Node's own fetch (undici) keeps connections alive and costs less per call than the default make-fetch-happen.
+    super({ ...config, fetcher: globalThis.fetch as never });
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const requestId = options.context.requestId;
     if (requestId) options.request.http?.headers.set("x-request-id", requestId);

@@ -1,10 +1,13 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { ActivityKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
 import { PilotSite } from "../sites/pilot-site.entity";
 
+// Keyset pages order by (column, id): these indexes serve them without a sort.
+@Index({ properties: ["heldOn", "id"] })
+@Index({ properties: ["title", "id"] })
 @Entity({ tableName: "support_activity" })
 @Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "A support activity for institutions and workers: a training, coaching, conference, workshop..." })

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { CooperationLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -9,6 +9,8 @@ import { PilotSite } from "../sites/pilot-site.entity";
  * A person or family supported under the model. Pseudonymous by design: the
  * table has no column for a name, address or PESEL, so none can leak.
  */
+// Keyset pages order by (column, id): these indexes serve them without a sort.
+@Index({ properties: ["startedOn", "id"] })
 @Entity({ tableName: "supported_family" })
 @Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "A person or family supported under a model, known only by a pseudonymous code." })

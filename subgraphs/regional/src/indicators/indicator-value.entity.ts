@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Float, ObjectType } from "type-graphql";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
@@ -6,6 +6,10 @@ import { SupportedFamily } from "../families/supported-family.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
 
+// Keyset pages order by (column, id), and summaries filter by indicator and period: these indexes serve them.
+@Index({ properties: ["period", "id"] })
+@Index({ properties: ["value", "id"] })
+@Index({ properties: ["indicator", "period"] })
 @Entity({ tableName: "indicator_value" })
 @Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "A value of an outcome indicator for a pilot site (or one family) in one period." })

@@ -1,10 +1,13 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { InstitutionKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 
+// Keyset pages order by (column, id): these indexes serve them without a sort.
+@Index({ properties: ["shortName", "id"] })
+@Index({ properties: ["name", "id"] })
 @Entity({ tableName: "institution" })
 @Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "An institution taking part in a partnership: a ROPS/RCPS, PCPR, OPS, university, NGO or local government." })

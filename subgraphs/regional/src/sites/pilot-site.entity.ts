@@ -1,10 +1,12 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { SiteStatus } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 
+// Keyset pages order by (column, id): these indexes serve them without a sort.
+@Index({ properties: ["name", "id"] })
 @Entity({ tableName: "pilot_site" })
 @Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "A gmina or powiat taking part in a partnership's pilot of its model." })
