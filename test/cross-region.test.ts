@@ -185,6 +185,12 @@ describe("cross-region queries", () => {
         const result = await graphql(gateway.url, `query($id: ID!) { node(id: $id) { id } }`, { id });
         expect(result.errors?.map((e) => e.extensions?.code), id).toEqual(["BAD_USER_INPUT"]);
       }
+      const many = await graphql(gateway.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ["bad", "worse"] });
+      expect(many.data).toEqual({ nodes: [null, null] });
+      expect(many.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+        ["BAD_USER_INPUT", ["nodes", 0]],
+        ["BAD_USER_INPUT", ["nodes", 1]],
+      ]);
       const foreignType = await graphql(gateway.url, `query($id: ID!) { pilotSite(id: $id) { name } }`, {
         id: encodeGlobalId("liderzy", "Institution", "rops-bialystok"),
       });

@@ -99,8 +99,9 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
         if (reply.failure) errors.push({ ...reply.failure, path: [plan.key] });
         else answers.push({ shard, value: reply.data?.[plan.key] });
       }
-      // Planning failed or every shard asked failed: null, and GraphQL bubbles it as the schema says.
-      data[plan.key] = plan.targets.length === 0 && plan.errors.length === 0 ? plan.merge([]) : answers.length > 0 ? plan.merge(answers) : null;
+      // Nothing to ask (or planning failed): the strategy says what that is. Every shard asked failed:
+      // null, and GraphQL bubbles it as the schema says.
+      data[plan.key] = plan.targets.length === 0 ? plan.merge([]) : answers.length > 0 ? plan.merge(answers) : null;
     }
     for (const reply of replies.values()) errors.push(...reply.errors);
     const unique = dedupe(errors);
