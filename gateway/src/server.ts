@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { maskUnexpectedErrors, PARTNERSHIP_KEYS, type RunningService } from "@kooperacja/shared";
 import { randomUUID } from "node:crypto";
-import pino from "pino";
+import pino, { type DestinationStream } from "pino";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH } from "./schema-files";
@@ -35,10 +35,11 @@ function responseExtensionsPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-export async function startGateway(config: GatewayConfig): Promise<RunningService> {
+/** `logTo` sends the gateway's JSON log lines somewhere other than stdout (tests read them). */
+export async function startGateway(config: GatewayConfig, logTo?: DestinationStream): Promise<RunningService> {
   const rules = readShardRules(config.supergraphSdl, REGIONAL_SUBGRAPH.toUpperCase());
   const shards = PARTNERSHIP_KEYS.map((partnership) => ({ partnership, url: config.shardUrls[partnership] }));
-  const logger = pino({ name: "gateway", level: config.logLevel });
+  const logger = pino({ name: "gateway", level: config.logLevel }, logTo);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) => {
