@@ -111,6 +111,29 @@ describe("cross-region queries", () => {
       expect(new Set(groups.map((g: any) => g.voivodeshipName))).toEqual(new Set(["podlaskie", "warmińsko-mazurskie", "łódzkie"]));
     });
 
+    it("equals plain SQL grouped by municipality kind, site and period", async () => {
+      const result = await graphql(
+        gateway.url,
+        `{ indicatorSummary(indicator: "FAMILIES_SUPPORTED", groupBy: [MUNICIPALITY_KIND, SITE, PERIOD], filter: { periodFrom: "2020-Q1" }) {
+             groups { municipalityKind siteId siteName period count sum } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      const expected = [];
+      for (const key of PARTNERSHIP_KEYS) {
+        const rows = await sql(
+          join(hub.dataDir, `${key}.sqlite`),
+          `select u.municipality_kind as kind, s.id as site, s.name as name, v.period as period, count(*) as count, sum(v.value) as sum
+             from indicator_value v join pilot_site s on s.id = v.site_id join territorial_unit u on u.id = s.unit_id
+            where v.indicator_id = 'FAMILIES_SUPPORTED' and v.period >= '2020-Q1' group by u.municipality_kind, s.id, s.name, v.period`,
+        );
+        expected.push(...rows.map((r) => [r.kind, encodeGlobalId(key, "PilotSite", r.site), r.name, r.period, r.count, r.sum]));
+      }
+      const actual = result.data.indicatorSummary.groups.map((g: any) => [g.municipalityKind, g.siteId, g.siteName, g.period, g.count, g.sum]);
+      const byKey = (rows: unknown[][]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      expect(byKey(actual)).toEqual(byKey(expected));
+      expect(actual.length).toBe(6 * 4);
+    });
+
     it("merges the same group across shards: one group of everything", async () => {
       const result = await summary("");
       const [total] = await Promise.all([

@@ -94,14 +94,17 @@ export class IndicatorSummary {
   groups!: IndicatorSummaryGroup[];
 }
 
-/** SQL of each dimension, over indicator_value e, its pilot_site s and the site's territorial_unit u. */
-const DIMENSIONS: Record<SummaryDimension, Record<string, string>> = {
-  PARTNERSHIP: { partnership: "e.partnership" },
-  // TERYT codes nest by prefix: the first two digits are the voivodeship.
-  VOIVODESHIP: { voivodeship: "substr(u.teryt, 1, 2)" },
-  MUNICIPALITY_KIND: { municipalityKind: "u.municipality_kind" },
-  PERIOD: { period: "e.period" },
-  SITE: { siteId: "s.id", siteName: "s.name" },
+/**
+ * SQL of each dimension over indicator_value e, and the joins it needs: s the
+ * pilot site, u its territorial unit. A pilot site's key is its unit's TERYT
+ * code, whose first two digits are the voivodeship, so that needs no join.
+ */
+const DIMENSIONS: Record<SummaryDimension, { columns: Record<string, string>; joins: ("s" | "u")[] }> = {
+  PARTNERSHIP: { columns: { partnership: "e.partnership" }, joins: [] },
+  VOIVODESHIP: { columns: { voivodeship: "substr(e.site_id, 1, 2)" }, joins: [] },
+  MUNICIPALITY_KIND: { columns: { municipalityKind: "u.municipality_kind" }, joins: ["s", "u"] },
+  PERIOD: { columns: { period: "e.period" }, joins: [] },
+  SITE: { columns: { siteId: "e.site_id", siteName: "s.name" }, joins: ["s"] },
 };
 
 @Resolver()
@@ -118,13 +121,13 @@ export class IndicatorSummaryResolver {
   ): Promise<IndicatorSummary> {
     validateIndicatorValueFilter(filter);
     if (new Set(groupBy).size !== groupBy.length) throw hubError(ErrorCode.BAD_USER_INPUT, "groupBy names a dimension twice.", { argument: "groupBy" });
-    const columns = groupBy.flatMap((dimension) => Object.entries(DIMENSIONS[dimension]));
+    const columns = groupBy.flatMap((dimension) => Object.entries(DIMENSIONS[dimension].columns));
+    const joins = new Set(groupBy.flatMap((dimension) => DIMENSIONS[dimension].joins));
 
-    const qb = ctx.em
-      .createQueryBuilder(IndicatorValue, "e")
-      .join("e.site", "s")
-      .join("s.unit", "u")
-      .where({ indicator })
+    const qb = ctx.em.createQueryBuilder(IndicatorValue, "e");
+    if (joins.has("s")) qb.join("e.site", "s");
+    if (joins.has("u")) qb.join("s.unit", "u");
+    qb.where({ indicator })
       .select([
         ...columns.map(([name, sql]) => raw(`${sql} as "${name}"`)),
         raw("count(*) as count"),
