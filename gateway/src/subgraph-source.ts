@@ -8,9 +8,16 @@ import type { GatewayContext } from "./context";
  * statements each subgraph reports.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(config: { url: string }) {
-    // Node's own fetch (undici) keeps connections alive and costs less per call than the default make-fetch-happen.
-    super({ ...config, fetcher: globalThis.fetch as never });
+  /**
+   * With `timeoutMs`, a call that takes longer is aborted (the socket is
+   * freed, not left waiting) and fails with a `TimeoutError`.
+   */
+  constructor(config: { url: string; timeoutMs?: number }) {
+    const { timeoutMs, ...rest } = config;
+    // Node's own fetch (undici): keep-alive connections, and an AbortSignal per call for the deadline.
+    const fetcher = (url: string, init: RequestInit) =>
+      fetch(url, timeoutMs === undefined ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    super({ ...rest, fetcher: fetcher as never });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -58,7 +58,7 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
 
   constructor(private readonly options: ShardedSourceOptions) {
     this.order = options.shards.map((shard) => shard.partnership);
-    this.sources = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url })]));
+    this.sources = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, timeoutMs: options.timeoutMs })]));
     this.cursors = new CursorSigner(options.cursorSecret);
   }
 
@@ -164,21 +164,15 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     const info = PARTNERSHIPS[shard];
     const region = { partnership: shard, macroregion: info.macroregion };
     const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
     let outcome: "ok" | "errors" | "unavailable" | "timeout" = "ok";
     let reply: ShardReply;
     try {
-      const response = await Promise.race([
-        this.sources.get(shard)!.process({ ...options, request: { ...options.request, query, variables } }),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new ShardTimeout()), this.options.timeoutMs);
-        }),
-      ]);
+      const response = await this.sources.get(shard)!.process({ ...options, request: { ...options.request, query, variables } });
       const errors = (response.errors ?? []).map((shardError) => ({ ...shardError, extensions: { ...region, ...shardError.extensions } }));
       if (errors.length > 0) outcome = "errors";
       reply = { shard, data: (response.data as Data | null | undefined) ?? null, errors };
     } catch (cause) {
-      const timedOut = cause instanceof ShardTimeout;
+      const timedOut = isTimeout(cause);
       outcome = timedOut ? "timeout" : "unavailable";
       options.context.missingRegions?.add(shard);
       const reason = timedOut ? `did not answer within ${this.options.timeoutMs} ms` : "is unavailable";
@@ -194,8 +188,6 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
         ),
       };
       if (!timedOut) this.options.logger.warn({ partnership: shard, err: cause }, "shard unavailable");
-    } finally {
-      clearTimeout(timer);
     }
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
     this.options.logger.info({ requestId: options.context.requestId, partnership: shard, fields, durationMs, outcome }, "shard call");
@@ -210,7 +202,13 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
   }
 }
 
-class ShardTimeout extends Error {}
+/** A call aborted by its deadline (AbortSignal.timeout), however the HTTP layers wrapped the error. */
+function isTimeout(cause: unknown): boolean {
+  for (let current = cause; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { name?: unknown }).name === "TimeoutError") return true;
+  }
+  return false;
+}
 
 /** The same error from several shards (a bad argument every shard refuses) is reported once. */
 function dedupe(errors: GraphQLFormattedError[]): GraphQLFormattedError[] {
