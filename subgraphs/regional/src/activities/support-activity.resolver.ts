@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionTypes, orderInput, paginate, whereRegion, type Connection, type Order } from "../common/connection";
+import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { ActivityKind } from "../common/enums";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { recordResolver } from "../common/record-resolver";
@@ -8,8 +8,7 @@ import type { RegionalContext } from "../context";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { SupportActivity } from "./support-activity.entity";
 
-const SupportActivityConnection = connectionTypes(SupportActivity, "SupportActivity");
-const SupportActivityOrder = orderInput("SupportActivity", { HELD_ON: "heldOn", TITLE: "title" }, "HELD_ON");
+const SupportActivities = defineConnection(SupportActivity, "SupportActivity", "supportActivities", { HELD_ON: "heldOn", TITLE: "title" }, "HELD_ON");
 
 @InputType({ description: "Which support activities: every given condition must hold." })
 class SupportActivityFilter extends RegionFilterInput {
@@ -20,25 +19,17 @@ class SupportActivityFilter extends RegionFilterInput {
 @Resolver(() => SupportActivity)
 export class SupportActivityResolver extends recordResolver(SupportActivity) {
   @Shard.connection("filter")
-  @Query(() => SupportActivityConnection, { description: "Support activities of all partnerships, a page at a time." })
+  @Query(() => SupportActivities.Connection, { description: "Support activities of all partnerships, a page at a time." })
   supportActivities(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("orderBy", () => SupportActivityOrder.OrderType, { defaultValue: SupportActivityOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("orderBy", () => SupportActivities.OrderType, { defaultValue: SupportActivities.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => SupportActivityFilter, { nullable: true, description: "Which activities." }) filter: SupportActivityFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<SupportActivity>> {
     validateRegionFilter(filter);
-    return paginate({
-      em: ctx.em,
-      entity: SupportActivity,
-      name: "supportActivities",
-      orderProperties: SupportActivityOrder.fields,
-      order: orderBy ?? SupportActivityOrder.defaultOrder,
-      args,
-      where: (qb) => {
-        whereRegion(qb, ctx.partnership, filter, "e.site_id");
-        if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
-      },
+    return SupportActivities.page(ctx.em, args, orderBy, (qb) => {
+      whereRegion(qb, ctx.partnership, filter, "e.site_id");
+      if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
     });
   }
 

@@ -119,6 +119,28 @@ export interface Order {
   direction: OrderDirection;
 }
 
+/**
+ * Everything a connection over one entity needs: its Edge and Connection
+ * types, its ordering input (order field → entity property), and a reader of
+ * one page. `name` is the root field's name, part of every cursor's scope.
+ */
+export function defineConnection<T extends { id: string }>(
+  entity: ClassType<T>,
+  typeName: string,
+  name: string,
+  orders: Record<string, string>,
+  defaultField: string,
+) {
+  const { OrderType, fields, defaultOrder } = orderInput(typeName, orders, defaultField);
+  return {
+    Connection: connectionTypes(entity, typeName),
+    OrderType,
+    defaultOrder,
+    page: (em: SqlEntityManager, args: ConnectionArgs, order: Order | undefined, where: (qb: QueryBuilder<T>) => void): Promise<Connection<T>> =>
+      paginate({ em, entity, name, orderProperties: fields, order: order ?? defaultOrder, args, where }),
+  };
+}
+
 export interface ConnectionQuery<T extends object> {
   em: SqlEntityManager;
   entity: EntityClass<T>;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionTypes, orderInput, paginate, whereRegion, type Connection, type Order } from "../common/connection";
+import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { CooperationLevel } from "../common/enums";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { loadByGlobalId } from "../common/lookup";
@@ -10,8 +10,7 @@ import { IndicatorValue } from "../indicators/indicator-value.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { SupportedFamily } from "./supported-family.entity";
 
-const SupportedFamilyConnection = connectionTypes(SupportedFamily, "SupportedFamily");
-const SupportedFamilyOrder = orderInput("SupportedFamily", { CODE: "code", STARTED_ON: "startedOn" }, "CODE");
+const SupportedFamilies = defineConnection(SupportedFamily, "SupportedFamily", "supportedFamilies", { CODE: "code", STARTED_ON: "startedOn" }, "CODE");
 
 @InputType({ description: "Which supported families: every given condition must hold." })
 class SupportedFamilyFilter extends RegionFilterInput {
@@ -25,26 +24,18 @@ class SupportedFamilyFilter extends RegionFilterInput {
 @Resolver(() => SupportedFamily)
 export class SupportedFamilyResolver extends recordResolver(SupportedFamily) {
   @Shard.connection("filter")
-  @Query(() => SupportedFamilyConnection, { description: "Supported persons and families of all partnerships (pseudonymous), a page at a time." })
+  @Query(() => SupportedFamilies.Connection, { description: "Supported persons and families of all partnerships (pseudonymous), a page at a time." })
   supportedFamilies(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("orderBy", () => SupportedFamilyOrder.OrderType, { defaultValue: SupportedFamilyOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("orderBy", () => SupportedFamilies.OrderType, { defaultValue: SupportedFamilies.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => SupportedFamilyFilter, { nullable: true, description: "Which families." }) filter: SupportedFamilyFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<SupportedFamily>> {
     validateRegionFilter(filter);
-    return paginate({
-      em: ctx.em,
-      entity: SupportedFamily,
-      name: "supportedFamilies",
-      orderProperties: SupportedFamilyOrder.fields,
-      order: orderBy ?? SupportedFamilyOrder.defaultOrder,
-      args,
-      where: (qb) => {
-        whereRegion(qb, ctx.partnership, filter, "e.site_id");
-        if (filter?.socialContract !== undefined && filter?.socialContract !== null) qb.andWhere({ socialContract: filter.socialContract });
-        if (filter?.cooperationLevels) qb.andWhere({ cooperationLevel: { $in: filter.cooperationLevels } });
-      },
+    return SupportedFamilies.page(ctx.em, args, orderBy, (qb) => {
+      whereRegion(qb, ctx.partnership, filter, "e.site_id");
+      if (filter?.socialContract !== undefined && filter?.socialContract !== null) qb.andWhere({ socialContract: filter.socialContract });
+      if (filter?.cooperationLevels) qb.andWhere({ cooperationLevel: { $in: filter.cooperationLevels } });
     });
   }
 

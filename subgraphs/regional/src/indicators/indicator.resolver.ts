@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionTypes, orderInput, paginate, type Connection, type Order } from "../common/connection";
+import { ConnectionArgs, defineConnection, type Connection, type Order } from "../common/connection";
 import { IndicatorValueFilter, validateIndicatorValueFilter, whereIndicatorValues } from "./indicator-value-filter";
 import { recordResolver } from "../common/record-resolver";
 import { Shard } from "../common/shard";
@@ -9,8 +9,7 @@ import { PilotSite } from "../sites/pilot-site.entity";
 import { IndicatorValue } from "./indicator-value.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
 
-const IndicatorValueConnection = connectionTypes(IndicatorValue, "IndicatorValue");
-const IndicatorValueOrder = orderInput("IndicatorValue", { PERIOD: "period", VALUE: "value" }, "PERIOD");
+const IndicatorValues = defineConnection(IndicatorValue, "IndicatorValue", "indicatorValues", { PERIOD: "period", VALUE: "value" }, "PERIOD");
 
 @Resolver(() => OutcomeIndicator)
 export class OutcomeIndicatorResolver extends recordResolver(OutcomeIndicator) {
@@ -24,23 +23,15 @@ export class OutcomeIndicatorResolver extends recordResolver(OutcomeIndicator) {
 @Resolver(() => IndicatorValue)
 export class IndicatorValueResolver extends recordResolver(IndicatorValue) {
   @Shard.connection("filter")
-  @Query(() => IndicatorValueConnection, { description: "Indicator values of all partnerships, a page at a time." })
+  @Query(() => IndicatorValues.Connection, { description: "Indicator values of all partnerships, a page at a time." })
   indicatorValues(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("orderBy", () => IndicatorValueOrder.OrderType, { defaultValue: IndicatorValueOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("orderBy", () => IndicatorValues.OrderType, { defaultValue: IndicatorValues.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => IndicatorValueFilter, { nullable: true, description: "Which values." }) filter: IndicatorValueFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<IndicatorValue>> {
     validateIndicatorValueFilter(filter);
-    return paginate({
-      em: ctx.em,
-      entity: IndicatorValue,
-      name: "indicatorValues",
-      orderProperties: IndicatorValueOrder.fields,
-      order: orderBy ?? IndicatorValueOrder.defaultOrder,
-      args,
-      where: (qb) => whereIndicatorValues(qb, ctx.partnership, filter),
-    });
+    return IndicatorValues.page(ctx.em, args, orderBy, (qb) => whereIndicatorValues(qb, ctx.partnership, filter));
   }
 
   @FieldResolver(() => OutcomeIndicator, { description: "The indicator measured." })

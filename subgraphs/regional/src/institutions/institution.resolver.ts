@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionTypes, orderInput, paginate, whereRegion, type Connection, type Order } from "../common/connection";
+import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { InstitutionKind } from "../common/enums";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { loadByGlobalId } from "../common/lookup";
@@ -10,8 +10,7 @@ import { PartnershipMember } from "../partnerships/partnership-member.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { Institution } from "./institution.entity";
 
-const InstitutionConnection = connectionTypes(Institution, "Institution");
-const InstitutionOrder = orderInput("Institution", { SHORT_NAME: "shortName", NAME: "name" }, "SHORT_NAME");
+const Institutions = defineConnection(Institution, "Institution", "institutions", { SHORT_NAME: "shortName", NAME: "name" }, "SHORT_NAME");
 
 @InputType({ description: "Which institutions: every given condition must hold." })
 class InstitutionFilter extends RegionFilterInput {
@@ -22,25 +21,17 @@ class InstitutionFilter extends RegionFilterInput {
 @Resolver(() => Institution)
 export class InstitutionResolver extends recordResolver(Institution) {
   @Shard.connection("filter")
-  @Query(() => InstitutionConnection, { description: "Institutions of all partnerships, a page at a time." })
+  @Query(() => Institutions.Connection, { description: "Institutions of all partnerships, a page at a time." })
   institutions(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("orderBy", () => InstitutionOrder.OrderType, { defaultValue: InstitutionOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("orderBy", () => Institutions.OrderType, { defaultValue: Institutions.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => InstitutionFilter, { nullable: true, description: "Which institutions." }) filter: InstitutionFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<Institution>> {
     validateRegionFilter(filter);
-    return paginate({
-      em: ctx.em,
-      entity: Institution,
-      name: "institutions",
-      orderProperties: InstitutionOrder.fields,
-      order: orderBy ?? InstitutionOrder.defaultOrder,
-      args,
-      where: (qb) => {
-        whereRegion(qb, ctx.partnership, filter, "e.voivodeship_id");
-        if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
-      },
+    return Institutions.page(ctx.em, args, orderBy, (qb) => {
+      whereRegion(qb, ctx.partnership, filter, "e.voivodeship_id");
+      if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
     });
   }
 

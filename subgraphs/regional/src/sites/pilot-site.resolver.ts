@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionTypes, orderInput, paginate, whereRegion, type Connection, type Order } from "../common/connection";
+import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { MunicipalityKind, SiteStatus } from "../common/enums";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { SupportActivity } from "../activities/support-activity.entity";
@@ -14,8 +14,7 @@ import { Partnership } from "../partnerships/partnership.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { PilotSite } from "./pilot-site.entity";
 
-const PilotSiteConnection = connectionTypes(PilotSite, "PilotSite");
-const PilotSiteOrder = orderInput("PilotSite", { NAME: "name", TERYT: "id" }, "NAME");
+const PilotSites = defineConnection(PilotSite, "PilotSite", "pilotSites", { NAME: "name", TERYT: "id" }, "NAME");
 
 @InputType({ description: "Which pilot sites: every given condition must hold." })
 class PilotSiteFilter extends RegionFilterInput {
@@ -29,31 +28,23 @@ class PilotSiteFilter extends RegionFilterInput {
 @Resolver(() => PilotSite)
 export class PilotSiteResolver extends recordResolver(PilotSite) {
   @Shard.connection("filter")
-  @Query(() => PilotSiteConnection, { description: "Pilot sites of all partnerships, a page at a time." })
+  @Query(() => PilotSites.Connection, { description: "Pilot sites of all partnerships, a page at a time." })
   pilotSites(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("orderBy", () => PilotSiteOrder.OrderType, { defaultValue: PilotSiteOrder.defaultOrder, description: "Order." }) orderBy: Order,
+    @Arg("orderBy", () => PilotSites.OrderType, { defaultValue: PilotSites.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => PilotSiteFilter, { nullable: true, description: "Which sites." }) filter: PilotSiteFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<PilotSite>> {
     validateRegionFilter(filter);
-    return paginate({
-      em: ctx.em,
-      entity: PilotSite,
-      name: "pilotSites",
-      orderProperties: PilotSiteOrder.fields,
-      order: orderBy ?? PilotSiteOrder.defaultOrder,
-      args,
-      where: (qb) => {
-        whereRegion(qb, ctx.partnership, filter, "e.id");
-        if (filter?.status) qb.andWhere({ status: { $in: filter.status } });
-        if (filter?.municipalityKinds) {
-          qb.andWhere(
-            `e.unit_id in (select u.id from territorial_unit u where u.municipality_kind in (${filter.municipalityKinds.map(() => "?").join(", ") || "null"}))`,
-            filter.municipalityKinds,
-          );
-        }
-      },
+    return PilotSites.page(ctx.em, args, orderBy, (qb) => {
+      whereRegion(qb, ctx.partnership, filter, "e.id");
+      if (filter?.status) qb.andWhere({ status: { $in: filter.status } });
+      if (filter?.municipalityKinds) {
+        qb.andWhere(
+          `e.unit_id in (select u.id from territorial_unit u where u.municipality_kind in (${filter.municipalityKinds.map(() => "?").join(", ") || "null"}))`,
+          filter.municipalityKinds,
+        );
+      }
     });
   }
 
