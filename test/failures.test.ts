@@ -1,3 +1,4 @@
+import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 import { encodeGlobalId } from "@kooperacja/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -83,7 +84,6 @@ describe("a region whose process is killed", () => {
     port = await freePort();
     dbPath = join(hub.dataDir, "kooperacja-process.sqlite");
     region = await startRegionProcess("kooperacja", port, dbPath);
-    const { startGateway, gatewayConfig } = await import("@kooperacja/gateway");
     gateway = await startGateway({
       ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent" }),
       shardUrls: { liderzy: hub.regions.liderzy.url, kooperacja: `http://127.0.0.1:${port}/`, kooperacje3d: hub.regions.kooperacje3d.url },

@@ -1,5 +1,6 @@
-import { startHub, type Hub } from "@kooperacja/gateway";
+import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gateway";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -88,7 +89,6 @@ export interface ShardProxy {
  * network, and can hold requests back to make the shard slow.
  */
 export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
-  const { createServer: createHttpServer } = await import("node:http");
   const state: ShardProxy = {
     url: "",
     requests: 0,
@@ -131,7 +131,6 @@ export interface ProxiedGateway {
 
 /** A second gateway over the hub's regions, with a counting proxy in front of each region. */
 export async function proxiedGateway(hub: Hub, env: Record<string, string> = {}): Promise<ProxiedGateway> {
-  const { startGateway, gatewayConfig } = await import("@kooperacja/gateway");
   const proxies = {
     liderzy: await shardProxy(hub.regions.liderzy.url),
     kooperacja: await shardProxy(hub.regions.kooperacja.url),

@@ -1,3 +1,4 @@
+import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 import { PARTNERSHIP_KEYS } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql, startTestHub, type TestHub } from "./helpers";
@@ -9,7 +10,6 @@ describe("the fan-out is observable", () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    const { startGateway, gatewayConfig } = await import("@kooperacja/gateway");
     gateway = await startGateway(
       { ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "info" }), shardUrls: { liderzy: hub.regions.liderzy.url, kooperacja: hub.regions.kooperacja.url, kooperacje3d: hub.regions.kooperacje3d.url }, bookUrl: hub.book.url },
       { write: (line: string) => lines.push(JSON.parse(line)) },
