@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, type TestHub } from "./helpers";
+import { PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 const NESTED = /* GraphQL */ `
   {
@@ -19,7 +20,9 @@ const NESTED = /* GraphQL */ `
 `;
 
 async function measure(hub: TestHub) {
-  const result = await graphql(hub.gateway.url, NESTED, undefined, { "x-hub-debug": "sql" });
+  // The owner of every partnership: the nested query reaches family-level rows in every region.
+  const owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
+  const result = await graphql(hub.gateway.url, NESTED, undefined, { "x-hub-debug": "sql", ...owner });
   expect(result.errors).toBeUndefined();
   const families = result.data.partnerships.flatMap((p: any) => p.pilotSites.flatMap((s: any) => s.families));
   const values = families.flatMap((f: any) => f.indicatorValues);

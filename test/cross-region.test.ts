@@ -1,8 +1,8 @@
-import { encodeGlobalId, PARTNERSHIP_KEYS } from "@kooperacja/shared";
+import { encodeGlobalId, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
 import { join } from "node:path";
 import sqlite3 from "sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { graphql, proxiedGateway, startTestHub, type ProxiedGateway, type TestHub } from "./helpers";
+import { as, graphql, proxiedGateway, startTestHub, type ProxiedGateway, type TestHub } from "./helpers";
 
 function sql(path: string, query: string, params: unknown[] = []): Promise<Record<string, any>[]> {
   return new Promise((resolve, reject) => {
@@ -22,9 +22,14 @@ describe("cross-region queries", () => {
   let gateway: ProxiedGateway;
   const requests = () => Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, gateway.proxies[key].requests]));
 
+  // The owner of every partnership sees every row and unsuppressed aggregates: what plain SQL sees. Access rules are access.test.ts's.
+  let owner: Record<string, string>;
+  const ask = (url: string, query: string, variables?: Record<string, unknown>) => graphql(url, query, variables, owner);
+
   beforeAll(async () => {
     hub = await startTestHub({ SEED_SCALE: "3" });
     gateway = await proxiedGateway(hub);
+    owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
   });
   afterAll(async () => {
     await gateway?.close();
@@ -44,7 +49,7 @@ describe("cross-region queries", () => {
     ];
     for (const [name, filter, shards] of cases) {
       it(`sends a query filtered to ${name} only to the shards that can hold it`, async () => {
-        const result = await graphql(gateway.url, `{ pilotSites(filter: ${filter}) { totalCount edges { node { partnership { key } } } } }`);
+        const result = await ask(gateway.url, `{ pilotSites(filter: ${filter}) { totalCount edges { node { partnership { key } } } } }`);
         expect(result.errors).toBeUndefined();
         expect(Object.entries(requests()).filter(([, count]) => count > 0).map(([key]) => key)).toEqual(shards);
         for (const key of shards) expect(gateway.proxies[key as "liderzy"].requests).toBe(1);
@@ -54,27 +59,27 @@ describe("cross-region queries", () => {
     }
 
     it("sends an unfiltered query to every shard once", async () => {
-      const result = await graphql(gateway.url, `{ pilotSites { totalCount } }`);
+      const result = await ask(gateway.url, `{ pilotSites { totalCount } }`);
       expect(result.data.pilotSites.totalCount).toBe(6);
       expect(requests()).toEqual({ liderzy: 1, kooperacja: 1, kooperacje3d: 1 });
     });
 
     it("filters by TERYT prefix inside a shard: a powiat holds its gminas", async () => {
-      const result = await graphql(gateway.url, `{ pilotSites(filter: { teryt: ["1012"] }, orderBy: { field: TERYT }) { edges { node { name } } } }`);
+      const result = await ask(gateway.url, `{ pilotSites(filter: { teryt: ["1012"] }, orderBy: { field: TERYT }) { edges { node { name } } } }`);
       expect(result.data.pilotSites.edges.map((edge: any) => edge.node.name)).toEqual(["Powiat radomszczański", "Gmina Miasto Radomsko"]);
     });
 
     it("answers a filter that rules out every region with no rows, and a malformed one with BAD_USER_INPUT", async () => {
-      const none = await graphql(gateway.url, `{ pilotSites(filter: { partnerships: ["liderzy"], voivodeships: ["10"] }) { totalCount edges { cursor } } }`);
+      const none = await ask(gateway.url, `{ pilotSites(filter: { partnerships: ["liderzy"], voivodeships: ["10"] }) { totalCount edges { cursor } } }`);
       expect(none.data.pilotSites).toEqual({ totalCount: 0, edges: [] });
-      const bad = await graphql(gateway.url, `{ pilotSites(filter: { teryt: ["12x"] }) { totalCount } }`);
+      const bad = await ask(gateway.url, `{ pilotSites(filter: { teryt: ["12x"] }) { totalCount } }`);
       expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
     });
   });
 
   describe("indicatorSummary", () => {
     const summary = (groupBy: string) =>
-      graphql(
+      ask(
         gateway.url,
         `{ indicatorSummary(indicator: "CONTRACT_GOALS_MET", groupBy: [${groupBy}]) { groups { partnership voivodeship voivodeshipName count sum min max average } } }`,
       );
@@ -112,7 +117,7 @@ describe("cross-region queries", () => {
     });
 
     it("equals plain SQL grouped by municipality kind, site and period", async () => {
-      const result = await graphql(
+      const result = await ask(
         gateway.url,
         `{ indicatorSummary(indicator: "FAMILIES_SUPPORTED", groupBy: [MUNICIPALITY_KIND, SITE, PERIOD], filter: { periodFrom: "2020-Q1" }) {
              groups { municipalityKind siteId siteName period count sum } } }`,
@@ -160,7 +165,7 @@ describe("cross-region queries", () => {
         expect(lists).toHaveLength(1);
         expect(lists[0]).toHaveLength(1);
         expect(Object.keys(lists[0]![0] as object).sort()).toEqual(
-          ["__typename", "count", "max", "min", "municipalityKind", "partnership", "period", "siteId", "siteName", "sum", "voivodeship", "voivodeshipName"].sort(),
+          ["__typename", "count", "families", "max", "min", "municipalityKind", "partnership", "period", "siteId", "siteName", "sum", "voivodeship", "voivodeshipName"].sort(),
         );
         expect(body!.length).toBeLessThan(600);
       }
@@ -176,11 +181,11 @@ describe("cross-region queries", () => {
         encodeGlobalId("kooperacje3d", "Partnership", "kooperacje3d"),
       ];
       for (const id of ids) {
-        const result = await graphql(gateway.url, `query($id: ID!) { node(id: $id) { __typename id } }`, { id });
+        const result = await ask(gateway.url, `query($id: ID!) { node(id: $id) { __typename id } }`, { id });
         expect(result.errors).toBeUndefined();
         expect(result.data.node.id).toBe(id);
       }
-      const many = await graphql(
+      const many = await ask(
         gateway.url,
         `query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on PilotSite { name } ... on Institution { shortName } ... on CooperationBody { name } ... on Partnership { key } } }`,
         { ids: [ids[3], ids[0], ids[2], ids[1], encodeGlobalId("liderzy", "PilotSite", "0000000")] },
@@ -205,16 +210,16 @@ describe("cross-region queries", () => {
         `${encodeGlobalId("liderzy", "PilotSite", "2013102")}=`,
       ];
       for (const id of forged) {
-        const result = await graphql(gateway.url, `query($id: ID!) { node(id: $id) { id } }`, { id });
+        const result = await ask(gateway.url, `query($id: ID!) { node(id: $id) { id } }`, { id });
         expect(result.errors?.map((e) => e.extensions?.code), id).toEqual(["BAD_USER_INPUT"]);
       }
-      const many = await graphql(gateway.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ["bad", "worse"] });
+      const many = await ask(gateway.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ["bad", "worse"] });
       expect(many.data).toEqual({ nodes: [null, null] });
       expect(many.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
         ["BAD_USER_INPUT", ["nodes", 0]],
         ["BAD_USER_INPUT", ["nodes", 1]],
       ]);
-      const foreignType = await graphql(gateway.url, `query($id: ID!) { pilotSite(id: $id) { name } }`, {
+      const foreignType = await ask(gateway.url, `query($id: ID!) { pilotSite(id: $id) { name } }`, {
         id: encodeGlobalId("liderzy", "Institution", "rops-bialystok"),
       });
       expect(foreignType.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
@@ -223,7 +228,7 @@ describe("cross-region queries", () => {
 
   describe("cursors", () => {
     it("refuse tampered, foreign and other-order cursors with BAD_USER_INPUT, and the hub stays up", async () => {
-      const page = await graphql(gateway.url, `{ pilotSites(first: 2) { pageInfo { endCursor } } supportedFamilies(first: 2) { pageInfo { endCursor } } }`);
+      const page = await ask(gateway.url, `{ pilotSites(first: 2) { pageInfo { endCursor } } supportedFamilies(first: 2) { pageInfo { endCursor } } }`);
       const cursor: string = page.data.pilotSites.pageInfo.endCursor;
       const familyCursor: string = page.data.supportedFamilies.pageInfo.endCursor;
       const [body, signature] = cursor.split(".") as [string, string];
@@ -242,10 +247,10 @@ describe("cross-region queries", () => {
         { query: `query($after: String) { supportedFamilies(last: 2, before: $after) { totalCount } }`, after: cursor },
       ];
       for (const attempt of attempts) {
-        const result = await graphql(gateway.url, attempt.query, { after: attempt.after });
+        const result = await ask(gateway.url, attempt.query, { after: attempt.after });
         expect(result.errors?.map((e) => e.extensions?.code), attempt.after).toEqual(["BAD_USER_INPUT"]);
       }
-      const again = await graphql(gateway.url, `query($after: String) { pilotSites(first: 2, after: $after) { totalCount edges { node { name } } } }`, { after: cursor });
+      const again = await ask(gateway.url, `query($after: String) { pilotSites(first: 2, after: $after) { totalCount edges { node { name } } } }`, { after: cursor });
       expect(again.errors).toBeUndefined();
       expect(again.data.pilotSites.edges).toHaveLength(2);
     });

@@ -1,4 +1,5 @@
 import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gateway";
+import { authConfig, signLocalToken, type PartnershipKey, type Role } from "@kooperacja/shared";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
@@ -25,6 +26,16 @@ export async function graphql<T = any>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as object) };
+}
+
+/** A token signed with the local development secret, as `npm run token` makes it. */
+export function tokenFor(role: Role, partnerships: PartnershipKey[] = [], expiresIn: string | number = "1h"): Promise<string> {
+  return signLocalToken(authConfig({}), { subject: `test-${role}-${partnerships.join("-")}`, role, partnerships, expiresIn });
+}
+
+/** The Authorization header of a token for this role. */
+export async function as(role: Role, partnerships: PartnershipKey[] = []): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await tokenFor(role, partnerships)}` };
 }
 
 export interface TestHub extends Hub {
@@ -106,7 +117,10 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
     state.requests += 1;
     if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     try {
-      const upstream = await fetch(targetUrl, { method: req.method, headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
+      const forwarded = Object.fromEntries(
+        ["content-type", "x-hub-assertion", "x-request-id", "authorization"].flatMap((name) => (typeof req.headers[name] === "string" ? [[name, req.headers[name] as string]] : [])),
+      );
+      const upstream = await fetch(targetUrl, { method: req.method, headers: forwarded, body: Buffer.concat(chunks) });
       const body = await upstream.text();
       state.bodies.push(body);
       res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });

@@ -1,5 +1,9 @@
+import { Role } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
+import { as, graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
+
+/** A national analyst reads draft recommendations too; the access rules themselves are tested in access.test.ts. */
+let owner: Record<string, string>;
 
 const NATIONAL_QUERY = /* GraphQL */ `
   query National {
@@ -42,8 +46,9 @@ describe("one national query through the gateway", () => {
   let result: GraphQLResult;
 
   beforeAll(async () => {
+    owner = await as(Role.NATIONAL_ANALYST);
     hub = await startTestHub();
-    result = await graphql(hub.gateway.url, NATIONAL_QUERY);
+    result = await graphql(hub.gateway.url, NATIONAL_QUERY, undefined, owner);
   });
   afterAll(() => hub?.close());
 
@@ -121,14 +126,14 @@ describe("one national query through the gateway", () => {
   });
 
   it("resolves a recommendation's evidence to regional records on different shards", () => {
-    const national = partnership("kooperacje3d").recommendations.find((r: { title: string }) => r.title.startsWith("Measure social contracts"));
+    const national = partnership("kooperacje3d").recommendations.find((r: { title: string }) => r.title.startsWith("Report cooperation body meetings"));
     const targets = national.evidence.map((e: { target: any }) => e.target);
     const sitesOfValues = targets.filter((t: any) => t.__typename === "IndicatorValue").map((t: any) => t.site.name);
     // The book lists them interleaved across regions; the gateway splits them by shard and restores the order.
     expect(targets.map((t: any) => t.__typename)).toEqual(["IndicatorValue", "IndicatorValue", "Partnership", "IndicatorValue"]);
     expect(sitesOfValues).toEqual(["Gmina Miasto Radomsko", "Gmina Wysokie Mazowieckie", "Powiat ostródzki"]);
     for (const target of targets.filter((t: any) => t.__typename === "IndicatorValue")) {
-      expect(target).toMatchObject({ period: "2019-Q4", indicator: { code: "SOCIAL_CONTRACTS_CONCLUDED" }, provenance: { synthetic: true } });
+      expect(target).toMatchObject({ period: "2019-Q4", indicator: { code: "BODY_MEETINGS_HELD" }, provenance: { synthetic: true } });
     }
     expect(targets).toContainEqual(expect.objectContaining({ __typename: "Partnership", key: "kooperacje3d" }));
 

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, graphql } from "./helpers";
+import { PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { as, freePort, graphql } from "./helpers";
 
 const ROOT = resolve(__dirname, "..");
 
@@ -85,7 +86,10 @@ describe("npm start", () => {
     expect(started.output()).toMatch(/region I\s+liderzy\s+http/);
     expect(started.output()).toMatch(/book\s+http/);
     expect(started.output()).toContain("Seeded kooperacje3d into");
-    const result = await graphql(started.gatewayUrl, `{ partnerships { key } recommendations { title } }`);
+    expect(started.output()).toContain("npm run -s token -- --role analyst");
+    // The token the printed command gives, as a user would get it.
+    const token = execFileSync("npm", ["run", "-s", "token", "--", "--role", "analyst"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const result = await graphql(started.gatewayUrl, `{ partnerships { key } recommendations { title } }`, {}, { authorization: `Bearer ${token}` });
     expect(result.data.partnerships.map((p: { key: string }) => p.key)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
     expect(result.data.recommendations.length).toBeGreaterThan(0);
     const landing = await fetch(started.gatewayUrl, { headers: { accept: "text/html" } });
@@ -103,7 +107,8 @@ describe("npm start", () => {
     const started = await npmStart(dataDir);
     groups.push(started.child.pid!);
     expect(started.output()).not.toContain("Seeded");
-    const result = await graphql(started.gatewayUrl, `{ pilotSites { totalCount } supportedFamilies(first: 500) { totalCount edges { node { code } } } }`);
+    const owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
+    const result = await graphql(started.gatewayUrl, `{ pilotSites { totalCount } supportedFamilies(first: 500) { totalCount edges { node { code } } } }`, {}, owner);
     expect(result.data.pilotSites.totalCount).toBe(6);
     const codes = result.data.supportedFamilies.edges.map((edge: { node: { code: string } }) => edge.node.code);
     expect(codes.length).toBeGreaterThan(0);

@@ -1,6 +1,9 @@
-import { PARTNERSHIP_KEYS, tryDecodeGlobalId } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, tryDecodeGlobalId, Role } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
+import { as, graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
+
+/** The owner of every partnership reads every row; the access rules themselves are tested in access.test.ts. */
+let owner: Record<string, string>;
 
 /** A small seeded PRNG, so a failing run can be repeated. */
 function random(seed: number): (min: number, max: number) => number {
@@ -34,6 +37,7 @@ function compare(a: string | number, b: string | number): number {
 describe("paging through a connection across the three shards", () => {
   let hub: TestHub;
   beforeAll(async () => {
+    owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
     hub = await startTestHub({ SEED_SCALE: "3" });
   });
   afterAll(() => hub?.close());
@@ -43,7 +47,7 @@ describe("paging through a connection across the three shards", () => {
     const rows: { id: string; value: string | number; rank: number; local: string }[] = [];
     let total = 0;
     for (const [rank, key] of PARTNERSHIP_KEYS.entries()) {
-      const result = await graphql(hub.regions[key].url, `{ ${c.connection}(first: 500) { totalCount edges { node { ${c.selection} } } } }`);
+      const result = await graphql(hub.regions[key].url, `{ ${c.connection}(first: 500) { totalCount edges { node { ${c.selection} } } } }`, undefined, owner);
       expect(result.errors).toBeUndefined();
       total += result.data[c.connection].totalCount;
       for (const { node } of result.data[c.connection].edges) {
@@ -72,7 +76,7 @@ describe("paging through a connection across the three shards", () => {
             const forward: string[] = [];
             let after: string | null = null;
             for (let pages = 0; pages < 1000; pages++) {
-              const result: GraphQLResult = await graphql(hub.gateway.url, query, { first: size(1, 50), after });
+              const result: GraphQLResult = await graphql(hub.gateway.url, query, { first: size(1, 50), after }, owner);
               expect(result.errors).toBeUndefined();
               const page: any = result.data[c.connection];
               expect(page.totalCount).toBe(expected.total);
@@ -87,7 +91,7 @@ describe("paging through a connection across the three shards", () => {
             const backward: string[][] = [];
             let before: string | null = null;
             for (let pages = 0; pages < 1000; pages++) {
-              const result: GraphQLResult = await graphql(hub.gateway.url, query, { last: size(1, 50), before });
+              const result: GraphQLResult = await graphql(hub.gateway.url, query, { last: size(1, 50), before }, owner);
               expect(result.errors).toBeUndefined();
               const page: any = result.data[c.connection];
               backward.unshift(page.edges.map((edge: any) => edge.node.id));

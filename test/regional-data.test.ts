@@ -1,8 +1,11 @@
-import { PARTNERSHIP_KEYS } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
 import { join } from "node:path";
 import sqlite3 from "sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, type TestHub } from "./helpers";
+import { as, graphql, startTestHub, type TestHub } from "./helpers";
+
+/** The owner of every partnership reads every row; the access rules themselves are tested in access.test.ts. */
+let owner: Record<string, string>;
 
 function queryFile(path: string, sql: string): Promise<Record<string, unknown>[]> {
   return new Promise((resolve, reject) => {
@@ -20,6 +23,7 @@ function queryFile(path: string, sql: string): Promise<Record<string, unknown>[]
 describe("each region keeps its own data", () => {
   let hub: TestHub;
   beforeAll(async () => {
+    owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
     hub = await startTestHub();
   });
   afterAll(() => hub?.close());
@@ -50,8 +54,7 @@ describe("each region keeps its own data", () => {
   it("keeps both conflicting lead-partner claims of Kooperacja, each with its source", async () => {
     const result = await graphql(
       hub.gateway.url,
-      `{ partnerships { key leadPartner { disputed claims { quote institution { shortName } provenance { kind source { code fileName publisher } } } } } }`,
-    );
+      `{ partnerships { key leadPartner { disputed claims { quote institution { shortName } provenance { kind source { code fileName publisher } } } } } }`, undefined, owner);
     const byKey = Object.fromEntries(result.data.partnerships.map((p: any) => [p.key, p.leadPartner]));
     expect(byKey.kooperacja.disputed).toBe(true);
     expect(
@@ -72,8 +75,7 @@ describe("each region keeps its own data", () => {
          supportActivities(first: 500) { edges { node { provenance { kind synthetic } } } }
          indicatorValues(first: 500) { edges { node { provenance { synthetic } } } }
          institutions(first: 500) { edges { node { shortName provenance { kind source { code } } } } }
-         territorialUnits { teryt provenance { kind note } } }`,
-    );
+         territorialUnits { teryt provenance { kind note } } }`, undefined, owner);
     expect(result.errors).toBeUndefined();
     const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((edge) => edge.node);
     const [supportedFamilies, supportActivities, indicatorValues, institutions] = [

@@ -1,10 +1,14 @@
-import { encodeGlobalId } from "@kooperacja/shared";
+import { encodeGlobalId, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, type TestHub } from "./helpers";
+import { as, graphql, startTestHub, type TestHub } from "./helpers";
+
+/** The owner of every partnership reads every row; the access rules themselves are tested in access.test.ts. */
+let owner: Record<string, string>;
 
 describe("the gateway shards the regional contract", () => {
   let hub: TestHub;
   beforeAll(async () => {
+    owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
     hub = await startTestHub();
   });
   afterAll(() => hub?.close());
@@ -25,8 +29,7 @@ describe("the gateway shards the regional contract", () => {
         rural: encodeGlobalId("liderzy", "PilotSite", "2013052"),
         town: encodeGlobalId("kooperacje3d", "PilotSite", "1012011"),
         body: "PARTNERSHIP_COOPERATION_TEAM",
-      },
-    );
+      }, owner);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       __typename: "Query",
@@ -37,14 +40,14 @@ describe("the gateway shards the regional contract", () => {
   });
 
   it("concatenates lists in macroregion order", async () => {
-    const result = await graphql(hub.gateway.url, `{ partnerships { key } territorialUnits(level: VOIVODESHIP) { teryt } }`);
+    const result = await graphql(hub.gateway.url, `{ partnerships { key } territorialUnits(level: VOIVODESHIP) { teryt } }`, undefined, owner);
     expect(result.data.partnerships.map((p: { key: string }) => p.key)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
     // Each region lists its own voivodeships by TERYT code; the regions follow in macroregion order.
     expect(result.data.territorialUnits.map((u: { teryt: string }) => u.teryt)).toEqual(["06", "14", "18", "20", "26", "04", "08", "22", "28", "30", "32", "10", "12", "16", "24"]);
   });
 
   it("returns the indicator catalogue once, not once per region", async () => {
-    const result = await graphql(hub.gateway.url, `{ indicators { code unit level } }`);
+    const result = await graphql(hub.gateway.url, `{ indicators { code unit level } }`, undefined, owner);
     expect(result.errors).toBeUndefined();
     expect(result.data.indicators.map((i: { code: string }) => i.code)).toEqual([
       "BODY_MEETINGS_HELD",
@@ -60,8 +63,7 @@ describe("the gateway shards the regional contract", () => {
   it("filters indicator values in every region and merges them", async () => {
     const result = await graphql(
       hub.gateway.url,
-      `{ indicatorValues(filter: { indicators: ["FAMILIES_SUPPORTED"], periods: ["2020-Q2"] }) { edges { node { value indicator { code } site { partnership { key } } } } } }`,
-    );
+      `{ indicatorValues(filter: { indicators: ["FAMILIES_SUPPORTED"], periods: ["2020-Q2"] }) { edges { node { value indicator { code } site { partnership { key } } } } } }`, undefined, owner);
     expect(result.errors).toBeUndefined();
     const rows = result.data.indicatorValues.edges.map((edge: { node: any }) => edge.node);
     expect(rows).toHaveLength(6);

@@ -1,4 +1,5 @@
-import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, PARTNERSHIP_KEYS, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
+import type { QueryLimits } from "./access/limits";
 import { readFileSync } from "node:fs";
 import { DEFAULT_REGIONAL_PORTS } from "@kooperacja/regional";
 import { DEFAULT_BOOK_PORT } from "@kooperacja/book";
@@ -14,12 +15,18 @@ export interface GatewayConfig {
   /** Signs connection cursors; set CURSOR_SECRET in production so cursors survive restarts and cannot be forged. */
   cursorSecret: string;
   logLevel: string;
+  auth: AuthConfig;
+  limits: QueryLimits;
+  /** Schema introspection: on locally, off in production unless INTROSPECTION=true. */
+  introspection: boolean;
 }
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
 /** Reads the gateway's settings from the environment; the defaults match `npm start`'s local services. */
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const auth = authConfig(env);
+  if (auth.production && !env.CURSOR_SECRET) throw new Error("Access configuration is incomplete: set CURSOR_SECRET (it signs connection cursors).");
   const shardUrls = Object.fromEntries(
     PARTNERSHIP_KEYS.map((key) => [key, env[`${key.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_REGIONAL_PORTS[key]}/`]),
   ) as Record<PartnershipKey, string>;
@@ -32,6 +39,17 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     shardTimeoutMs: nonNegativeInteger(env.SHARD_TIMEOUT_MS, 10_000, "SHARD_TIMEOUT_MS"),
     cursorSecret: env.CURSOR_SECRET ?? "kooperacja-hub-local-cursor-secret",
     logLevel: env.LOG_LEVEL ?? "info",
+    auth,
+    limits: {
+      maxDepth: positiveInteger(env.MAX_DEPTH, 10, "MAX_DEPTH"),
+      maxCost: positiveInteger(env.MAX_COST, 100_000, "MAX_COST"),
+      maxAliases: positiveInteger(env.MAX_ALIASES, 30, "MAX_ALIASES"),
+      maxTokens: positiveInteger(env.MAX_TOKENS, 5_000, "MAX_TOKENS"),
+      maxBatchedOperations: positiveInteger(env.MAX_BATCHED_OPERATIONS, 5, "MAX_BATCHED_OPERATIONS"),
+      maxBodyBytes: positiveInteger(env.MAX_BODY_BYTES, 100_000, "MAX_BODY_BYTES"),
+      ratePerMinute: positiveInteger(env.RATE_LIMIT_PER_MINUTE, 600, "RATE_LIMIT_PER_MINUTE"),
+    },
+    introspection: env.INTROSPECTION === undefined || env.INTROSPECTION === "" ? !auth.production : env.INTROSPECTION === "true",
   };
 }
 
@@ -39,5 +57,11 @@ export function nonNegativeInteger(raw: string | undefined, fallback: number, na
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer; got ${JSON.stringify(raw)}.`);
+  return value;
+}
+
+function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
+  const value = nonNegativeInteger(raw, fallback, name);
+  if (value === 0) throw new Error(`${name} must be at least 1.`);
   return value;
 }

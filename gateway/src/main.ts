@@ -10,5 +10,10 @@ runUntilSignal(startHub, (hub) =>
     "",
     `Kooperacja Hub gateway ready at ${hub.gateway.url}`,
     "Open it in a browser for Apollo Sandbox, or POST GraphQL to it. Ctrl-C stops the hub.",
+    "",
+    "Without a token you are the public. For a development token, in another terminal:",
+    "  npm run -s token -- --role analyst                          (national analyst)",
+    "  npm run -s token -- --role owner --partnership kooperacja   (regional owner; also: dashboard, admin)",
+    'and send it as the header  Authorization: Bearer <token>',
   ].join("\n"),
 );

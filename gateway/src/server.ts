@@ -1,9 +1,16 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { startStandaloneServer } from "@apollo/server/standalone";
-import { maskUnexpectedErrors, PARTNERSHIP_KEYS, type RunningService } from "@kooperacja/shared";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import { maskUnexpectedErrors, PARTNERSHIP_KEYS, Role, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import cors from "cors";
+import express from "express";
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import pino, { type DestinationStream } from "pino";
+import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity } from "./access/http";
+import { queryLimitsPlugin } from "./access/limits";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH } from "./schema-files";
@@ -17,10 +24,12 @@ import { SubgraphSource } from "./subgraph-source";
  * SQL statements the subgraphs ran and which shards were called, how long
  * each took and how much data each returned.
  */
-function responseExtensionsPlugin(): ApolloServerPlugin<GatewayContext> {
+function responseExtensionsPlugin(production: boolean): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ request }) {
-      const debug = new Set((request.http?.headers.get("x-hub-debug") ?? "").split(",").map((part) => part.trim()));
+    async requestDidStart({ request, contextValue }) {
+      // In production the debug figures are an operations tool: admins only.
+      const allowed = !production || contextValue.identity.role === Role.ADMIN;
+      const debug = new Set(allowed ? (request.http?.headers.get("x-hub-debug") ?? "").split(",").map((part) => part.trim()) : []);
       return {
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind !== "single") return;
@@ -35,7 +44,11 @@ function responseExtensionsPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-/** `logTo` sends the gateway's JSON log lines somewhere other than stdout (tests read them). */
+/**
+ * The gateway's HTTP pipeline: body size limit, token verification (401),
+ * rate limit per identity, batch limit, then Apollo Server with the query
+ * limits. `logTo` sends the JSON log lines somewhere other than stdout (tests read them).
+ */
 export async function startGateway(config: GatewayConfig, logTo?: DestinationStream): Promise<RunningService> {
   const rules = readShardRules(config.supergraphSdl, REGIONAL_SUBGRAPH.toUpperCase());
   const shards = PARTNERSHIP_KEYS.map((partnership) => ({ partnership, url: config.shardUrls[partnership] }));
@@ -44,27 +57,71 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) => {
       if (name === REGIONAL_SUBGRAPH) {
-        return new ShardedSource({ shards, rules, timeoutMs: config.shardTimeoutMs, cursorSecret: config.cursorSecret, logger });
+        return new ShardedSource({
+          shards,
+          rules,
+          timeoutMs: config.shardTimeoutMs,
+          cursorSecret: config.cursorSecret,
+          suppressionThreshold: config.auth.suppressionThreshold,
+          logger,
+        });
       }
       if (name === BOOK_SUBGRAPH) return new SubgraphSource({ url: config.bookUrl });
       throw new Error(`The supergraph names a subgraph the gateway does not know: ${name}.`);
     },
   });
+  const verifier = new TokenVerifier(config.auth);
+  const app = express();
+  const httpServer = createServer(app);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [responseExtensionsPlugin()],
+    plugins: [responseExtensionsPlugin(config.auth.production), queryLimitsPlugin(config.limits), ApolloServerPluginDrainHttpServer({ httpServer })],
     formatError: maskUnexpectedErrors("gateway"),
     includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: config.limits.maxBatchedOperations > 1,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // The process owns SIGINT/SIGTERM (runUntilSignal) and stops every service in order.
     stopOnTerminationSignals: false,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { host: config.host, port: config.port },
-    context: async ({ req }) => {
-      const header = req.headers["x-request-id"];
-      const requestId = typeof header === "string" && /^[\w-]{1,100}$/.test(header) ? header : randomUUID();
-      return { requestId, stats: { sqlStatements: 0 }, missingRegions: new Set<string>(), shardCalls: [] };
-    },
-  });
-  return { name: "gateway", url, port: Number(new URL(url).port), stop: () => server.stop() };
+  await server.start();
+  app.disable("x-powered-by");
+  app.use(
+    "/",
+    cors(),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    bodyErrors,
+    authenticate(verifier),
+    rateLimitPerIdentity(config.limits),
+    batchLimit(config.limits),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        const header = req.headers["x-request-id"];
+        const requestId = typeof header === "string" && /^[\w-]{1,100}$/.test(header) ? header : randomUUID();
+        const identity = identityOf(res);
+        let assertion: Promise<string> | undefined;
+        return {
+          requestId,
+          identity,
+          assertion: () => (assertion ??= verifier.assert(identity)),
+          stats: { sqlStatements: 0 },
+          missingRegions: new Set<string>(),
+          shardCalls: [],
+        };
+      },
+    }),
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen({ host: config.host, port: config.port }, resolve);
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  return { name: "gateway", url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`, port, stop: () => server.stop() };
 }

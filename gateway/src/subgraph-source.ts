@@ -1,11 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
+import { ASSERTION_HEADER } from "@kooperacja/shared";
 import type { GatewayContext } from "./context";
 
 /**
  * Plain HTTP transport to one subgraph deployment. It forwards the request
- * id so a request can be followed across services, and adds up the SQL
- * statements each subgraph reports.
+ * id so a request can be followed across services and the caller's identity
+ * as a signed assertion, and adds up the SQL statements each subgraph reports.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
@@ -20,9 +21,11 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ ...rest, fetcher: fetcher as never });
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const requestId = options.context.requestId;
+  /** The caller travels as the gateway's signed assertion; the user's own token is not passed on. */
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { requestId, assertion } = options.context;
     if (requestId) options.request.http?.headers.set("x-request-id", requestId);
+    if (assertion) options.request.http?.headers.set(ASSERTION_HEADER, await assertion());
   }
 
   override async didReceiveResponse({

@@ -1,4 +1,4 @@
-import { ShardMerge, type ShardRule } from "@kooperacja/shared";
+import { owns, ShardMerge, suppressSmallCells, type Identity, type ShardRule, type SuppressionSpec } from "@kooperacja/shared";
 import { Kind, type FieldNode, type SelectionNode } from "graphql";
 import { field, fieldsOf, HUB_ALIAS, responseKey } from "./operation";
 import type { Answer, FieldPlan, PlanContext } from "./plan";
@@ -9,6 +9,10 @@ const GROUPS = `${HUB_ALIAS}Groups`;
 
 type Group = Record<string, unknown>;
 
+/** Which shards contributed to a merged group: the caller sees it unsuppressed only if it owns them all. */
+const CONTRIBUTORS = Symbol("contributors");
+type MergedGroup = Group & { [CONTRIBUTORS]?: Set<string> };
+
 /**
  * Grouped partials computed in SQL inside each shard, merged here by group
  * key: every shard is asked for all key and partial fields of its groups, so
@@ -18,7 +22,11 @@ type Group = Record<string, unknown>;
 export function aggregateStrategy(node: FieldNode, rule: RootRule, context: PlanContext): FieldPlan {
   const groupsField = rule.by!;
   const groupRules = rule.groupFields!;
-  const partialFields = [...groupRules].filter(([, fieldRule]) => fieldRule.merge !== ShardMerge.RATIO).map(([name]) => field(name));
+  // Ratios are derived and the suppression flag decided here, from the merged partials.
+  const partialFields = [...groupRules]
+    .filter(([, fieldRule]) => fieldRule.merge !== ShardMerge.RATIO && fieldRule.merge !== ShardMerge.SUPPRESS)
+    .map(([name]) => field(name));
+  const suppression = suppressionOf(groupRules);
   const selections: SelectionNode[] = [
     ...(node.selectionSet?.selections ?? []).filter((selection) => !(selection.kind === Kind.FIELD && selection.name.value === groupsField)),
     field(groupsField, GROUPS, [field("__typename"), ...partialFields]),
@@ -31,9 +39,10 @@ export function aggregateStrategy(node: FieldNode, rule: RootRule, context: Plan
       const results = answers.filter((answer): answer is Answer & { value: Record<string, unknown> } => Boolean(answer.value));
       if (results.length === 0) return null;
       const merged = mergeGroups(
-        results.flatMap(({ value }) => (value[GROUPS] as Group[] | undefined) ?? []),
+        results.flatMap(({ shard, value }) => ((value[GROUPS] as Group[] | undefined) ?? []).map((group) => ({ ...group, [CONTRIBUTORS]: new Set([shard]) }))),
         groupRules,
       );
+      if (suppression) suppressSmallCells(merged, suppression, context.suppressionThreshold, (group) => ownsAll(context.identity, group));
       const out: Record<string, unknown> = {};
       for (const selected of fieldsOf(node.selectionSet, context.fragments)) {
         const key = responseKey(selected);
@@ -51,19 +60,21 @@ export function aggregateStrategy(node: FieldNode, rule: RootRule, context: Plan
 }
 
 /** Adds up the shards' groups that share a key, and derives the ratio fields from the merged partials. */
-export function mergeGroups(groups: Group[], rules: ReadonlyMap<string, ShardRule>): Group[] {
+export function mergeGroups(groups: MergedGroup[], rules: ReadonlyMap<string, ShardRule>): MergedGroup[] {
   const keyFields = [...rules].filter(([, rule]) => rule.merge === ShardMerge.KEY).map(([name]) => name);
-  const byKey = new Map<string, Group>();
+  const byKey = new Map<string, MergedGroup>();
   for (const group of groups) {
     const key = JSON.stringify(keyFields.map((name) => group[name] ?? null));
     const into = byKey.get(key);
     if (!into) {
-      byKey.set(key, { ...group });
+      byKey.set(key, { ...group, [CONTRIBUTORS]: new Set(group[CONTRIBUTORS]) });
       continue;
     }
+    for (const shard of group[CONTRIBUTORS] ?? []) into[CONTRIBUTORS]?.add(shard);
     for (const [name, rule] of rules) {
       const [a, b] = [into[name], group[name]] as [number | null, number | null];
-      if (rule.merge === ShardMerge.SUM) into[name] = (a ?? 0) + (b ?? 0);
+      // A figure no shard has (a family count of an indicator not about families) stays null.
+      if (rule.merge === ShardMerge.SUM) into[name] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
       else if (rule.merge === ShardMerge.MIN) into[name] = a === null ? b : b === null ? a : Math.min(a, b);
       else if (rule.merge === ShardMerge.MAX) into[name] = a === null ? b : b === null ? a : Math.max(a, b);
     }
@@ -78,4 +89,21 @@ export function mergeGroups(groups: Group[], rules: ReadonlyMap<string, ShardRul
     }
   }
   return merged;
+}
+
+/** The suppression the group rules declare (a SUPPRESS flag naming the family count), if any. */
+function suppressionOf(rules: ReadonlyMap<string, ShardRule>): SuppressionSpec | undefined {
+  const flag = [...rules].find(([, rule]) => rule.merge === ShardMerge.SUPPRESS);
+  if (!flag || !flag[1].by) return undefined;
+  return {
+    countField: flag[1].by,
+    flagField: flag[0],
+    valueFields: [...rules].filter(([, rule]) => rule.merge !== ShardMerge.KEY && rule.merge !== ShardMerge.SUPPRESS).map(([name]) => name),
+    dimensions: new Map([...rules].filter(([, rule]) => rule.merge === ShardMerge.KEY).map(([name, rule]) => [name, rule.by ?? name])),
+  };
+}
+
+function ownsAll(identity: Identity, group: MergedGroup): boolean {
+  const contributors = group[CONTRIBUTORS];
+  return Boolean(contributors && contributors.size > 0 && [...contributors].every((shard) => owns(identity, shard)));
 }

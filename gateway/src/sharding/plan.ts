@@ -1,4 +1,4 @@
-import type { CursorSigner, PartnershipKey } from "@kooperacja/shared";
+import type { CursorSigner, Identity, PartnershipKey } from "@kooperacja/shared";
 import type { FieldNode, FragmentDefinitionNode, GraphQLFormattedError } from "graphql";
 import type { RootRule } from "./rules";
 
@@ -32,6 +32,10 @@ export interface PlanContext {
   shards: PartnershipKey[];
   /** Signs and checks the cursors of connections. */
   cursors: CursorSigner;
+  /** The caller, for small-cell suppression of merged aggregates. */
+  identity: Identity;
+  /** Aggregate groups from fewer families are suppressed. */
+  suppressionThreshold: number;
 }
 
 export type Strategy = (field: FieldNode, rule: RootRule, context: PlanContext) => FieldPlan;

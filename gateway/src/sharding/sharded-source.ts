@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { CursorSigner, ErrorCode, PARTNERSHIPS, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { CursorSigner, ErrorCode, PARTNERSHIPS, PUBLIC_IDENTITY, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
 import { Kind, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "../context";
@@ -20,6 +20,7 @@ export interface ShardedSourceOptions {
   rules: ShardRules;
   timeoutMs: number;
   cursorSecret: string;
+  suppressionThreshold: number;
   logger: Logger;
 }
 
@@ -70,7 +71,14 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     const fields = operation.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD);
     if (fields.some((field) => field.name.value === ENTITIES)) return this.processEntities(options);
 
-    const context: PlanContext = { variables: options.request.variables ?? {}, fragments: fragmentsOf(document), shards: this.order, cursors: this.cursors };
+    const context: PlanContext = {
+      variables: options.request.variables ?? {},
+      fragments: fragmentsOf(document),
+      shards: this.order,
+      cursors: this.cursors,
+      identity: options.context.identity ?? PUBLIC_IDENTITY,
+      suppressionThreshold: this.options.suppressionThreshold,
+    };
     const plans: FieldPlan[] = fields.map((field) => {
       if (field.name.value === "__typename") return { key: responseKey(field), targets: [], shardField: () => field, merge: () => "Query", errors: [] };
       const rule = this.options.rules.root.get(field.name.value);

@@ -1,3 +1,4 @@
+import { authConfig, type AuthConfig } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
 export interface BookConfig {
@@ -5,6 +6,7 @@ export interface BookConfig {
   port: number;
   dbPath: string;
   logSql: boolean;
+  auth: AuthConfig;
 }
 
 export const DEFAULT_BOOK_PORT = 4104;
@@ -18,5 +20,6 @@ export function bookConfig(env: NodeJS.ProcessEnv = process.env): BookConfig {
     port,
     dbPath: env.BOOK_DB ?? join(resolve(env.DATA_DIR ?? "data"), "book.sqlite"),
     logSql: env.SQL_LOG === "1",
+    auth: authConfig(env),
   };
 }

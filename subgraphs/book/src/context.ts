@@ -1,11 +1,13 @@
-import { Loaders } from "@kooperacja/shared";
+import { Loaders, type Identity } from "@kooperacja/shared";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
 
 export interface BookContext {
   em: SqlEntityManager;
   loaders: Loaders;
+  /** The verified caller. */
+  identity: Identity;
 }
 
-export function createContext(em: SqlEntityManager): BookContext {
-  return { em, loaders: new Loaders(em) };
+export function createContext(em: SqlEntityManager, caller: { identity: Identity }): BookContext {
+  return { em, loaders: new Loaders(em), identity: caller.identity };
 }

@@ -1,10 +1,11 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { decodeBookId, tryDecodeGlobalId } from "@kooperacja/shared";
+import { decodeBookId, tryDecodeGlobalId, validateArgument } from "@kooperacja/shared";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { BookChapterResolver } from "./chapters/book-chapter.resolver";
 import { BookChapter } from "./chapters/book-chapter.entity";
+import { authChecker, denied, readableStatuses } from "./access";
 import type { BookContext } from "./context";
 import { PartnershipExtension, PartnershipExtensionResolver } from "./regional/partnership-extension";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver";
@@ -20,7 +21,11 @@ const referenceResolvers = {
       tryDecodeGlobalId(reference.id)?.type === "Partnership" ? Object.assign(new PartnershipExtension(), { id: reference.id }) : null,
   },
   Recommendation: {
-    __resolveReference: (reference: { id: string }, ctx: BookContext) => ctx.loaders.byId(Recommendation).load(decodeBookId(reference.id, "Recommendation")),
+    __resolveReference: async (reference: { id: string }, ctx: BookContext) => {
+      const row = await ctx.loaders.byId(Recommendation).load(decodeBookId(reference.id, "Recommendation"));
+      if (row && !readableStatuses(ctx.identity).includes(row.status)) throw denied(ctx.identity, "A draft recommendation");
+      return row;
+    },
   },
   BookChapter: {
     __resolveReference: (reference: { id: string }, ctx: BookContext) => ctx.loaders.byId(BookChapter).load(decodeBookId(reference.id, "BookChapter")),
@@ -35,7 +40,8 @@ export function bookSchema(): Promise<GraphQLSchema> {
     const schema = await buildSchema({
       resolvers: [BookChapterResolver, RecommendationResolver, PartnershipExtensionResolver],
       skipCheck: true,
-      validate: false,
+      authChecker,
+      validateFn: validateArgument,
     });
     const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
     for (const [typeName, reference] of Object.entries(referenceResolvers)) {

@@ -1,4 +1,4 @@
-import { startSubgraphServer, type RunningService } from "@kooperacja/shared";
+import { startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
 import type { BookConfig } from "./config";
 import { createContext } from "./context";
 import { openBookDatabase, seedIfEmpty } from "./database";
@@ -15,6 +15,7 @@ export async function startBookService(config: BookConfig): Promise<RunningServi
       database,
       host: config.host,
       port: config.port,
+      verifier: new TokenVerifier(config.auth),
       createContext,
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { isPartnershipKey, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, isPartnershipKey, PARTNERSHIP_KEYS, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
 /** Default ports: the regions in macroregion order, then the book, then the gateway (4000). */
@@ -11,6 +11,7 @@ export interface RegionalConfig {
   dbPath: string;
   syntheticScale: number;
   logSql: boolean;
+  auth: AuthConfig;
 }
 
 /** Reads one region's settings from the environment; every value has a default that works on a fresh machine. */
@@ -24,6 +25,7 @@ export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessE
     dbPath: env[`${upper}_DB`] ?? join(dataDir, `${partnership}.sqlite`),
     syntheticScale: integer(env.SEED_SCALE, 1, "SEED_SCALE"),
     logSql: env.SQL_LOG === "1",
+    auth: authConfig(env),
   };
 }
 

@@ -1,6 +1,6 @@
-import type { PartnershipKey } from "@kooperacja/shared";
+import { Loaders, type Identity, type PartnershipKey } from "@kooperacja/shared";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
-import { Loaders } from "@kooperacja/shared";
+import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";
 
 /** What every resolver of one request sees. */
 export interface RegionalContext {
@@ -8,8 +8,35 @@ export interface RegionalContext {
   partnership: PartnershipKey;
   em: SqlEntityManager;
   loaders: Loaders;
+  /** The verified caller. */
+  identity: Identity;
+  /**
+   * The request came from the gateway (a valid internal assertion): it merges
+   * aggregate partials across shards and suppresses small cells itself, so
+   * this shard returns its partials whole. Direct callers get them suppressed here.
+   */
+  viaGateway: boolean;
+  suppressionThreshold: number;
+  /** Codes of the indicators whose values are about families; read once per request. */
+  familyIndicatorCodes(): Promise<Set<string>>;
 }
 
-export function createContext(partnership: PartnershipKey, em: SqlEntityManager): RegionalContext {
-  return { partnership, em, loaders: new Loaders(em) };
+export interface CallerOfRequest {
+  identity: Identity;
+  viaGateway: boolean;
+}
+
+export function createContext(partnership: PartnershipKey, em: SqlEntityManager, caller: CallerOfRequest, suppressionThreshold: number): RegionalContext {
+  let codes: Promise<Set<string>> | undefined;
+  return {
+    partnership,
+    em,
+    loaders: new Loaders(em),
+    ...caller,
+    suppressionThreshold,
+    familyIndicatorCodes: () => {
+      codes ??= em.find(OutcomeIndicator, { aboutFamilies: true }, { fields: ["id"] }).then((rows) => new Set(rows.map((row) => row.id)));
+      return codes;
+    },
+  };
 }

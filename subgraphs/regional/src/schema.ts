@@ -1,5 +1,7 @@
 import { SHARD_SPEC_URL, decodeGlobalId } from "@kooperacja/shared";
 import { NodeResolver } from "./nodes/node.resolver";
+import { authChecker } from "./access/access";
+import { assertReadable } from "./access/row-scope";
 import { ENTITY_TYPES } from "./nodes/node-types";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
@@ -25,7 +27,8 @@ import { TerritorialUnitResolver } from "./territory/territorial-unit.resolver";
 
 /**
  * `_entities` resolution: each representation is loaded through the
- * request's DataLoader, so N representations cost one statement per type.
+ * request's DataLoader, so N representations cost one statement per type,
+ * and guarded by the same row rules as the lists.
  */
 function referenceResolvers() {
   return Object.fromEntries(
@@ -35,7 +38,9 @@ function referenceResolvers() {
         __resolveReference: async (reference: { id: string }, ctx: RegionalContext) => {
           const decoded = decodeGlobalId(reference.id, entity.name);
           if (decoded.partnership !== ctx.partnership) return null;
-          return ctx.loaders.byId(entity).load(decoded.localId);
+          const row = await ctx.loaders.byId(entity).load(decoded.localId);
+          await assertReadable(ctx, row, entity.name);
+          return row;
         },
       },
     ]),
@@ -74,6 +79,7 @@ export function regionalSchema(): Promise<GraphQLSchema> {
         IndicatorSummaryResolver,
       ],
       directives: [shardDirective],
+      authChecker,
       skipCheck: true,
       validate: false,
     });

@@ -1,4 +1,4 @@
-import { startSubgraphServer, type RunningService } from "@kooperacja/shared";
+import { startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";
 import { openRegionalDatabase, seedIfEmpty } from "./database";
@@ -17,7 +17,8 @@ export async function startRegionalService(config: RegionalConfig): Promise<Runn
       database,
       host: config.host,
       port: config.port,
-      createContext: (em) => createContext(config.partnership, em),
+      verifier: new TokenVerifier(config.auth),
+      createContext: (em, caller) => createContext(config.partnership, em, caller, config.auth.suppressionThreshold),
     });
   } catch (error) {
     await database.close();

@@ -4,7 +4,14 @@ import { GraphQLError } from "graphql";
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
+  /** A request over the gateway's limits (depth, cost, aliases, page size, body size, rate). */
+  LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+  /** Too many requests from one identity in a minute. */
+  RATE_LIMITED: "RATE_LIMITED",
+  /** An HTTP request that is not a GraphQL request (malformed body). */
+  BAD_REQUEST: "BAD_REQUEST",
   SHARD_UNAVAILABLE: "SHARD_UNAVAILABLE",
   SHARD_TIMEOUT: "SHARD_TIMEOUT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",

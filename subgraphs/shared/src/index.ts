@@ -10,3 +10,6 @@ export * from "./process";
 export * from "./municipality-kind";
 export * from "./region-filter";
 export * from "./cursor";
+export * from "./auth";
+export * from "./suppression";
+export * from "./validation";

@@ -20,7 +20,7 @@ export const ShardMerge = {
   CONNECTION: "CONNECTION",
   /** Grouped partials: merge the groups of list field `by` by their KEY fields. */
   AGGREGATE: "AGGREGATE",
-  /** On a group field: part of the group key. */
+  /** On a group field: part of the group key; `by` names its dimension (an ID and its name share one). */
   KEY: "KEY",
   /** On a group field: add the shards' values. */
   SUM: "SUM",
@@ -30,6 +30,12 @@ export const ShardMerge = {
   MAX: "MAX",
   /** On a group field: merged `numerator/denominator` (`by`), e.g. an average as sum/count. */
   RATIO: "RATIO",
+  /**
+   * On a group's flag field: small-cell suppression by the family count in
+   * field `by`, decided by the gateway on the merged group (never per shard,
+   * where a small group split across regions would escape it).
+   */
+  SUPPRESS: "SUPPRESS",
 } as const;
 
 export type ShardMerge = (typeof ShardMerge)[keyof typeof ShardMerge];
@@ -44,3 +50,6 @@ export interface ShardRule {
 
 /** Page size of a connection asked with neither `first` nor `last`. */
 export const DEFAULT_PAGE_SIZE = 50;
+
+/** The most rows one page may ask for; the gateway refuses more before asking any shard. */
+export const MAX_PAGE_SIZE = 500;

@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "gr
 import { randomUUID } from "node:crypto";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
 import type { Database } from "./database";
+import { ASSERTION_HEADER, type Identity, type TokenVerifier } from "./auth";
 import { ErrorCode } from "./errors";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -15,7 +16,9 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  createContext(em: SqlEntityManager): TContext;
+  /** Verifies the caller: the gateway's assertion, or a user's bearer token for a direct call. */
+  verifier: TokenVerifier;
+  createContext(em: SqlEntityManager, caller: { identity: Identity; viaGateway: boolean }): TContext;
 }
 
 export interface RunningService {
@@ -75,10 +78,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   });
   const { url } = await startStandaloneServer(server, {
     listen: { host: options.host, port: options.port },
-    context: async () => {
+    context: async ({ req }) => {
+      // Verified before anything else: an invalid token gets 401 and touches no data.
+      const caller = await options.verifier.identify({ authorization: req.headers.authorization, assertion: header(req.headers[ASSERTION_HEADER]) });
       const requestId = randomUUID();
       options.database.counter.begin(requestId);
-      return { ...options.createContext(options.database.fork(requestId)), requestId };
+      return { ...options.createContext(options.database.fork(requestId), caller), requestId };
     },
   });
   return {
@@ -90,4 +95,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       await options.database.close();
     },
   };
+}
+
+function header(value: string | string[] | undefined): string | null {
+  return typeof value === "string" ? value : null;
 }

@@ -1,4 +1,5 @@
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
+import { readableStatuses } from "../access";
 import type { BookContext } from "../context";
 import { Recommendation } from "../recommendations/recommendation.entity";
 import { RecommendationPartnership } from "../recommendations/recommendation-partnership.entity";
@@ -13,10 +14,11 @@ export class PartnershipExtension {
 
 @Resolver(() => PartnershipExtension)
 export class PartnershipExtensionResolver {
-  @FieldResolver(() => [Recommendation], { description: "Recommendations of the national book that draw on this partnership's model." })
+  @FieldResolver(() => [Recommendation], { description: "Recommendations of the national book that draw on this partnership's model (drafts for national analysts only)." })
   async recommendations(@Root() partnership: PartnershipExtension, @Ctx() ctx: BookContext): Promise<Recommendation[]> {
     const links = await ctx.loaders.manyBy(RecommendationPartnership, "partnershipId").load(partnership.id);
     const recommendations = await ctx.loaders.byId(Recommendation).loadMany(links.map((link) => link.recommendation.id));
-    return recommendations.filter((row): row is Recommendation => row instanceof Recommendation);
+    const statuses = readableStatuses(ctx.identity);
+    return recommendations.filter((row): row is Recommendation => row instanceof Recommendation && statuses.includes(row.status));
   }
 }

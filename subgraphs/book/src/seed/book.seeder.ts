@@ -82,15 +82,15 @@ const CHAPTERS = [
     recommendations: [
       {
         id: "r4-1",
-        title: "Measure social contracts the same way in every region",
-        text: "All regions report social contracts concluded per site and quarter, so the models can be compared (demo figures are synthetic).",
+        title: "Report cooperation body meetings the same way in every region",
+        text: "All regions report the meetings of their cooperation bodies per site and quarter, so the models can be compared (demo figures are synthetic).",
         kinds: [],
         partnerships: ["liderzy", "kooperacja", "kooperacje3d"] as PartnershipKey[],
         evidence: [
-          [["kooperacje3d", "IndicatorValue", "SOCIAL_CONTRACTS_CONCLUDED:1012011:2019-Q4"], "Synthetic demo value, macroregion III."],
-          [["liderzy", "IndicatorValue", "SOCIAL_CONTRACTS_CONCLUDED:2013102:2019-Q4"], "Synthetic demo value, macroregion I."],
-          [["kooperacje3d", "Partnership", "kooperacje3d"], "Kooperacje 3D names the client level that leads to a social contract."],
-          [["kooperacja", "IndicatorValue", "SOCIAL_CONTRACTS_CONCLUDED:2815:2019-Q4"], "Synthetic demo value, macroregion II."],
+          [["kooperacje3d", "IndicatorValue", "BODY_MEETINGS_HELD:1012011:2019-Q4"], "Synthetic demo value, macroregion III."],
+          [["liderzy", "IndicatorValue", "BODY_MEETINGS_HELD:2013102:2019-Q4"], "Synthetic demo value, macroregion I."],
+          [["kooperacje3d", "Partnership", "kooperacje3d"], "Kooperacje 3D names the cooperation levels its bodies work at."],
+          [["kooperacja", "IndicatorValue", "BODY_MEETINGS_HELD:2815:2019-Q4"], "Synthetic demo value, macroregion II."],
         ] as [Ref, string][],
       },
     ],

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
+import { Access } from "../access/access";
+import { activityScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { ActivityKind } from "../common/enums";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
@@ -19,15 +21,18 @@ class SupportActivityFilter extends RegionFilterInput {
 @Resolver(() => SupportActivity)
 export class SupportActivityResolver extends recordResolver(SupportActivity) {
   @Shard.connection("filter")
-  @Query(() => SupportActivities.Connection, { description: "Support activities of all partnerships, a page at a time." })
-  supportActivities(
+  @Authorized(Access.ANALYST, Access.OWNER)
+  @Query(() => SupportActivities.Connection, { description: "Support activities of all partnerships, a page at a time (national analysts; a regional owner sees its own)." })
+  async supportActivities(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => SupportActivities.OrderType, { defaultValue: SupportActivities.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => SupportActivityFilter, { nullable: true, description: "Which activities." }) filter: SupportActivityFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<SupportActivity>> {
     validateRegionFilter(filter);
+    const scope = await scopeCondition(ctx, activityScope(ctx));
     return SupportActivities.page(ctx.em, args, orderBy, (qb) => {
+      qb.andWhere(scope as never);
       whereRegion(qb, ctx.partnership, filter, "e.site_id");
       if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
     });

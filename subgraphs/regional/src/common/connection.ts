@@ -1,5 +1,6 @@
 import {
   DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
   decodeShardCursor,
   encodeShardCursor,
   ErrorCode,
@@ -23,9 +24,6 @@ registerEnumType(OrderDirection, {
   description: "Direction of an ordering.",
   valuesConfig: { ASC: { description: "Smallest first." }, DESC: { description: "Largest first." } },
 });
-
-/** The most rows one page may ask for. */
-export const MAX_PAGE_SIZE = 500;
 
 @ObjectType({ description: "Where a page of a connection sits (Relay cursor connections)." })
 export class PageInfo {

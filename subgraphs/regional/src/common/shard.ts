@@ -8,7 +8,7 @@ export const shardDirective = new GraphQLDirective({
   locations: [DirectiveLocation.FIELD_DEFINITION],
   args: {
     merge: { type: new GraphQLNonNull(GraphQLString), description: "CONCAT, ROUTE or UNION." },
-    by: { type: GraphQLString, description: "ROUTE: the ID argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; RATIO: numerator/denominator fields." },
+    by: { type: GraphQLString, description: "ROUTE: the ID argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; KEY: the dimension; RATIO: numerator/denominator fields; SUPPRESS: the family count." },
     prune: { type: GraphQLString, description: "The filter argument whose partnerships, macroregions, voivodeships and TERYT codes narrow the shards asked." },
   },
 });
@@ -26,9 +26,10 @@ export const Shard = {
   routeMany: (argument: string) => shard(ShardMerge.ROUTE_MANY, { by: argument }),
   union: (field: string) => shard(ShardMerge.UNION, { by: field }),
   aggregate: (groupsField: string, prune?: string) => shard(ShardMerge.AGGREGATE, { by: groupsField, prune }),
-  key: () => shard(ShardMerge.KEY),
+  key: (dimension: string) => shard(ShardMerge.KEY, { by: dimension }),
   sum: () => shard(ShardMerge.SUM),
   min: () => shard(ShardMerge.MIN),
   max: () => shard(ShardMerge.MAX),
   ratio: (numerator: string, denominator: string) => shard(ShardMerge.RATIO, { by: `${numerator}/${denominator}` }),
+  suppress: (countField: string) => shard(ShardMerge.SUPPRESS, { by: countField }),
 };

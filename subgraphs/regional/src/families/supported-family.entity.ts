@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, ObjectType } from "type-graphql";
+import { Access } from "../access/access";
 import { CooperationLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
@@ -7,7 +8,8 @@ import { PilotSite } from "../sites/pilot-site.entity";
 
 /**
  * A person or family supported under the model. Pseudonymous by design: the
- * table has no column for a name, address or PESEL, so none can leak.
+ * table has no column for a name, address or PESEL, so none can leak. Every
+ * field is the owner's only, however the record was reached.
  */
 // Keyset pages order by (column, id): these indexes serve them without a sort.
 @Index({ properties: ["startedOn", "id"] })
@@ -18,6 +20,7 @@ export class SupportedFamily extends RegionalRecord {
   @PrimaryKey({ type: "string" })
   id!: string;
 
+  @Authorized(Access.OWN_PARTNERSHIP)
   @Field(() => String, { description: "Pseudonymous code; never a name or PESEL." })
   @Property({ type: "string", unique: true })
   code!: string;
@@ -25,18 +28,22 @@ export class SupportedFamily extends RegionalRecord {
   @ManyToOne(() => PilotSite, { ref: false, index: true })
   site!: PilotSite;
 
+  @Authorized(Access.OWN_PARTNERSHIP)
   @Field(() => CooperationLevel, { description: "Level of cooperation at which the family is supported." })
   @Property({ type: "string" })
   cooperationLevel!: CooperationLevel;
 
+  @Authorized(Access.OWN_PARTNERSHIP)
   @Field(() => Boolean, { description: "Whether a social contract (kontrakt socjalny) was concluded." })
   @Property({ type: "boolean" })
   socialContract!: boolean;
 
+  @Authorized(Access.OWN_PARTNERSHIP)
   @Field(() => String, { description: "Start of support (ISO date)." })
   @Property({ type: "string" })
   startedOn!: string;
 
+  @Authorized(Access.OWN_PARTNERSHIP)
   @Field(() => String, { nullable: true, description: "End of support (ISO date); null while support continues." })
   @Property({ type: "string", nullable: true })
   endedOn?: string | null;

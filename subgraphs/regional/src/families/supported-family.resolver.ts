@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Access, denied } from "../access/access";
+import { familyScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { CooperationLevel } from "../common/enums";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
@@ -24,15 +26,20 @@ class SupportedFamilyFilter extends RegionFilterInput {
 @Resolver(() => SupportedFamily)
 export class SupportedFamilyResolver extends recordResolver(SupportedFamily) {
   @Shard.connection("filter")
-  @Query(() => SupportedFamilies.Connection, { description: "Supported persons and families of all partnerships (pseudonymous), a page at a time." })
-  supportedFamilies(
+  @Authorized(Access.OWNER)
+  @Query(() => SupportedFamilies.Connection, {
+    description: "Supported persons and families (pseudonymous), a page at a time: regional owners only, and each sees only its own partnership's.",
+  })
+  async supportedFamilies(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => SupportedFamilies.OrderType, { defaultValue: SupportedFamilies.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => SupportedFamilyFilter, { nullable: true, description: "Which families." }) filter: SupportedFamilyFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<SupportedFamily>> {
     validateRegionFilter(filter);
+    const scope = await scopeCondition(ctx, familyScope(ctx));
     return SupportedFamilies.page(ctx.em, args, orderBy, (qb) => {
+      qb.andWhere(scope as never);
       whereRegion(qb, ctx.partnership, filter, "e.site_id");
       if (filter?.socialContract !== undefined && filter?.socialContract !== null) qb.andWhere({ socialContract: filter.socialContract });
       if (filter?.cooperationLevels) qb.andWhere({ cooperationLevel: { $in: filter.cooperationLevels } });
@@ -40,16 +47,20 @@ export class SupportedFamilyResolver extends recordResolver(SupportedFamily) {
   }
 
   @Shard.route("id")
-  @Query(() => SupportedFamily, { nullable: true, description: "One supported family by ID." })
+  @Authorized(Access.OWNER)
+  @Query(() => SupportedFamily, { nullable: true, description: "One supported family by ID (the owner of its partnership only)." })
   supportedFamily(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<SupportedFamily> {
+    if (familyScope(ctx) === "none") throw denied(ctx.identity, "A SupportedFamily record of another partnership");
     return loadByGlobalId(ctx, SupportedFamily, id);
   }
 
+  @Authorized(Access.OWN_PARTNERSHIP)
   @FieldResolver(() => PilotSite, { description: "The pilot site supporting the family." })
   async site(@Root() family: SupportedFamily, @Ctx() ctx: RegionalContext): Promise<PilotSite | null> {
     return ctx.loaders.byId(PilotSite).load(family.site.id);
   }
 
+  @Authorized(Access.OWN_PARTNERSHIP)
   @FieldResolver(() => [IndicatorValue], { description: "Family-level indicator values, by period." })
   indicatorValues(@Root() family: SupportedFamily, @Ctx() ctx: RegionalContext): Promise<IndicatorValue[]> {
     return ctx.loaders.manyBy(IndicatorValue, "family", { period: "asc" }).load(family.id);

@@ -1,10 +1,14 @@
-import { encodeGlobalId, ErrorCode, hubError, MunicipalityKind, type PartnershipKey } from "@kooperacja/shared";
-import { raw } from "@mikro-orm/core";
+import { encodeGlobalId, ErrorCode, hubError, MunicipalityKind, owns, Role, suppressSmallCells, type PartnershipKey, type SuppressionSpec } from "@kooperacja/shared";
+import { raw, type RawQueryFragment } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
+import { denied } from "../access/access";
+import { IndicatorLevel } from "../common/enums";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { IndicatorValue } from "./indicator-value.entity";
+import { OutcomeIndicator } from "./outcome-indicator.entity";
 import { IndicatorValueFilter, validateIndicatorValueFilter, whereIndicatorValues } from "./indicator-value-filter";
 
 export enum SummaryDimension {
@@ -31,43 +35,54 @@ registerEnumType(SummaryDimension, {
  * sums, takes the smallest minimum and largest maximum, and divides the merged
  * sum by the merged count for the average. The `@shard` rules on the fields say so.
  */
+/** The dimension each key field of a group belongs to. */
+const KEY_DIMENSIONS: Record<string, SummaryDimension> = {
+  partnership: SummaryDimension.PARTNERSHIP,
+  voivodeship: SummaryDimension.VOIVODESHIP,
+  voivodeshipName: SummaryDimension.VOIVODESHIP,
+  municipalityKind: SummaryDimension.MUNICIPALITY_KIND,
+  period: SummaryDimension.PERIOD,
+  siteId: SummaryDimension.SITE,
+  siteName: SummaryDimension.SITE,
+};
+
 @ObjectType({ description: "One group of an indicator summary. Dimensions not grouped by are null." })
 export class IndicatorSummaryGroup {
-  @Shard.key()
+  @Shard.key(SummaryDimension.PARTNERSHIP)
   @Field(() => String, { nullable: true, description: "Partnership key, when grouped by PARTNERSHIP." })
   partnership!: string | null;
 
-  @Shard.key()
+  @Shard.key(SummaryDimension.VOIVODESHIP)
   @Field(() => String, { nullable: true, description: "Voivodeship TERYT code, when grouped by VOIVODESHIP." })
   voivodeship!: string | null;
 
-  @Shard.key()
+  @Shard.key(SummaryDimension.VOIVODESHIP)
   @Field(() => String, { nullable: true, description: "Voivodeship name, when grouped by VOIVODESHIP." })
   voivodeshipName!: string | null;
 
-  @Shard.key()
+  @Shard.key(SummaryDimension.MUNICIPALITY_KIND)
   @Field(() => MunicipalityKind, { nullable: true, description: "Kind of gmina, when grouped by MUNICIPALITY_KIND." })
   municipalityKind!: MunicipalityKind | null;
 
-  @Shard.key()
+  @Shard.key(SummaryDimension.PERIOD)
   @Field(() => String, { nullable: true, description: "Period, when grouped by PERIOD." })
   period!: string | null;
 
-  @Shard.key()
+  @Shard.key(SummaryDimension.SITE)
   @Field(() => ID, { nullable: true, description: "Global ID of the pilot site, when grouped by SITE." })
   siteId!: string | null;
 
-  @Shard.key()
+  @Shard.key(SummaryDimension.SITE)
   @Field(() => String, { nullable: true, description: "Name of the pilot site, when grouped by SITE." })
   siteName!: string | null;
 
   @Shard.sum()
-  @Field(() => Int, { description: "Number of values in the group." })
-  count!: number;
+  @Field(() => Int, { nullable: true, description: "Number of values in the group; null when suppressed." })
+  count!: number | null;
 
   @Shard.sum()
-  @Field(() => Float, { description: "Sum of the values." })
-  sum!: number;
+  @Field(() => Float, { nullable: true, description: "Sum of the values; null when suppressed." })
+  sum!: number | null;
 
   @Shard.min()
   @Field(() => Float, { nullable: true, description: "Smallest value." })
@@ -80,7 +95,30 @@ export class IndicatorSummaryGroup {
   @Shard.ratio("sum", "count")
   @Field(() => Float, { nullable: true, description: "Mean of the values (sum / count)." })
   average!: number | null;
+
+  @Shard.sum()
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Number of distinct supported families the group's values are computed from (families supported at its sites during its periods; for family-level indicators, the families measured). Null for indicators not about families, and when suppressed.",
+  })
+  families!: number | null;
+
+  @Shard.suppress("families")
+  @Field(() => Boolean, {
+    description:
+      "True when the group is computed from fewer families than the suppression threshold (or is suppressed so that such a group cannot be recovered from a total): its figures are then null. Never true for the owner of every partnership in the group.",
+  })
+  suppressed!: boolean;
 }
+
+/** The fields small-cell suppression reads and blanks, as the `@shard` rules above declare them for the gateway. */
+export const SUMMARY_SUPPRESSION: SuppressionSpec = {
+  countField: "families",
+  flagField: "suppressed",
+  valueFields: ["count", "sum", "min", "max", "average", "families"],
+  dimensions: new Map(Object.entries(KEY_DIMENSIONS)),
+};
 
 @ObjectType({ description: "An indicator's values summarised by group." })
 export class IndicatorSummary {
@@ -107,11 +145,17 @@ const DIMENSIONS: Record<SummaryDimension, { columns: Record<string, string>; jo
   SITE: { columns: { siteId: "e.site_id", siteName: "s.name" }, joins: ["s"] },
 };
 
+/** The quarter ("2019-Q4") of an ISO date column, in SQL that SQLite and PostgreSQL both run. */
+function quarterOf(column: string): string {
+  return `substr(${column}, 1, 4) || '-Q' || ((cast(substr(${column}, 6, 2) as integer) + 2) / 3)`;
+}
+
 @Resolver()
 export class IndicatorSummaryResolver {
   @Shard.aggregate("groups", "filter")
   @Query(() => IndicatorSummary, {
-    description: "Count, sum, min, max and average of one indicator's values by group, computed in SQL inside each region and merged by the gateway.",
+    description:
+      "Count, sum, min, max and average of one indicator's values by group, computed in SQL inside each region and merged by the gateway. Groups computed from fewer families than the suppression threshold come back suppressed, except to their owner. Grouping by PERIOD (a series) needs a token.",
   })
   async indicatorSummary(
     @Arg("indicator", () => String, { description: "Indicator code." }) indicator: string,
@@ -121,31 +165,61 @@ export class IndicatorSummaryResolver {
   ): Promise<IndicatorSummary> {
     validateIndicatorValueFilter(filter);
     if (new Set(groupBy).size !== groupBy.length) throw hubError(ErrorCode.BAD_USER_INPUT, "groupBy names a dimension twice.", { argument: "groupBy" });
+    if (groupBy.includes(SummaryDimension.PERIOD) && ctx.identity.role === Role.PUBLIC) {
+      throw denied(ctx.identity, "A series (indicatorSummary grouped by PERIOD)");
+    }
+    const definition = await ctx.loaders.byId(OutcomeIndicator).load(indicator);
+    const columns = groupBy.flatMap((dimension) => Object.entries(DIMENSIONS[dimension].columns));
+    const rows = await this.groups(ctx, indicator, groupBy, filter, [
+      raw("count(*) as count"),
+      raw("sum(e.value) as sum"),
+      raw("min(e.value) as min"),
+      raw("max(e.value) as max"),
+      ...(definition?.aboutFamilies && definition.level === IndicatorLevel.FAMILY ? [raw("count(distinct e.family_id) as families")] : []),
+    ]);
+    if (definition?.aboutFamilies && definition.level === IndicatorLevel.SITE) {
+      // Families supported at the group's sites during its periods: a second grouped query, joined on the group key.
+      const counts = await this.groups(ctx, indicator, groupBy, filter, [raw("count(distinct f.id) as families")], (knex, query) =>
+        query.join("supported_family as f", (join) => {
+          join
+            .on("f.site_id", "=", "e.site_id")
+            .andOn(knex.raw(`${quarterOf("f.started_on")} <= e.period`))
+            .andOn(knex.raw(`(f.ended_on is null or ${quarterOf("f.ended_on")} >= e.period)`));
+        }),
+      );
+      const keyOf = (row: Record<string, unknown>) => JSON.stringify(columns.map(([name]) => row[name] ?? null));
+      const families = new Map(counts.map((row) => [keyOf(row), Number(row.families)]));
+      for (const row of rows) row.families = families.get(keyOf(row)) ?? 0;
+    }
+    const voivodeships = await ctx.loaders.byId(TerritorialUnit).loadMany([...new Set(rows.map((row) => row.voivodeship).filter((code): code is string => typeof code === "string"))]);
+    const names = new Map(voivodeships.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
+    const groups = rows.map((row) => toGroup(row, ctx.partnership, names));
+    // Through the gateway the partials go out whole: it suppresses after merging the regions, where a small group split across them shows.
+    if (!ctx.viaGateway) suppressSmallCells(groups, SUMMARY_SUPPRESSION, ctx.suppressionThreshold, () => owns(ctx.identity, ctx.partnership));
+    return Object.assign(new IndicatorSummary(), { indicator, groupBy, groups });
+  }
+
+  /** One grouped query over the indicator's values with the filter applied; `extend` adds to the SQL. */
+  private async groups(
+    ctx: RegionalContext,
+    indicator: string,
+    groupBy: SummaryDimension[],
+    filter: IndicatorValueFilter | undefined,
+    measures: RawQueryFragment[],
+    extend?: (knex: Knex, query: Knex.QueryBuilder) => void,
+  ): Promise<Record<string, unknown>[]> {
     const columns = groupBy.flatMap((dimension) => Object.entries(DIMENSIONS[dimension].columns));
     const joins = new Set(groupBy.flatMap((dimension) => DIMENSIONS[dimension].joins));
-
     const qb = ctx.em.createQueryBuilder(IndicatorValue, "e");
     if (joins.has("s")) qb.join("e.site", "s");
     if (joins.has("u")) qb.join("s.unit", "u");
-    qb.where({ indicator })
-      .select([
-        ...columns.map(([name, sql]) => raw(`${sql} as "${name}"`)),
-        raw("count(*) as count"),
-        raw("sum(e.value) as sum"),
-        raw("min(e.value) as min"),
-        raw("max(e.value) as max"),
-      ]);
+    qb.where({ indicator }).select([...columns.map(([name, sql]) => raw(`${sql} as "${name}"`)), ...measures]);
     whereIndicatorValues(qb, ctx.partnership, filter);
     if (columns.length > 0) qb.groupBy(columns.map(([, sql]) => raw(sql)) as never);
-
-    const rows = (await qb.execute("all", false)) as Record<string, unknown>[];
-    const voivodeships = await ctx.loaders.byId(TerritorialUnit).loadMany([...new Set(rows.map((row) => row.voivodeship).filter((code): code is string => typeof code === "string"))]);
-    const names = new Map(voivodeships.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
-    return Object.assign(new IndicatorSummary(), {
-      indicator,
-      groupBy,
-      groups: rows.map((row) => toGroup(row, ctx.partnership, names)),
-    });
+    if (!extend) return (await qb.execute("all", false)) as Record<string, unknown>[];
+    const query = qb.getKnexQuery();
+    extend(ctx.em.getKnex(), query);
+    return (await ctx.em.getConnection().execute(query)) as Record<string, unknown>[];
   }
 }
 
@@ -166,5 +240,7 @@ function toGroup(row: Record<string, unknown>, partnership: PartnershipKey, voiv
     min: row.min === null || row.min === undefined ? null : Number(row.min),
     max: row.max === null || row.max === undefined ? null : Number(row.max),
     average: count > 0 ? sum / count : null,
+    families: row.families === undefined || row.families === null ? null : Number(row.families),
+    suppressed: false,
   });
 }

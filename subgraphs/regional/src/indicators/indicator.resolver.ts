@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Access } from "../access/access";
+import { indicatorValueScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, type Connection, type Order } from "../common/connection";
 import { IndicatorValueFilter, validateIndicatorValueFilter, whereIndicatorValues } from "./indicator-value-filter";
 import { recordResolver } from "../common/record-resolver";
@@ -23,15 +25,23 @@ export class OutcomeIndicatorResolver extends recordResolver(OutcomeIndicator) {
 @Resolver(() => IndicatorValue)
 export class IndicatorValueResolver extends recordResolver(IndicatorValue) {
   @Shard.connection("filter")
-  @Query(() => IndicatorValues.Connection, { description: "Indicator values of all partnerships, a page at a time." })
-  indicatorValues(
+  @Authorized(Access.ANALYST, Access.OWNER)
+  @Query(() => IndicatorValues.Connection, {
+    description:
+      "Indicator values of all partnerships, a page at a time. A regional owner reads every value of its own partnership; a national analyst reads the values of indicators not about families (those are in indicatorSummary, with small cells suppressed).",
+  })
+  async indicatorValues(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => IndicatorValues.OrderType, { defaultValue: IndicatorValues.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => IndicatorValueFilter, { nullable: true, description: "Which values." }) filter: IndicatorValueFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<IndicatorValue>> {
     validateIndicatorValueFilter(filter);
-    return IndicatorValues.page(ctx.em, args, orderBy, (qb) => whereIndicatorValues(qb, ctx.partnership, filter));
+    const scope = await scopeCondition(ctx, indicatorValueScope(ctx));
+    return IndicatorValues.page(ctx.em, args, orderBy, (qb) => {
+      whereIndicatorValues(qb, ctx.partnership, filter);
+      qb.andWhere(scope as never);
+    });
   }
 
   @FieldResolver(() => OutcomeIndicator, { description: "The indicator measured." })
@@ -44,7 +54,8 @@ export class IndicatorValueResolver extends recordResolver(IndicatorValue) {
     return ctx.loaders.byId(PilotSite).load(value.site.id);
   }
 
-  @FieldResolver(() => SupportedFamily, { nullable: true, description: "The family, for family-level values." })
+  @Authorized(Access.OWN_PARTNERSHIP)
+  @FieldResolver(() => SupportedFamily, { nullable: true, description: "The family, for family-level values (the region's owner only)." })
   async family(@Root() value: IndicatorValue, @Ctx() ctx: RegionalContext): Promise<SupportedFamily | null> {
     return value.family ? ctx.loaders.byId(SupportedFamily).load(value.family.id) : null;
   }

@@ -31,4 +31,10 @@ export class OutcomeIndicator extends RegionalRecord {
   @Field(() => IndicatorLevel, { description: "Whether values are per pilot site or per family." })
   @Property({ type: "string" })
   level!: IndicatorLevel;
+
+  @Field(() => Boolean, {
+    description: "Whether the values count or describe supported families; such values are shown only in aggregates, with small cells suppressed, except to the region's owner.",
+  })
+  @Property({ type: "boolean", default: false })
+  aboutFamilies!: boolean;
 }

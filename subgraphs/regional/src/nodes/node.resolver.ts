@@ -1,5 +1,6 @@
 import { decodeGlobalId, ErrorCode, hubError, tryDecodeGlobalId } from "@kooperacja/shared";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { assertReadable } from "../access/row-scope";
 import { loadByGlobalId } from "../common/lookup";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
@@ -20,8 +21,11 @@ function entityOf(id: string) {
 export class NodeResolver {
   @Shard.route("id")
   @Query(() => Node, { nullable: true, description: "Any regional record by its global ID (Relay)." })
-  node(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<unknown> {
-    return loadByGlobalId(ctx, entityOf(id), id);
+  async node(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<unknown> {
+    const entity = entityOf(id);
+    const row = await loadByGlobalId(ctx, entity, id);
+    await assertReadable(ctx, row, entity.name);
+    return row;
   }
 
   @Shard.routeMany("ids")
@@ -30,11 +34,13 @@ export class NodeResolver {
     if (ids.length > MAX_NODES) throw hubError(ErrorCode.BAD_USER_INPUT, `At most ${MAX_NODES} IDs at once.`, { argument: "ids" });
     // Validate every ID before loading any, so a bad one fails the call as a whole.
     const entities = ids.map(entityOf);
-    return Promise.all(
+    const rows = await Promise.all(
       ids.map(async (id, index) => {
         const decoded = tryDecodeGlobalId(id)!;
         return decoded.partnership === ctx.partnership ? ctx.loaders.byId(entities[index]!).load(decoded.localId) : null;
       }),
     );
+    for (const [index, row] of rows.entries()) await assertReadable(ctx, row, entities[index]!.name);
+    return rows;
   }
 }

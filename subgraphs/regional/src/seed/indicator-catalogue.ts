@@ -1,6 +1,11 @@
 import { IndicatorLevel } from "../common/enums";
 
-/** The indicators the three models share; the same codes in every shard. */
+/**
+ * The indicators the three models share; the same codes in every shard.
+ * `aboutFamilies`: the values count or describe supported families, so in
+ * small numbers they are personal data, shown only to the region's owner or
+ * in aggregates with small-cell suppression.
+ */
 export const INDICATOR_CATALOGUE = [
   {
     code: "FAMILIES_SUPPORTED",
@@ -8,6 +13,7 @@ export const INDICATOR_CATALOGUE = [
     unit: "families",
     definition: "Persons or families supported under the model at the site during the period.",
     level: IndicatorLevel.SITE,
+    aboutFamilies: true,
   },
   {
     code: "SOCIAL_CONTRACTS_CONCLUDED",
@@ -15,6 +21,7 @@ export const INDICATOR_CATALOGUE = [
     unit: "contracts",
     definition: "Social contracts (kontrakty socjalne) concluded with supported persons or families during the period.",
     level: IndicatorLevel.SITE,
+    aboutFamilies: true,
   },
   {
     code: "BODY_MEETINGS_HELD",
@@ -22,6 +29,7 @@ export const INDICATOR_CATALOGUE = [
     unit: "meetings",
     definition: "Meetings of the site's cooperation bodies (groups, teams) during the period.",
     level: IndicatorLevel.SITE,
+    aboutFamilies: false,
   },
   {
     code: "WORKERS_COACHED",
@@ -29,6 +37,7 @@ export const INDICATOR_CATALOGUE = [
     unit: "persons",
     definition: "Social workers and workers of other institutions who took part in coaching or training during the period.",
     level: IndicatorLevel.SITE,
+    aboutFamilies: false,
   },
   {
     code: "CONTRACT_GOALS_MET",
@@ -36,5 +45,6 @@ export const INDICATOR_CATALOGUE = [
     unit: "percent",
     definition: "Share of the goals of a family's social contract met by the end of the period.",
     level: IndicatorLevel.FAMILY,
+    aboutFamilies: true,
   },
 ] as const;

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Access } from "../access/access";
+import { activityScope, familyScope, indicatorValueScope, readableValues } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { MunicipalityKind, SiteStatus } from "../common/enums";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
@@ -69,18 +71,26 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
     return ctx.loaders.manyBy(CooperationBody, "site", { name: "asc" }).load(site.id);
   }
 
-  @FieldResolver(() => [SupportActivity], { description: "Support activities held for this site, oldest first." })
-  activities(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportActivity[]> {
+  @Authorized(Access.ANALYST, Access.OWNER)
+  @FieldResolver(() => [SupportActivity], { description: "Support activities held for this site, oldest first (national analysts; a regional owner, for its own sites)." })
+  async activities(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportActivity[]> {
+    if (activityScope(ctx) === "none") return [];
     return ctx.loaders.manyBy(SupportActivity, "site", { heldOn: "asc" }).load(site.id);
   }
 
-  @FieldResolver(() => [SupportedFamily], { description: "Persons and families supported at this site (pseudonymous)." })
-  families(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportedFamily[]> {
+  @Authorized(Access.OWNER)
+  @FieldResolver(() => [SupportedFamily], { description: "Persons and families supported at this site (pseudonymous): regional owners, for their own sites." })
+  async families(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportedFamily[]> {
+    if (familyScope(ctx) === "none") return [];
     return ctx.loaders.manyBy(SupportedFamily, "site", { code: "asc" }).load(site.id);
   }
 
-  @FieldResolver(() => [IndicatorValue], { description: "Indicator values measured for this site (site-level and family-level), by period." })
-  indicatorValues(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<IndicatorValue[]> {
-    return ctx.loaders.manyBy(IndicatorValue, "site", { period: "asc" }).load(site.id);
+  @Authorized(Access.ANALYST, Access.OWNER)
+  @FieldResolver(() => [IndicatorValue], {
+    description: "Indicator values measured for this site, by period: all of them for the region's owner; for national analysts, those of indicators not about families.",
+  })
+  async indicatorValues(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<IndicatorValue[]> {
+    if (indicatorValueScope(ctx) === "none") return [];
+    return readableValues(ctx, await ctx.loaders.manyBy(IndicatorValue, "site", { period: "asc" }).load(site.id));
   }
 }

@@ -1,0 +1,72 @@
+import { bearerToken, ErrorCode, PUBLIC_IDENTITY, type Identity, type TokenVerifier } from "@kooperacja/shared";
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { GraphQLError } from "graphql";
+import type { QueryLimits } from "./limits";
+
+/** A GraphQL-shaped error body for refusals made before GraphQL runs. */
+function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
+}
+
+export function identityOf(res: Response): Identity {
+  return (res.locals.identity as Identity | undefined) ?? PUBLIC_IDENTITY;
+}
+
+/**
+ * Verifies the bearer token, if any, once per request: an invalid, expired
+ * or forged token is refused with 401 before any GraphQL work; no token is
+ * the public.
+ */
+export function authenticate(verifier: TokenVerifier): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const token = bearerToken(req.headers.authorization);
+      res.locals.identity = token === null ? PUBLIC_IDENTITY : await verifier.verifyUserToken(token);
+      next();
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
+        res.set("WWW-Authenticate", 'Bearer error="invalid_token"');
+        refuse(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
+        return;
+      }
+      next(error);
+    }
+  };
+}
+
+/** Requests per minute per identity: the token's subject, or the address for the public. */
+export function rateLimitPerIdentity(limits: QueryLimits): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: limits.ratePerMinute,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    keyGenerator: (req, res) => {
+      const identity = identityOf(res);
+      return identity.subject ? `${identity.role}:${identity.subject}` : `ip:${ipKeyGenerator(req.ip ?? "unknown")}`;
+    },
+    handler: (_req, res) =>
+      refuse(res, 429, ErrorCode.RATE_LIMITED, `More than ${limits.ratePerMinute} requests in a minute; wait and try again.`, { limit: "rate" }),
+  });
+}
+
+/** Batched operations (a JSON array of operations) up to the configured number. */
+export function batchLimit(limits: QueryLimits): RequestHandler {
+  return (req, res, next) => {
+    if (Array.isArray(req.body) && req.body.length > limits.maxBatchedOperations) {
+      refuse(res, 400, ErrorCode.LIMIT_EXCEEDED, `At most ${limits.maxBatchedOperations} operations in one request; this one has ${req.body.length}.`, { limit: "batch" });
+      return;
+    }
+    next();
+  };
+}
+
+/** Body parser refusals (too large, not JSON) as GraphQL-shaped errors, never an HTML stack trace. */
+export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const status = (error as { status?: number; type?: string }).status;
+  const type = (error as { type?: string }).type;
+  if (type === "entity.too.large") return refuse(res, 413, ErrorCode.LIMIT_EXCEEDED, "The request body is larger than the gateway accepts.", { limit: "bodySize" });
+  if (status && status >= 400 && status < 500) return refuse(res, status, ErrorCode.BAD_REQUEST, "The request body is not valid JSON.");
+  next(error);
+};

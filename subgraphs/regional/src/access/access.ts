@@ -1,0 +1,48 @@
+import { ErrorCode, hubError, owns, Role, type Identity } from "@kooperacja/shared";
+import type { AuthChecker } from "type-graphql";
+import type { RegionalContext } from "../context";
+
+/**
+ * The rules `@Authorized(...)` names in the regional contract; a field
+ * listing several is open to a caller who meets any of them. Fields with no
+ * `@Authorized` are public programme facts.
+ */
+export const Access = {
+  /** Any signed-in caller: dashboards, analysts, regional owners, admins (aggregate series). */
+  SIGNED_IN: "SIGNED_IN",
+  /** National analysts. */
+  ANALYST: "ANALYST",
+  /** Regional owners of any partnership; the resolver narrows the rows to the partnerships they own. */
+  OWNER: "OWNER",
+  /** The regional owner of this shard's partnership only (family-level records). */
+  OWN_PARTNERSHIP: "OWN_PARTNERSHIP",
+} as const;
+export type Access = (typeof Access)[keyof typeof Access];
+
+function meets(rule: string, identity: Identity, ctx: RegionalContext): boolean {
+  switch (rule) {
+    case Access.SIGNED_IN:
+      return identity.role !== Role.PUBLIC;
+    case Access.ANALYST:
+      return identity.role === Role.NATIONAL_ANALYST;
+    case Access.OWNER:
+      return identity.role === Role.REGIONAL_OWNER;
+    case Access.OWN_PARTNERSHIP:
+      return owns(identity, ctx.partnership);
+    default:
+      return false;
+  }
+}
+
+/** UNAUTHENTICATED for the public (a token would help), FORBIDDEN for a signed-in role that may not. */
+export function denied(identity: Identity, what: string) {
+  return identity.role === Role.PUBLIC
+    ? hubError(ErrorCode.UNAUTHENTICATED, `${what} needs a token; the public may not read it.`)
+    : hubError(ErrorCode.FORBIDDEN, `${what} is not open to role ${identity.role}.`, { role: identity.role });
+}
+
+/** type-graphql's check for `@Authorized(...)`: it throws our own codes rather than type-graphql's UNAUTHORIZED. */
+export const authChecker: AuthChecker<RegionalContext> = ({ context, info }, rules) => {
+  if (rules.some((rule) => meets(rule, context.identity, context))) return true;
+  throw denied(context.identity, `${info.parentType.name}.${info.fieldName}`);
+};
