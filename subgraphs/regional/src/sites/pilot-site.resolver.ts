@@ -72,14 +72,20 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
   }
 
   @Authorized(Access.ANALYST, Access.OWNER)
-  @FieldResolver(() => [SupportActivity], { description: "Support activities held for this site, oldest first (national analysts; a regional owner, for its own sites)." })
+  @FieldResolver(() => [SupportActivity], {
+    nullable: true,
+    description: "Support activities held for this site, oldest first (national analysts; a regional owner, for its own sites); null for a caller who may not read them.",
+  })
   async activities(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportActivity[]> {
     if (activityScope(ctx) === "none") return [];
     return ctx.loaders.manyBy(SupportActivity, "site", { heldOn: "asc" }).load(site.id);
   }
 
   @Authorized(Access.OWNER)
-  @FieldResolver(() => [SupportedFamily], { description: "Persons and families supported at this site (pseudonymous): regional owners, for their own sites." })
+  @FieldResolver(() => [SupportedFamily], {
+    nullable: true,
+    description: "Persons and families supported at this site (pseudonymous): regional owners, for their own sites (empty for others'); null for a caller who may not read them.",
+  })
   async families(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportedFamily[]> {
     if (familyScope(ctx) === "none") return [];
     return ctx.loaders.manyBy(SupportedFamily, "site", { code: "asc" }).load(site.id);
@@ -87,7 +93,9 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
 
   @Authorized(Access.ANALYST, Access.OWNER)
   @FieldResolver(() => [IndicatorValue], {
-    description: "Indicator values measured for this site, by period: all of them for the region's owner; for national analysts, those of indicators not about families.",
+    nullable: true,
+    description:
+      "Indicator values measured for this site, by period: all of them for the region's owner; for national analysts, those of indicators not about families; null for a caller who may not read them.",
   })
   async indicatorValues(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<IndicatorValue[]> {
     if (indicatorValueScope(ctx) === "none") return [];
