@@ -32,10 +32,12 @@ export function limitError(limit: string, message: string) {
 
 /**
  * Counts list fields at the size they can return: a connection at its
- * `first`/`last` (or the default page), a lookup by `ids` at their number,
+ * `first`/`last` (or the default page; its `edges` are that page), a lookup by `ids` at their number,
  * any other list at ASSUMED_LIST_SIZE. A field costs 1 plus its children.
  */
-const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // A connection's edges are counted at the connection's page size, not again as a list.
+  if (type.name.endsWith("Connection")) return 1 + childComplexity;
   const pageSize = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : undefined;
   if (field.args.some((arg) => arg.name === "first")) return 1 + childComplexity * (pageSize ?? DEFAULT_PAGE_SIZE);
   if (Array.isArray(args.ids)) return 1 + childComplexity * args.ids.length;

@@ -193,7 +193,8 @@ export class IndicatorSummaryResolver {
     }
     const voivodeships = await ctx.loaders.byId(TerritorialUnit).loadMany([...new Set(rows.map((row) => row.voivodeship).filter((code): code is string => typeof code === "string"))]);
     const names = new Map(voivodeships.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
-    const groups = rows.map((row) => toGroup(row, ctx.partnership, names));
+    // Without GROUP BY, SQL answers one row even over no values; a region with none contributes no group.
+    const groups = rows.filter((row) => Number(row.count) > 0).map((row) => toGroup(row, ctx.partnership, names));
     // Through the gateway the partials go out whole: it suppresses after merging the regions, where a small group split across them shows.
     if (!ctx.viaGateway) suppressSmallCells(groups, SUMMARY_SUPPRESSION, ctx.suppressionThreshold, () => owns(ctx.identity, ctx.partnership));
     return Object.assign(new IndicatorSummary(), { indicator, groupBy, groups });
