@@ -33,4 +33,13 @@ describe("docker-compose.yml", () => {
     }
     expect(gateway.BOOK_URL).toBe(`http://book:${services.book!.environment.BOOK_PORT}/`);
   });
+
+  it("runs every service in production mode, with the keys it refuses to start without", () => {
+    for (const [name, service] of Object.entries(services)) {
+      expect(service.environment.NODE_ENV, name).toBe("production");
+      expect(service.environment.AUTH_JWKS_URL, name).toMatch(/^\$\{AUTH_JWKS_URL:\?/);
+      expect(service.environment.HUB_INTERNAL_SECRET, name).toMatch(/^\$\{HUB_INTERNAL_SECRET:\?/);
+    }
+    expect(services.gateway!.environment.CURSOR_SECRET).toMatch(/^\$\{CURSOR_SECRET:\?/);
+  });
 });

@@ -115,7 +115,7 @@ describe("small-cell suppression of aggregates", () => {
     expect(groups.liderzy).toMatchObject(hidden);
     expect(groups.kooperacja).toMatchObject({ families: 9, count: 9, suppressed: false });
     // total − visible = the two suppressed groups together, never one alone.
-    expect(total.families - groups.kooperacja.families).toBe(11);
+    expect(total!.families - groups.kooperacja.families).toBe(11);
   });
 
   it("applies the same suppression in a subgraph reached directly, without the gateway", async () => {

@@ -54,6 +54,16 @@ function pageSizes(args: Record<string, unknown>): number[] {
   return ["first", "last"].map((name) => args[name]).filter((value): value is number => typeof value === "number");
 }
 
+/** The first error the rules report, or throw (graphql-armor's rules throw rather than report). */
+function firstProblem(check: () => readonly GraphQLError[]): GraphQLError | undefined {
+  try {
+    return check()[0];
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
+}
+
 function costOf(estimate: () => number): number | undefined {
   try {
     return estimate();
@@ -75,8 +85,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request, operationName }) {
-          const [problem] = validate(schema, document, rules);
-          if (problem) throw limitError(/depth/i.test(problem.message) ? "depth" : "aliases", problem.message);
+          const problem = firstProblem(() => validate(schema, document, rules));
+          if (problem) throw limitError(/depth/i.test(problem.message) ? "depth" : "aliases", problem.message.replace(/^Syntax Error: /, ""));
           let largestPage = 0;
           const cost = costOf(() => getComplexity({
             schema,
