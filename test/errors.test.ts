@@ -1,6 +1,6 @@
-import { encodeGlobalId } from "@kooperacja/shared";
+import { encodeBookId, Role, encodeGlobalId } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, type TestHub } from "./helpers";
+import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 describe("bad input gets a clear error and the hub stays up", () => {
   let hub: TestHub;
@@ -84,5 +84,18 @@ describe("a region that is down", () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "SHARD_UNAVAILABLE", partnership: "kooperacja", macroregion: "II" });
     expect(result.errors?.[0]?.path).toEqual(["pilotSites"]);
     expect(result.extensions?.missingRegions).toEqual(["kooperacja"]);
+  });
+
+  it("refuses an invalid book input with BAD_USER_INPUT naming the field, and writes nothing", async () => {
+    const analyst = await as(Role.NATIONAL_ANALYST);
+    const count = async () => (await graphql(hub.gateway.url, `{ recommendations { id } }`, {}, analyst)).data.recommendations.length;
+    const before = await count();
+    const create = `mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`;
+    const chapterId = encodeBookId("BookChapter", "ch4");
+    const short = await graphql(hub.gateway.url, create, { input: { chapterId, title: "ab", text: "Long enough text for a recommendation." } }, analyst);
+    expect(short.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([["BAD_USER_INPUT", "title"]]);
+    const noChapter = await graphql(hub.gateway.url, create, { input: { chapterId: encodeBookId("BookChapter", "nope"), title: "A title", text: "Long enough text for a recommendation." } }, analyst);
+    expect(noChapter.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([["NOT_FOUND", "chapterId"]]);
+    expect(await count()).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-import { ErrorCode, hubError, Role, type Identity } from "@kooperacja/shared";
+import { accessDenied, Role, type Identity } from "@kooperacja/shared";
 import type { AuthChecker } from "type-graphql";
 import type { BookContext } from "./context";
 import { RecommendationStatus } from "./recommendations/recommendation-status";
@@ -9,15 +9,9 @@ export const Access = {
   ANALYST: "ANALYST",
 } as const;
 
-export function denied(identity: Identity, what: string) {
-  return identity.role === Role.PUBLIC
-    ? hubError(ErrorCode.UNAUTHENTICATED, `${what} needs a token; the public may not read it.`)
-    : hubError(ErrorCode.FORBIDDEN, `${what} is not open to role ${identity.role}.`, { role: identity.role });
-}
-
 export const authChecker: AuthChecker<BookContext> = ({ context, info }, rules) => {
   if (rules.includes(Access.ANALYST) && context.identity.role === Role.NATIONAL_ANALYST) return true;
-  throw denied(context.identity, `${info.parentType.name}.${info.fieldName}`);
+  throw accessDenied(context.identity, `${info.parentType.name}.${info.fieldName}`);
 };
 
 /** Drafts may still change; until adopted only national analysts read them. */

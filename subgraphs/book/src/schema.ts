@@ -1,11 +1,11 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { decodeBookId, tryDecodeGlobalId, validateArgument } from "@kooperacja/shared";
+import { accessDenied, decodeBookId, tryDecodeGlobalId, validateArgument } from "@kooperacja/shared";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { BookChapterResolver } from "./chapters/book-chapter.resolver";
 import { BookChapter } from "./chapters/book-chapter.entity";
-import { authChecker, denied, readableStatuses } from "./access";
+import { authChecker, readableStatuses } from "./access";
 import type { BookContext } from "./context";
 import { PartnershipExtension, PartnershipExtensionResolver } from "./regional/partnership-extension";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver";
@@ -23,7 +23,7 @@ const referenceResolvers = {
   Recommendation: {
     __resolveReference: async (reference: { id: string }, ctx: BookContext) => {
       const row = await ctx.loaders.byId(Recommendation).load(decodeBookId(reference.id, "Recommendation"));
-      if (row && !readableStatuses(ctx.identity).includes(row.status)) throw denied(ctx.identity, "A draft recommendation");
+      if (row && !readableStatuses(ctx.identity).includes(row.status)) throw accessDenied(ctx.identity, "a draft recommendation");
       return row;
     },
   },

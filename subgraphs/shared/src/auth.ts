@@ -33,6 +33,13 @@ export function owns(identity: Identity, partnership: string): boolean {
   return identity.role === Role.REGIONAL_OWNER && (identity.partnerships as string[]).includes(partnership);
 }
 
+/** UNAUTHENTICATED for the public (a token would help), FORBIDDEN for a signed-in role that may not. */
+export function accessDenied(identity: Identity, what: string) {
+  return identity.role === Role.PUBLIC
+    ? hubError(ErrorCode.UNAUTHENTICATED, `A token is needed for ${what}; without one, you are the public.`)
+    : hubError(ErrorCode.FORBIDDEN, `Role ${identity.role} may not use ${what}.`, { role: identity.role });
+}
+
 /** Settings every service shares, read from the environment by `authConfig`. */
 export interface AuthConfig {
   production: boolean;

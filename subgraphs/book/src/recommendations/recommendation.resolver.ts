@@ -1,8 +1,8 @@
-import { decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hubError, MunicipalityKind } from "@kooperacja/shared";
+import { accessDenied, decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hubError, MunicipalityKind } from "@kooperacja/shared";
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from "class-validator";
 import { randomUUID } from "node:crypto";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Access, denied, readableStatuses } from "../access";
+import { Access, readableStatuses } from "../access";
 import { BookChapter } from "../chapters/book-chapter.entity";
 import type { BookContext } from "../context";
 import { PartnershipExtension } from "../regional/partnership-extension";
@@ -62,7 +62,7 @@ export class RecommendationResolver {
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation[]> {
     const readable = readableStatuses(ctx.identity);
-    if (status && !readable.includes(status)) throw denied(ctx.identity, `Recommendations with status ${status}`);
+    if (status && !readable.includes(status)) throw accessDenied(ctx.identity, `recommendations with status ${status}`);
     return ctx.em.find(Recommendation, { status: status ? status : { $in: readable } }, { orderBy: { chapter: { number: "asc" }, number: "asc" } });
   }
 
@@ -125,7 +125,7 @@ export class RecommendationResolver {
   private async readable(ctx: BookContext, id: string): Promise<Recommendation> {
     const row = await ctx.em.findOne(Recommendation, { id: decodeBookId(id, "Recommendation") });
     if (!row) throw hubError(ErrorCode.NOT_FOUND, `No recommendation with ID ${id}.`, { id });
-    if (!readableStatuses(ctx.identity).includes(row.status)) throw denied(ctx.identity, "A draft recommendation");
+    if (!readableStatuses(ctx.identity).includes(row.status)) throw accessDenied(ctx.identity, "a draft recommendation");
     return row;
   }
 

@@ -1,4 +1,4 @@
-import { ErrorCode, hubError, owns, Role, type Identity } from "@kooperacja/shared";
+import { accessDenied, owns, Role, type Identity } from "@kooperacja/shared";
 import type { AuthChecker } from "type-graphql";
 import type { RegionalContext } from "../context";
 
@@ -34,15 +34,8 @@ function meets(rule: string, identity: Identity, ctx: RegionalContext): boolean 
   }
 }
 
-/** UNAUTHENTICATED for the public (a token would help), FORBIDDEN for a signed-in role that may not. */
-export function denied(identity: Identity, what: string) {
-  return identity.role === Role.PUBLIC
-    ? hubError(ErrorCode.UNAUTHENTICATED, `${what} needs a token; the public may not read it.`)
-    : hubError(ErrorCode.FORBIDDEN, `${what} is not open to role ${identity.role}.`, { role: identity.role });
-}
-
 /** type-graphql's check for `@Authorized(...)`: it throws our own codes rather than type-graphql's UNAUTHORIZED. */
 export const authChecker: AuthChecker<RegionalContext> = ({ context, info }, rules) => {
   if (rules.some((rule) => meets(rule, context.identity, context))) return true;
-  throw denied(context.identity, `${info.parentType.name}.${info.fieldName}`);
+  throw accessDenied(context.identity, `${info.parentType.name}.${info.fieldName}`);
 };

@@ -1,9 +1,8 @@
-import { owns, Role } from "@kooperacja/shared";
+import { accessDenied, owns, Role } from "@kooperacja/shared";
 import type { RegionalContext } from "../context";
 import { SupportActivity } from "../activities/support-activity.entity";
 import { SupportedFamily } from "../families/supported-family.entity";
 import { IndicatorValue } from "../indicators/indicator-value.entity";
-import { denied } from "./access";
 
 /**
  * Which rows of a table the caller may read in this shard. Family-level
@@ -50,7 +49,7 @@ export async function assertReadable(ctx: RegionalContext, row: object | null, t
         : row instanceof IndicatorValue
           ? (await readableValues(ctx, [row])).length === 1
           : true;
-  if (!readable) throw denied(ctx.identity, `A ${typeName} record`);
+  if (!readable) throw accessDenied(ctx.identity, `a ${typeName} record`);
 }
 
 /** The scope as a condition on a query over the table (alias-free, for `qb.andWhere`). */

@@ -1,5 +1,6 @@
+import { accessDenied } from "@kooperacja/shared";
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
-import { Access, denied } from "../access/access";
+import { Access } from "../access/access";
 import { familyScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { CooperationLevel } from "../common/enums";
@@ -50,7 +51,7 @@ export class SupportedFamilyResolver extends recordResolver(SupportedFamily) {
   @Authorized(Access.OWNER)
   @Query(() => SupportedFamily, { nullable: true, description: "One supported family by ID (the owner of its partnership only)." })
   supportedFamily(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<SupportedFamily> {
-    if (familyScope(ctx) === "none") throw denied(ctx.identity, "A SupportedFamily record of another partnership");
+    if (familyScope(ctx) === "none") throw accessDenied(ctx.identity, "a SupportedFamily record of another partnership");
     return loadByGlobalId(ctx, SupportedFamily, id);
   }
 

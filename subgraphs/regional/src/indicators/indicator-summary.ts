@@ -1,8 +1,7 @@
-import { encodeGlobalId, ErrorCode, hubError, MunicipalityKind, owns, Role, suppressSmallCells, type PartnershipKey, type SuppressionSpec } from "@kooperacja/shared";
+import { accessDenied, encodeGlobalId, ErrorCode, hubError, MunicipalityKind, owns, Role, suppressSmallCells, type PartnershipKey, type SuppressionSpec } from "@kooperacja/shared";
 import { raw, type RawQueryFragment } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { denied } from "../access/access";
 import { IndicatorLevel } from "../common/enums";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
@@ -166,7 +165,7 @@ export class IndicatorSummaryResolver {
     validateIndicatorValueFilter(filter);
     if (new Set(groupBy).size !== groupBy.length) throw hubError(ErrorCode.BAD_USER_INPUT, "groupBy names a dimension twice.", { argument: "groupBy" });
     if (groupBy.includes(SummaryDimension.PERIOD) && ctx.identity.role === Role.PUBLIC) {
-      throw denied(ctx.identity, "A series (indicatorSummary grouped by PERIOD)");
+      throw accessDenied(ctx.identity, "a series (indicatorSummary grouped by PERIOD)");
     }
     const definition = await ctx.loaders.byId(OutcomeIndicator).load(indicator);
     const columns = groupBy.flatMap((dimension) => Object.entries(DIMENSIONS[dimension].columns));
