@@ -2,9 +2,9 @@ import "reflect-metadata";
 import { authConfig, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, signLocalToken, type PartnershipKey } from "@kooperacja/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort } from "../test/helpers";
 
 /**
  * `npm run bench -- fanout`: a cross-region connection page and an aggregate,
@@ -36,17 +36,6 @@ const QUERIES: Record<string, (filter: string) => string> = {
   }`,
 };
 const ONE_REGION: PartnershipKey = "liderzy";
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
 
 function startProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["-r", "@swc-node/register", script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env } });

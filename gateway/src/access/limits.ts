@@ -26,7 +26,7 @@ export interface QueryLimits {
 /** The size a list without paging arguments is assumed to have when costing a query. */
 const ASSUMED_LIST_SIZE = 10;
 
-export function limitError(limit: string, message: string) {
+function limitError(limit: string, message: string) {
   return hubError(ErrorCode.LIMIT_EXCEEDED, message, { limit, http: { status: 400 } });
 }
 

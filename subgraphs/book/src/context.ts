@@ -1,4 +1,4 @@
-import { Loaders, type Identity } from "@kooperacja/shared";
+import { Loaders, type Caller, type Identity } from "@kooperacja/shared";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
 
 export interface BookContext {
@@ -8,6 +8,6 @@ export interface BookContext {
   identity: Identity;
 }
 
-export function createContext(em: SqlEntityManager, caller: { identity: Identity }): BookContext {
+export function createContext(em: SqlEntityManager, caller: Caller): BookContext {
   return { em, loaders: new Loaders(em), identity: caller.identity };
 }

@@ -1,4 +1,4 @@
-import { Loaders, type Identity, type PartnershipKey } from "@kooperacja/shared";
+import { Loaders, type Caller, type Identity, type PartnershipKey } from "@kooperacja/shared";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
 import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";
 
@@ -21,12 +21,7 @@ export interface RegionalContext {
   familyIndicatorCodes(): Promise<Set<string>>;
 }
 
-export interface CallerOfRequest {
-  identity: Identity;
-  viaGateway: boolean;
-}
-
-export function createContext(partnership: PartnershipKey, em: SqlEntityManager, caller: CallerOfRequest, suppressionThreshold: number): RegionalContext {
+export function createContext(partnership: PartnershipKey, em: SqlEntityManager, caller: Caller, suppressionThreshold: number): RegionalContext {
   let codes: Promise<Set<string>> | undefined;
   return {
     partnership,

@@ -26,6 +26,12 @@ export interface Identity {
   expiresAt?: number;
 }
 
+/** The caller of a subgraph request, and whether it came through the gateway (a valid assertion). */
+export interface Caller {
+  identity: Identity;
+  viaGateway: boolean;
+}
+
 export const PUBLIC_IDENTITY: Identity = Object.freeze({ subject: null, role: Role.PUBLIC, partnerships: [] }) as Identity;
 
 /** Whether the caller owns the data of this partnership. */
@@ -110,21 +116,27 @@ function unauthenticated(message: string) {
  * One per service, built from `authConfig`.
  */
 export class TokenVerifier {
-  private readonly userKey: Promise<CryptoKey | Uint8Array | JWTVerifyGetKey>;
+  private readonly userKey: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
   private readonly internalKey: Uint8Array;
 
   constructor(private readonly config: AuthConfig) {
     const { userKey } = config;
     if (userKey.kind === "jwks") {
-      this.userKey = Promise.resolve(createRemoteJWKSet(new URL(userKey.url)));
+      this.userKey = createRemoteJWKSet(new URL(userKey.url));
       this.algorithms = ASYMMETRIC_ALGORITHMS;
     } else if (userKey.kind === "public-key") {
-      // One PEM may serve several algorithms of its family; import it per algorithm lazily.
-      this.userKey = Promise.resolve(async (header) => importSPKI(userKey.pem, header.alg ?? userKey.algorithms[0]!));
+      // One PEM may serve several algorithms of its family: imported once per algorithm, on first use.
+      const imported = new Map<string, Promise<CryptoKey>>();
+      this.userKey = (header) => {
+        const alg = header.alg ?? userKey.algorithms[0]!;
+        let key = imported.get(alg);
+        if (!key) imported.set(alg, (key = importSPKI(userKey.pem, alg)));
+        return key;
+      };
       this.algorithms = userKey.algorithms;
     } else {
-      this.userKey = Promise.resolve(new TextEncoder().encode(userKey.secret));
+      this.userKey = new TextEncoder().encode(userKey.secret);
       this.algorithms = ["HS256"];
     }
     this.internalKey = new TextEncoder().encode(config.internalSecret);
@@ -132,9 +144,8 @@ export class TokenVerifier {
 
   /** The identity of a user's bearer token; UNAUTHENTICATED (401) for an invalid, expired or forged one. */
   async verifyUserToken(token: string): Promise<Identity> {
-    const key = await this.userKey;
     const payload = await this.check(() =>
-      jwtVerify(token, key as never, { algorithms: this.algorithms, issuer: this.config.issuer, audience: this.config.audience, requiredClaims: ["sub", "exp"] }),
+      jwtVerify(token, this.userKey as never, { algorithms: this.algorithms, issuer: this.config.issuer, audience: this.config.audience, requiredClaims: ["sub", "exp"] }),
     );
     return identityOf(payload);
   }
@@ -165,7 +176,7 @@ export class TokenVerifier {
    * The identity of a request from its headers: the gateway's assertion if
    * present, else a user's bearer token, else the public.
    */
-  async identify(headers: { authorization?: string | null; assertion?: string | null }): Promise<{ identity: Identity; viaGateway: boolean }> {
+  async identify(headers: { authorization?: string | null; assertion?: string | null }): Promise<Caller> {
     if (headers.assertion) return { identity: await this.verifyAssertion(headers.assertion), viaGateway: true };
     const token = bearerToken(headers.authorization);
     return { identity: token === null ? PUBLIC_IDENTITY : await this.verifyUserToken(token), viaGateway: false };

@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "gr
 import { randomUUID } from "node:crypto";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
 import type { Database } from "./database";
-import { ASSERTION_HEADER, type Identity, type TokenVerifier } from "./auth";
+import { ASSERTION_HEADER, type Caller, type TokenVerifier } from "./auth";
 import { ErrorCode } from "./errors";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -18,7 +18,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   port: number;
   /** Verifies the caller: the gateway's assertion, or a user's bearer token for a direct call. */
   verifier: TokenVerifier;
-  createContext(em: SqlEntityManager, caller: { identity: Identity; viaGateway: boolean }): TContext;
+  createContext(em: SqlEntityManager, caller: Caller): TContext;
 }
 
 export interface RunningService {

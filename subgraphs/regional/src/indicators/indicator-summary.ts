@@ -34,8 +34,8 @@ registerEnumType(SummaryDimension, {
  * sums, takes the smallest minimum and largest maximum, and divides the merged
  * sum by the merged count for the average. The `@shard` rules on the fields say so.
  */
-/** The dimension each key field of a group belongs to. */
-const KEY_DIMENSIONS: Record<string, SummaryDimension> = {
+/** The dimension each key field of a group belongs to: the `@shard` KEY rules below, and suppression in a subgraph asked directly. */
+const KEY_DIMENSIONS = {
   partnership: SummaryDimension.PARTNERSHIP,
   voivodeship: SummaryDimension.VOIVODESHIP,
   voivodeshipName: SummaryDimension.VOIVODESHIP,
@@ -43,35 +43,35 @@ const KEY_DIMENSIONS: Record<string, SummaryDimension> = {
   period: SummaryDimension.PERIOD,
   siteId: SummaryDimension.SITE,
   siteName: SummaryDimension.SITE,
-};
+} satisfies Record<string, SummaryDimension>;
 
 @ObjectType({ description: "One group of an indicator summary. Dimensions not grouped by are null." })
 export class IndicatorSummaryGroup {
-  @Shard.key(SummaryDimension.PARTNERSHIP)
+  @Shard.key(KEY_DIMENSIONS.partnership)
   @Field(() => String, { nullable: true, description: "Partnership key, when grouped by PARTNERSHIP." })
   partnership!: string | null;
 
-  @Shard.key(SummaryDimension.VOIVODESHIP)
+  @Shard.key(KEY_DIMENSIONS.voivodeship)
   @Field(() => String, { nullable: true, description: "Voivodeship TERYT code, when grouped by VOIVODESHIP." })
   voivodeship!: string | null;
 
-  @Shard.key(SummaryDimension.VOIVODESHIP)
+  @Shard.key(KEY_DIMENSIONS.voivodeshipName)
   @Field(() => String, { nullable: true, description: "Voivodeship name, when grouped by VOIVODESHIP." })
   voivodeshipName!: string | null;
 
-  @Shard.key(SummaryDimension.MUNICIPALITY_KIND)
+  @Shard.key(KEY_DIMENSIONS.municipalityKind)
   @Field(() => MunicipalityKind, { nullable: true, description: "Kind of gmina, when grouped by MUNICIPALITY_KIND." })
   municipalityKind!: MunicipalityKind | null;
 
-  @Shard.key(SummaryDimension.PERIOD)
+  @Shard.key(KEY_DIMENSIONS.period)
   @Field(() => String, { nullable: true, description: "Period, when grouped by PERIOD." })
   period!: string | null;
 
-  @Shard.key(SummaryDimension.SITE)
+  @Shard.key(KEY_DIMENSIONS.siteId)
   @Field(() => ID, { nullable: true, description: "Global ID of the pilot site, when grouped by SITE." })
   siteId!: string | null;
 
-  @Shard.key(SummaryDimension.SITE)
+  @Shard.key(KEY_DIMENSIONS.siteName)
   @Field(() => String, { nullable: true, description: "Name of the pilot site, when grouped by SITE." })
   siteName!: string | null;
 
