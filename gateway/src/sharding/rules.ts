@@ -25,13 +25,15 @@ export interface ShardRules {
  * `@shard` directives the regional contract declares and composition carries
  * into the supergraph. The gateway hard-codes no field names: a new root field
  * of the regional schema brings its own rule, and one without a rule stops
- * the gateway at start rather than answering wrongly at run time.
+ * the gateway at start rather than answering wrongly at run time. Mutations
+ * carry rules too: a write goes to exactly one shard.
  */
 export function readShardRules(supergraphSdl: string, regionalGraphEnum: string): ShardRules {
   const schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
   const root = new Map<string, RootRule>();
   const problems: string[] = [];
-  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
+  const rootFields = [...Object.values(schema.getQueryType()?.getFields() ?? {}), ...Object.values(schema.getMutationType()?.getFields() ?? {})];
+  for (const field of rootFields) {
     const directives = field.astNode?.directives ?? [];
     const ownedByRegional = directives.some(
       (directive) => directive.name.value === "join__field" && argument(directive, "graph") === regionalGraphEnum,
@@ -55,6 +57,7 @@ function checkRootRule(field: GraphQLField<unknown, unknown>, rule: RootRule): s
   switch (rule.merge) {
     case ShardMerge.ROUTE:
     case ShardMerge.ROUTE_MANY:
+    case ShardMerge.PARTNERSHIP:
       return field.args.some((arg) => arg.name === rule.by) ? undefined : `no argument ${rule.by}`;
     case ShardMerge.UNION:
       return rule.by ? undefined : "UNION needs `by`";

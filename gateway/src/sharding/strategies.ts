@@ -1,4 +1,4 @@
-import { ErrorCode, ShardMerge, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { ErrorCode, isPartnershipKey, ShardMerge, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
 import type { FieldNode, GraphQLFormattedError } from "graphql";
 import { aggregateStrategy } from "./aggregate";
 import { argumentValue, asList, pruned } from "./arguments";
@@ -57,6 +57,22 @@ const route: Strategy = (node, rule, context) => {
   };
 };
 
+/** One shard, named by its partnership key: a write or a region's own records. An unknown key asks no shard. */
+const partnership: Strategy = (node, rule, context) => {
+  const key = responseKey(node);
+  const value = argumentValue(node, rule.by!, context.variables);
+  const known = isPartnershipKey(value) && context.shards.includes(value);
+  return {
+    key,
+    targets: known ? [value] : [],
+    shardField: () => node,
+    merge: (answers) => answers[0]?.value ?? null,
+    errors: known
+      ? []
+      : [error(`Unknown partnership ${JSON.stringify(value)}: name one of ${context.shards.join(", ")}.`, ErrorCode.BAD_USER_INPUT, [key], { field: rule.by })],
+  };
+};
+
 const routeMany: Strategy = (node, rule, context) => {
   const key = responseKey(node);
   const ids = asList(argumentValue(node, rule.by!, context.variables)) ?? [];
@@ -92,6 +108,7 @@ export const STRATEGIES: Partial<Record<string, Strategy>> = {
   [ShardMerge.UNION]: union,
   [ShardMerge.ROUTE]: route,
   [ShardMerge.ROUTE_MANY]: routeMany,
+  [ShardMerge.PARTNERSHIP]: partnership,
   [ShardMerge.CONNECTION]: connectionStrategy,
   [ShardMerge.AGGREGATE]: aggregateStrategy,
 };

@@ -13,6 +13,9 @@ import { PilotSite } from "./sites/pilot-site.entity";
 import { Source } from "./sources/source.entity";
 import { TerritorialUnit } from "./territory/territorial-unit.entity";
 import { RegionalRecord } from "./common/regional-record";
+import { BodyMeeting } from "./bodies/body-meeting.entity";
+import { AuditEntry } from "./audit/audit-entry.entity";
+import { ImportBatch } from "./imports/import-batch.entity";
 
 /** Every table of the regional contract, for the ORM's discovery. */
 export const ENTITIES = [
@@ -27,8 +30,11 @@ export const ENTITIES = [
   PilotSite,
   CooperationBody,
   BodyMember,
+  BodyMeeting,
   SupportActivity,
   SupportedFamily,
   OutcomeIndicator,
   IndicatorValue,
+  ImportBatch,
+  AuditEntry,
 ];

@@ -8,7 +8,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { SupportActivityResolver } from "./activities/support-activity.resolver";
-import { BodyMemberResolver, CooperationBodyResolver } from "./bodies/cooperation-body.resolver";
+import { BodyMeetingResolver, BodyMemberResolver, CooperationBodyResolver } from "./bodies/cooperation-body.resolver";
 import { ProvenanceResolver } from "./common/record-resolver";
 import { shardDirective } from "./common/shard";
 import type { RegionalContext } from "./context";
@@ -24,6 +24,9 @@ import {
 } from "./partnerships/partnership.resolver";
 import { PilotSiteResolver } from "./sites/pilot-site.resolver";
 import { TerritorialUnitResolver } from "./territory/territorial-unit.resolver";
+import { AuditEntryResolver } from "./audit/audit.resolver";
+import { ImportResolver } from "./imports/import.resolver";
+import { WRITE_RESOLVERS } from "./writes/models";
 
 /**
  * `_entities` resolution: each representation is loaded through the
@@ -70,6 +73,7 @@ export function regionalSchema(): Promise<GraphQLSchema> {
         PilotSiteResolver,
         CooperationBodyResolver,
         BodyMemberResolver,
+        BodyMeetingResolver,
         SupportActivityResolver,
         SupportedFamilyResolver,
         OutcomeIndicatorResolver,
@@ -77,6 +81,9 @@ export function regionalSchema(): Promise<GraphQLSchema> {
         ProvenanceResolver,
         NodeResolver,
         IndicatorSummaryResolver,
+        AuditEntryResolver,
+        ImportResolver,
+        ...WRITE_RESOLVERS,
       ],
       directives: [shardDirective],
       authChecker,

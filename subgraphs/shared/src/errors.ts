@@ -6,6 +6,8 @@ export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
+  /** A write based on a stale version of the record, or one the record's state does not allow. */
+  CONFLICT: "CONFLICT",
   /** A request over the gateway's limits (depth, cost, aliases, page size, body size, rate). */
   LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
   /** Too many requests from one identity in a minute. */

@@ -13,3 +13,4 @@ export * from "./cursor";
 export * from "./auth";
 export * from "./suppression";
 export * from "./validation";
+export * from "./upload";

@@ -2,7 +2,7 @@ import type { EntityClass, FilterQuery } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
 import DataLoader from "dataloader";
 
-type Row = { id: string };
+type Row = { id: unknown };
 
 /**
  * One DataLoader per relation per request. Every relation a resolver follows

@@ -14,6 +14,8 @@ export const ShardMerge = {
   ROUTE: "ROUTE",
   /** Ask every shard, concatenate, keep the first item for each value of field `by`. */
   UNION: "UNION",
+  /** Ask only the shard of the partnership key in argument `by` (writes, imports, a region's audit trail). */
+  PARTNERSHIP: "PARTNERSHIP",
   /** Ask the shards named by the global IDs in list argument `by`, each for its own IDs; answers keep the order of the IDs. */
   ROUTE_MANY: "ROUTE_MANY",
   /** A Relay connection: merge-sort the shards' pages into one page with cursors over the national order. */

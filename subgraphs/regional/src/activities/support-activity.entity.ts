@@ -33,4 +33,8 @@ export class SupportActivity extends RegionalRecord {
   @Field(() => Int, { description: "Number of participants." })
   @Property({ type: "integer" })
   participants!: number;
+
+  /** Exact money in grosze (see Money); null where not recorded. */
+  @Property({ type: "bigint", nullable: true })
+  costGrosze?: string | null;
 }

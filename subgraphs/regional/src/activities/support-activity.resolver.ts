@@ -3,6 +3,7 @@ import { Access } from "../access/access";
 import { activityScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { ActivityKind } from "../common/enums";
+import { Money, moneyFromGrosze } from "../common/money";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { recordResolver } from "../common/record-resolver";
 import { Shard } from "../common/shard";
@@ -36,6 +37,11 @@ export class SupportActivityResolver extends recordResolver(SupportActivity) {
       whereRegion(qb, ctx.partnership, filter, "e.site_id");
       if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
     });
+  }
+
+  @FieldResolver(() => Money, { nullable: true, description: "What the activity cost, exactly; null where not recorded." })
+  cost(@Root() activity: SupportActivity): Money | null {
+    return moneyFromGrosze(activity.costGrosze);
   }
 
   @FieldResolver(() => PilotSite, { nullable: true, description: "The pilot site the activity served; null for region-wide activities." })

@@ -6,6 +6,7 @@ import type { RegionalContext } from "../context";
 import { Institution } from "../institutions/institution.entity";
 import { Partnership } from "../partnerships/partnership.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
+import { BodyMeeting } from "./body-meeting.entity";
 import { BodyMember } from "./body-member.entity";
 import { CooperationBody } from "./cooperation-body.entity";
 
@@ -30,6 +31,11 @@ export class CooperationBodyResolver extends recordResolver(CooperationBody) {
     return body.site ? ctx.loaders.byId(PilotSite).load(body.site.id) : null;
   }
 
+  @FieldResolver(() => [BodyMeeting], { description: "Meetings of the body, oldest first, where recorded." })
+  meetings(@Root() body: CooperationBody, @Ctx() ctx: RegionalContext): Promise<BodyMeeting[]> {
+    return ctx.loaders.manyBy(BodyMeeting, "body", { heldOn: "asc" }).load(body.id);
+  }
+
   @FieldResolver(() => [BodyMember], { description: "Institutions sitting in the body, where known." })
   members(@Root() body: CooperationBody, @Ctx() ctx: RegionalContext): Promise<BodyMember[]> {
     return ctx.loaders.manyBy(BodyMember, "body").load(body.id);
@@ -41,5 +47,13 @@ export class BodyMemberResolver extends recordResolver(BodyMember) {
   @FieldResolver(() => Institution, { description: "The member institution." })
   async institution(@Root() member: BodyMember, @Ctx() ctx: RegionalContext): Promise<Institution | null> {
     return ctx.loaders.byId(Institution).load(member.institution.id);
+  }
+}
+
+@Resolver(() => BodyMeeting)
+export class BodyMeetingResolver extends recordResolver(BodyMeeting) {
+  @FieldResolver(() => CooperationBody, { description: "The body that met." })
+  async body(@Root() meeting: BodyMeeting, @Ctx() ctx: RegionalContext): Promise<CooperationBody | null> {
+    return ctx.loaders.byId(CooperationBody).load(meeting.body.id);
   }
 }

@@ -7,6 +7,7 @@ export enum ProvenanceKind {
   REFERENCE_DATA = "REFERENCE_DATA",
   SYNTHETIC_DEMO = "SYNTHETIC_DEMO",
   IMPORT = "IMPORT",
+  ENTERED = "ENTERED",
 }
 registerEnumType(ProvenanceKind, {
   name: "ProvenanceKind",
@@ -15,7 +16,8 @@ registerEnumType(ProvenanceKind, {
     SOURCE_PAGE: { description: "Stated on one of the public source pages (see `source`)." },
     REFERENCE_DATA: { description: "Public reference data added by the hub team (e.g. TERYT codes), not stated on the source pages." },
     SYNTHETIC_DEMO: { description: "Generated demo data so dashboards have something to show. Not a real observation." },
-    IMPORT: { description: "Loaded by the regional owner from a file." },
+    IMPORT: { description: "Loaded by the regional owner from a file (see `import`)." },
+    ENTERED: { description: "Entered by the regional owner through the hub's mutations (a form)." },
   },
 });
 

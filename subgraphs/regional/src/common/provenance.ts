@@ -14,4 +14,11 @@ export class Provenance {
 
   /** Resolved to a Source by the provenance resolver. */
   sourceId?: string | null;
+
+  /** Resolved to the ImportBatch that created the record. */
+  importBatchId?: string | null;
+
+  /** The record, for its history in the audit trail. */
+  recordType!: string;
+  recordId!: string;
 }

@@ -1,5 +1,8 @@
 import { encodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
-import { Ctx, FieldResolver, ID, Resolver, Root, type ClassType } from "type-graphql";
+import { Authorized, Ctx, FieldResolver, ID, Resolver, Root, type ClassType } from "type-graphql";
+import { Access } from "../access/access";
+import { AuditEntry } from "../audit/audit-entry.entity";
+import { ImportBatch } from "../imports/import-batch.entity";
 import type { RegionalContext } from "../context";
 import { Source } from "../sources/source.entity";
 import { ProvenanceKind } from "./enums";
@@ -34,6 +37,9 @@ export function recordResolver<T extends Record>(entity: ClassType<T>) {
         synthetic: row.provenanceKind === ProvenanceKind.SYNTHETIC_DEMO,
         note: row.provenanceNote ?? null,
         sourceId: row.source?.id ?? null,
+        importBatchId: row.importBatch?.id ?? null,
+        recordType: typeName,
+        recordId: row.id,
       });
     }
   }
@@ -45,5 +51,19 @@ export class ProvenanceResolver {
   @FieldResolver(() => Source, { nullable: true, description: "The source page, when the record was taken from one." })
   async source(@Root() provenance: Provenance, @Ctx() ctx: RegionalContext): Promise<Source | null> {
     return provenance.sourceId ? ctx.loaders.byId(Source).load(provenance.sourceId) : null;
+  }
+
+  @FieldResolver(() => ImportBatch, { nullable: true, description: "The import that created the record (file name, checksum, time, by whom); null for other origins." })
+  async import(@Root() provenance: Provenance, @Ctx() ctx: RegionalContext): Promise<ImportBatch | null> {
+    return provenance.importBatchId ? ctx.loaders.byId(ImportBatch).load(provenance.importBatchId) : null;
+  }
+
+  @Authorized(Access.OWN_PARTNERSHIP)
+  @FieldResolver(() => [AuditEntry], {
+    nullable: true,
+    description: "Every change of the record since it came to the hub, oldest first; the origin above is never overwritten (the region's owner only).",
+  })
+  history(@Root() provenance: Provenance, @Ctx() ctx: RegionalContext): Promise<AuditEntry[]> {
+    return ctx.loaders.manyBy(AuditEntry, "entityId", { id: "asc" }, { entityType: provenance.recordType }).load(provenance.recordId);
   }
 }

@@ -7,8 +7,8 @@ export const shardDirective = new GraphQLDirective({
   description: "How the gateway merges this root field across the regional shards.",
   locations: [DirectiveLocation.FIELD_DEFINITION],
   args: {
-    merge: { type: new GraphQLNonNull(GraphQLString), description: "CONCAT, ROUTE or UNION." },
-    by: { type: GraphQLString, description: "ROUTE: the ID argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; KEY: the dimension; RATIO: numerator/denominator fields; SUPPRESS: the family count." },
+    merge: { type: new GraphQLNonNull(GraphQLString), description: "How to merge: CONCAT, UNION, ROUTE, ROUTE_MANY, PARTNERSHIP, CONNECTION or AGGREGATE (and, on group fields, KEY, SUM, MIN, MAX, RATIO, SUPPRESS)." },
+    by: { type: GraphQLString, description: "ROUTE: the ID argument; PARTNERSHIP: the partnership argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; KEY: the dimension; RATIO: numerator/denominator fields; SUPPRESS: the family count." },
     prune: { type: GraphQLString, description: "The filter argument whose partnerships, macroregions, voivodeships and TERYT codes narrow the shards asked." },
   },
 });
@@ -23,6 +23,7 @@ export const Shard = {
   concat: (prune?: string) => shard(ShardMerge.CONCAT, { prune }),
   connection: (prune?: string) => shard(ShardMerge.CONNECTION, { prune }),
   route: (argument: string) => shard(ShardMerge.ROUTE, { by: argument }),
+  partnership: (argument: string) => shard(ShardMerge.PARTNERSHIP, { by: argument }),
   routeMany: (argument: string) => shard(ShardMerge.ROUTE_MANY, { by: argument }),
   union: (field: string) => shard(ShardMerge.UNION, { by: field }),
   aggregate: (groupsField: string, prune?: string) => shard(ShardMerge.AGGREGATE, { by: groupsField, prune }),

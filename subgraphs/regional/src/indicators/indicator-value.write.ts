@@ -1,0 +1,85 @@
+import { IsBoolean, IsNumber, IsOptional, Max, Min } from "class-validator";
+import { randomUUID } from "node:crypto";
+import { Field, Float, ID, InputType } from "type-graphql";
+import { SupportedFamily } from "../families/supported-family.entity";
+import { column } from "../imports/csv-columns";
+import { ImportKind } from "../imports/import-kind";
+import { PilotSite } from "../sites/pilot-site.entity";
+import { localKey } from "../writes/ids";
+import { IsProgrammeQuarter } from "../writes/rules";
+import type { WriteModel } from "../writes/write-model";
+import { IndicatorValue } from "./indicator-value.entity";
+import { OutcomeIndicator } from "./outcome-indicator.entity";
+
+@InputType({ description: "A value of an outcome indicator for a site (or one family) in one quarter. An update replaces every field." })
+export class IndicatorValueInput {
+  @Field(() => ID, { description: "The outcome indicator (global ID)." })
+  indicator!: string;
+
+  @Field(() => ID, { description: "The pilot site (global ID)." })
+  site!: string;
+
+  @Field(() => ID, { nullable: true, description: "The family (global ID), for family-level indicators." })
+  @IsOptional()
+  family?: string | null;
+
+  @Field(() => String, { description: "Quarter, e.g. 2019-Q4, within the programme period." })
+  @IsProgrammeQuarter()
+  period!: string;
+
+  @Field(() => Float, { description: "The value, in the indicator's unit; not negative." })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000_000)
+  value!: number;
+
+  @Field(() => Boolean, { nullable: true, description: "Set to record a quarter outside the programme period." })
+  @IsOptional()
+  @IsBoolean()
+  outsideProgrammePeriod?: boolean | null;
+}
+
+const keyOf = (indicator: string, site: string, family: string | null, period: string) => `${indicator}|${site}|${family ?? ""}|${period}`;
+
+export const indicatorValueWrites: WriteModel<IndicatorValue, IndicatorValueInput> = {
+  entity: IndicatorValue,
+  input: IndicatorValueInput,
+  kind: ImportKind.INDICATOR_VALUES,
+  keyField: "period",
+  keyIsId: false,
+  keyOf: (input) => keyOf(localKey(input.indicator), localKey(input.site), localKey(input.family), input.period),
+  rowKeyOf: (row) => keyOf(row.indicator.id, row.site.id, row.family?.id ?? null, row.period),
+  // A superset of the rows wanted (each column matched on its own); the writer matches whole keys.
+  findByKeys: (em, inputs) =>
+    em.find(
+      IndicatorValue,
+      {
+        indicator: { $in: [...new Set(inputs.map((input) => localKey(input.indicator)))] },
+        site: { $in: [...new Set(inputs.map((input) => localKey(input.site)))] },
+        period: { $in: [...new Set(inputs.map((input) => input.period))] },
+      },
+      { filters: false },
+    ),
+  newId: () => randomUUID(),
+  references: (input) => [
+    { field: "indicator", entity: OutcomeIndicator, id: input.indicator },
+    { field: "site", entity: PilotSite, id: input.site },
+    { field: "family", entity: SupportedFamily, id: input.family },
+  ],
+  data: (input) => ({
+    indicator: localKey(input.indicator),
+    site: localKey(input.site),
+    family: localKey(input.family),
+    period: input.period,
+    value: input.value,
+  }),
+  dependents: [],
+  columns: [
+    column("indicator", "indicator", true, { type: "reference", entity: OutcomeIndicator }, "Indicator code, e.g. FAMILIES_SUPPORTED."),
+    column("site_teryt", "site", true, { type: "reference", entity: PilotSite }, "TERYT code of the pilot site."),
+    column("family_code", "family", false, { type: "reference", entity: SupportedFamily, by: "code" }, "Pseudonymous code of the family, for family-level indicators."),
+    column("period", "period", true, { type: "text" }, "Quarter, e.g. 2019-Q4."),
+    column("value", "value", true, { type: "decimal" }, "The value; a decimal comma is accepted (12,5)."),
+    column("outside_programme_period", "outsideProgrammePeriod", false, { type: "boolean" }, "tak/nie: allow a quarter outside the programme period."),
+  ],
+};

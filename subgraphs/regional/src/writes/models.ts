@@ -1,0 +1,27 @@
+import { supportActivityWrites } from "../activities/support-activity.write";
+import { bodyMeetingWrites, cooperationBodyWrites } from "../bodies/cooperation-body.write";
+import { supportedFamilyWrites } from "../families/supported-family.write";
+import { indicatorValueWrites } from "../indicators/indicator-value.write";
+import { ImportKind } from "../imports/import-kind";
+import { pilotSiteWrites } from "../sites/pilot-site.write";
+import type { WriteModel } from "./write-model";
+import { writeResolver } from "./write-resolver";
+
+/** Every kind of record a regional owner writes, by the import kind that loads it from a file. */
+export const WRITE_MODELS: Record<ImportKind, WriteModel> = {
+  [ImportKind.SITES]: pilotSiteWrites as never,
+  [ImportKind.BODIES]: cooperationBodyWrites as never,
+  [ImportKind.MEETINGS]: bodyMeetingWrites as never,
+  [ImportKind.ACTIVITIES]: supportActivityWrites as never,
+  [ImportKind.FAMILIES]: supportedFamilyWrites as never,
+  [ImportKind.INDICATOR_VALUES]: indicatorValueWrites as never,
+};
+
+export const WRITE_RESOLVERS = [
+  writeResolver(pilotSiteWrites, "pilot site"),
+  writeResolver(cooperationBodyWrites, "cooperation body"),
+  writeResolver(bodyMeetingWrites, "meeting of a cooperation body"),
+  writeResolver(supportActivityWrites, "support activity"),
+  writeResolver(supportedFamilyWrites, "supported family"),
+  writeResolver(indicatorValueWrites, "indicator value"),
+];

@@ -1,0 +1,324 @@
+import { decodeGlobalId, ErrorCode, hubError, PARTNERSHIPS, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { OptimisticLockError, UniqueConstraintViolationException, wrap, type FilterQuery } from "@mikro-orm/core";
+import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import { validate, type ValidationError } from "class-validator";
+import { AuditAction } from "../audit/audit-action";
+import { AuditEntry } from "../audit/audit-entry.entity";
+import { ProvenanceKind } from "../common/enums";
+import type { RegionalContext } from "../context";
+import type { ImportBatch } from "../imports/import-batch.entity";
+import type { FieldProblem, WritableRecord, WriteModel } from "./write-model";
+
+/** SQLite binds at most 32 766 parameters per statement; chunks of this many keys or rows stay far below it. */
+const CHUNK = 500;
+
+/** What an import did (or, in a dry run, would do). */
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The rows an import changed, for its batch record and the audit trail. */
+interface Change {
+  action: AuditAction;
+  row: WritableRecord;
+  before: Record<string, unknown> | null;
+}
+
+/**
+ * Every write to a regional shard goes through here: validate the input,
+ * check its references and natural key against the shard, write inside one
+ * transaction, and add an audit entry for each record that changed. Forms
+ * (one record) and imports (a file of records) share the same steps.
+ */
+export class Writer {
+  constructor(private readonly ctx: RegionalContext) {}
+
+  /** Problems of each input, by position; an empty map means all are valid. */
+  async problems<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, inputs: I[]): Promise<Map<number, FieldProblem[]>> {
+    const found = new Map<number, FieldProblem[]>();
+    const add = (index: number, problem: FieldProblem) => found.set(index, [...(found.get(index) ?? []), problem]);
+    for (const [index, input] of inputs.entries()) {
+      for (const problem of flatten(await validate(input as object, { forbidUnknownValues: false }))) add(index, problem);
+      for (const problem of model.check?.(input, this.ctx) ?? []) add(index, problem);
+    }
+    await this.checkReferences(model, inputs, found, add);
+    // Two rows of one file for the same record would each overwrite the other.
+    const seen = new Map<string, number>();
+    inputs.forEach((input, index) => {
+      if (found.has(index)) return;
+      const key = model.keyOf(input);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else add(index, { field: model.keyField, message: `repeats the record of row ${first + 1} of this batch (same ${model.keyField} ${key})` });
+    });
+    return found;
+  }
+
+  /** One problem as a GraphQL error naming the field. */
+  static refusal(problems: FieldProblem[]) {
+    const first = problems[0]!;
+    return hubError(ErrorCode.BAD_USER_INPUT, `${first.field}: ${first.message}.`, { field: first.field, fields: problems });
+  }
+
+  async create<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, partnership: string, input: I): Promise<E> {
+    this.assertThisShard(partnership);
+    await this.refuseInvalid(model, input);
+    return this.guard(model, () =>
+      this.ctx.em.transactional(async (tx) => {
+        const [existing] = await model.findByKeys(tx, [input]);
+        if (existing) {
+          throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: a ${model.entity.name} with ${model.keyField} ${model.keyOf(input)} already exists${existing.archivedAt ? " (archived)" : ""}.`, {
+            field: model.keyField,
+          });
+        }
+        const prepared = (await model.prepare?.(tx, [input], this.ctx)) ?? [];
+        const row = this.newRow(tx, model, input, ProvenanceKind.ENTERED, null);
+        await tx.flush();
+        await this.audit(tx, [...prepared.map((created) => ({ action: AuditAction.CREATED, row: created, before: null })), { action: AuditAction.CREATED, row, before: null }], null);
+        return row;
+      }),
+    );
+  }
+
+  async update<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, id: string, version: number, input: I): Promise<E> {
+    const localId = this.localIdOf(model, id);
+    await this.refuseInvalid(model, input);
+    return this.guard(model, () =>
+      this.ctx.em.transactional(async (tx) => {
+        const row = await this.current(tx, model, localId, id, version);
+        if (model.rowKeyOf(row) !== model.keyOf(input)) {
+          if (model.keyIsId) {
+            throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: identifies the record and cannot change (archive it and create another).`, { field: model.keyField });
+          }
+          const [taken] = await model.findByKeys(tx, [input]);
+          if (taken) throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: ${model.keyOf(input)} is already used by another ${model.entity.name}.`, { field: model.keyField });
+        }
+        const before = snapshot(row);
+        if (!differs(row, model.data(input))) return row;
+        wrap(row).assign(model.data(input) as never);
+        await tx.flush();
+        await this.audit(tx, [{ action: AuditAction.UPDATED, row, before }], null);
+        return row;
+      }),
+    );
+  }
+
+  async archive<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, id: string, version: number): Promise<E> {
+    const localId = this.localIdOf(model, id);
+    return this.guard(model, () =>
+      this.ctx.em.transactional(async (tx) => {
+        const row = await this.current(tx, model, localId, id, version);
+        for (const dependent of model.dependents) {
+          const count = await tx.count(dependent.entity, { [dependent.column]: localId } as FilterQuery<object>);
+          if (count > 0) {
+            throw hubError(ErrorCode.CONFLICT, `${model.entity.name} ${id} still has ${count} live ${dependent.label}; archive them first.`, { id, dependents: dependent.label, count });
+          }
+        }
+        const before = snapshot(row);
+        row.archivedAt = new Date().toISOString();
+        await tx.flush();
+        await this.audit(tx, [{ action: AuditAction.ARCHIVED, row, before }], null);
+        return row;
+      }),
+    );
+  }
+
+  /**
+   * What writing these (valid) inputs would do: each is new, changes a
+   * stored record (an archived one comes back), or matches it already.
+   */
+  async plan<E extends WritableRecord, I extends object>(em: SqlEntityManager, model: WriteModel<E, I>, inputs: I[]) {
+    const stored = new Map<string, E>();
+    for (let start = 0; start < inputs.length; start += CHUNK) {
+      for (const row of await model.findByKeys(em, inputs.slice(start, start + CHUNK))) stored.set(model.rowKeyOf(row), row);
+    }
+    return inputs.map((input) => {
+      const row = stored.get(model.keyOf(input));
+      const action = !row ? AuditAction.CREATED : row.archivedAt || differs(row, model.data(input)) ? AuditAction.UPDATED : null;
+      return { input, row, action };
+    });
+  }
+
+  /** Writes a whole file in one transaction: all rows or none. */
+  async importAll<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, inputs: I[], batch: ImportBatch): Promise<WriteCounts> {
+    return this.guard(model, () =>
+      this.ctx.em.transactional(async (tx) => {
+        tx.persist(batch);
+        const planned = await this.plan(tx, model, inputs);
+        const fresh = planned.filter((item) => item.action === AuditAction.CREATED).map((item) => item.input);
+        const prepared = (await model.prepare?.(tx, fresh, this.ctx)) ?? [];
+        const changes: Change[] = prepared.map((row) => ({ action: AuditAction.CREATED, row, before: null }));
+        for (const { input, row, action } of planned) {
+          if (action === AuditAction.CREATED) changes.push({ action, row: this.newRow(tx, model, input, ProvenanceKind.IMPORT, batch), before: null });
+          else if (action === AuditAction.UPDATED && row) {
+            const before = snapshot(row);
+            wrap(row).assign({ ...model.data(input), archivedAt: null } as never);
+            changes.push({ action, row, before });
+          }
+        }
+        const counts = {
+          created: planned.filter((item) => item.action === AuditAction.CREATED).length,
+          updated: planned.filter((item) => item.action === AuditAction.UPDATED).length,
+          unchanged: planned.filter((item) => item.action === null).length,
+        };
+        Object.assign(batch, counts);
+        console.log(`[regional:${this.ctx.partnership}] import ${batch.id}: writing ${counts.created} new and ${counts.updated} changed ${model.entity.name} records`);
+        await tx.flush();
+        await this.audit(tx, changes, batch);
+        return counts;
+      }),
+    );
+  }
+
+  private newRow<E extends WritableRecord, I extends object>(em: SqlEntityManager, model: WriteModel<E, I>, input: I, kind: ProvenanceKind, batch: ImportBatch | null): E {
+    return em.create(model.entity, {
+      ...model.data(input),
+      id: model.newId(input),
+      partnership: this.ctx.partnership,
+      provenanceKind: kind,
+      importBatch: batch,
+    } as never);
+  }
+
+  private async refuseInvalid<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, input: I): Promise<void> {
+    const problems = (await this.problems(model, [input])).get(0);
+    if (problems) throw Writer.refusal(problems);
+  }
+
+  private async checkReferences<E extends WritableRecord, I extends object>(
+    model: WriteModel<E, I>,
+    inputs: I[],
+    found: Map<number, FieldProblem[]>,
+    add: (index: number, problem: FieldProblem) => void,
+  ): Promise<void> {
+    const wanted = new Map<string, { entity: WriteModel["dependents"][number]["entity"]; ids: Set<string>; uses: { index: number; field: string; localId: string; id: string }[] }>();
+    inputs.forEach((input, index) => {
+      if (found.has(index)) return;
+      for (const reference of model.references(input)) {
+        if (reference.id === null || reference.id === undefined) continue;
+        const decoded = tryDecodeGlobalId(reference.id);
+        const typeName = reference.entity.name;
+        if (!decoded || decoded.type !== typeName) {
+          add(index, { field: reference.field, message: `must be the ID of a ${typeName}` });
+        } else if (decoded.partnership !== this.ctx.partnership) {
+          add(index, { field: reference.field, message: `names a ${typeName} of ${PARTNERSHIPS[decoded.partnership].name}; a record may only point at its own partnership's records` });
+        } else {
+          const entry = wanted.get(typeName) ?? { entity: reference.entity as never, ids: new Set(), uses: [] };
+          entry.ids.add(decoded.localId);
+          entry.uses.push({ index, field: reference.field, localId: decoded.localId, id: reference.id });
+          wanted.set(typeName, entry);
+        }
+      }
+    });
+    for (const [typeName, entry] of wanted) {
+      const live = new Set<string>();
+      const ids = [...entry.ids];
+      for (let start = 0; start < ids.length; start += CHUNK) {
+        const rows = await this.ctx.em.find(entry.entity as never, { id: { $in: ids.slice(start, start + CHUNK) } } as never, { fields: ["id"] as never });
+        for (const row of rows as { id: string }[]) live.add(row.id);
+      }
+      for (const use of entry.uses) {
+        if (!live.has(use.localId)) add(use.index, { field: use.field, message: `no ${typeName} ${use.localId} in this region (or it is archived)` });
+      }
+    }
+  }
+
+  private async current<E extends WritableRecord, I extends object>(em: SqlEntityManager, model: WriteModel<E, I>, localId: string, id: string, version: number): Promise<E> {
+    const row = await em.findOne(model.entity, { id: localId } as FilterQuery<E>);
+    if (!row) throw hubError(ErrorCode.NOT_FOUND, `No ${model.entity.name} with ID ${id} (or it is archived).`, { id });
+    if (row.version !== version) {
+      throw hubError(ErrorCode.CONFLICT, `${model.entity.name} ${id} is at version ${row.version}, not ${version}: someone changed it since you read it. Read it again and reapply your change.`, {
+        id,
+        currentVersion: row.version,
+      });
+    }
+    return row;
+  }
+
+  private localIdOf<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, id: string): string {
+    const decoded = decodeGlobalId(id, model.entity.name);
+    if (decoded.partnership !== this.ctx.partnership) {
+      throw hubError(ErrorCode.NOT_FOUND, `${model.entity.name} ${id} belongs to ${PARTNERSHIPS[decoded.partnership].name}, not to this region's subgraph.`, { id });
+    }
+    return decoded.localId;
+  }
+
+  private assertThisShard(partnership: string): void {
+    if (partnership !== this.ctx.partnership) {
+      const known = (Object.keys(PARTNERSHIPS) as PartnershipKey[]).includes(partnership as PartnershipKey);
+      throw hubError(
+        ErrorCode.BAD_USER_INPUT,
+        known ? `This subgraph serves ${PARTNERSHIPS[this.ctx.partnership].name}, not ${partnership}; send the write through the gateway.` : `Unknown partnership ${JSON.stringify(partnership)}.`,
+        { field: "partnership" },
+      );
+    }
+  }
+
+  /** A concurrent writer got there first: the same answer as a stale version. */
+  private async guard<T>(model: { entity: { name: string } }, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) {
+        throw hubError(ErrorCode.CONFLICT, `A ${model.entity.name} record changed while this write ran; nothing was written. Read it again and retry.`);
+      }
+      if (error instanceof UniqueConstraintViolationException) {
+        throw hubError(ErrorCode.CONFLICT, `Another write created the same ${model.entity.name} at the same time; nothing was written. Retry.`);
+      }
+      throw error;
+    }
+  }
+
+  private async audit(em: SqlEntityManager, changes: Change[], batch: ImportBatch | null): Promise<void> {
+    const at = new Date().toISOString();
+    const entries = changes.map(({ action, row, before }) => ({
+      partnership: this.ctx.partnership,
+      at,
+      actor: this.ctx.identity.subject ?? "unknown",
+      actorRole: this.ctx.identity.role,
+      action,
+      entityType: row.constructor.name,
+      entityId: row.id,
+      before,
+      after: snapshot(row),
+      importBatch: batch?.id ?? null,
+    }));
+    for (let start = 0; start < entries.length; start += CHUNK) {
+      await em.insertMany(AuditEntry, entries.slice(start, start + CHUNK) as never);
+    }
+  }
+}
+
+/** The stored fields of a row, relations as the IDs they point at: what the audit trail keeps. */
+export function snapshot(row: object): Record<string, unknown> {
+  const pojo = wrap(row).toObject() as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(pojo).filter(([, value]) => value !== undefined).map(([key, value]) => [key, keyOf(value)]));
+}
+
+/** Whether writing `data` would change the row. */
+function differs(row: object, data: Record<string, unknown>): boolean {
+  const current = row as Record<string, unknown>;
+  return Object.entries(data).some(([key, value]) => normal(current[key]) !== normal(value));
+}
+
+/** A related row, loaded or not, stands for its key. */
+function keyOf(value: unknown): unknown {
+  return value && typeof value === "object" && "id" in value ? (value as { id: unknown }).id : value;
+}
+
+function normal(value: unknown): string {
+  value = keyOf(value);
+  if (value === undefined || value === null) return "null";
+  return String(value);
+}
+
+function flatten(errors: ValidationError[], prefix = ""): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix + error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(new RegExp(`^${error.property} `), "") }));
+    return [...own, ...flatten(error.children ?? [], `${field}.`)];
+  });
+}
+
