@@ -47,6 +47,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       maxTokens: positiveInteger(env.MAX_TOKENS, 5_000, "MAX_TOKENS"),
       maxBatchedOperations: positiveInteger(env.MAX_BATCHED_OPERATIONS, 5, "MAX_BATCHED_OPERATIONS"),
       maxBodyBytes: positiveInteger(env.MAX_BODY_BYTES, 100_000, "MAX_BODY_BYTES"),
+      maxUploadBytes: positiveInteger(env.MAX_UPLOAD_BYTES, 20_000_000, "MAX_UPLOAD_BYTES"),
       ratePerMinute: positiveInteger(env.RATE_LIMIT_PER_MINUTE, 600, "RATE_LIMIT_PER_MINUTE"),
     },
     introspection: env.INTROSPECTION === undefined || env.INTROSPECTION === "" ? !auth.production : env.INTROSPECTION === "true",

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino, { type DestinationStream } from "pino";
-import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity } from "./access/http";
+import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity, uploads } from "./access/http";
 import { queryLimitsPlugin } from "./access/limits";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
@@ -63,6 +63,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
           timeoutMs: config.shardTimeoutMs,
           cursorSecret: config.cursorSecret,
           suppressionThreshold: config.auth.suppressionThreshold,
+          maxUploadBytes: config.limits.maxUploadBytes,
           logger,
         });
       }
@@ -94,6 +95,8 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     bodyErrors,
     authenticate(verifier),
     rateLimitPerIdentity(config.limits),
+    uploads(config.limits),
+    bodyErrors,
     batchLimit(config.limits),
     expressMiddleware(server, {
       context: async ({ req, res }) => {

@@ -1,4 +1,5 @@
-import { bearerToken, ErrorCode, PUBLIC_IDENTITY, type Identity, type TokenVerifier } from "@kooperacja/shared";
+import { bearerToken, ErrorCode, PUBLIC_IDENTITY, Role, type Identity, type TokenVerifier } from "@kooperacja/shared";
+import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { GraphQLError } from "graphql";
@@ -62,11 +63,29 @@ export function batchLimit(limits: QueryLimits): RequestHandler {
   };
 }
 
+/**
+ * Files (multipart requests, for imports) only from regional owners: only
+ * they may import, so nobody else's upload is read at all. At most one file
+ * of at most MAX_UPLOAD_BYTES.
+ */
+export function uploads(limits: QueryLimits): RequestHandler {
+  const parse = graphqlUploadExpress({ maxFileSize: limits.maxUploadBytes, maxFiles: 1 });
+  return (req, res, next) => {
+    if (!req.is("multipart/form-data")) return next();
+    if (identityOf(res).role !== Role.REGIONAL_OWNER) {
+      return refuse(res, 403, ErrorCode.FORBIDDEN, "Only a regional owner may send files (imports).");
+    }
+    parse(req, res, next);
+  };
+}
+
 /** Body parser refusals (too large, not JSON) as GraphQL-shaped errors, never an HTML stack trace. */
 export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   const status = (error as { status?: number; type?: string }).status;
   const type = (error as { type?: string }).type;
   if (type === "entity.too.large") return refuse(res, 413, ErrorCode.LIMIT_EXCEEDED, "The request body is larger than the gateway accepts.", { limit: "bodySize" });
+  // graphql-upload's refusals of a malformed multipart request carry their own message.
+  if (status && status >= 400 && status < 500 && !type) return refuse(res, status, status === 413 ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.BAD_REQUEST, (error as Error).message);
   if (status && status >= 400 && status < 500) return refuse(res, status, ErrorCode.BAD_REQUEST, "The request body is not valid JSON.");
   next(error);
 };

@@ -17,8 +17,10 @@ export interface QueryLimits {
   maxTokens: number;
   /** MAX_BATCHED_OPERATIONS: operations in one HTTP request (1: no batching). */
   maxBatchedOperations: number;
-  /** MAX_BODY_BYTES: size of a request body. */
+  /** MAX_BODY_BYTES: size of a JSON request body. */
   maxBodyBytes: number;
+  /** MAX_UPLOAD_BYTES: size of a file sent for import (multipart request). */
+  maxUploadBytes: number;
   /** RATE_LIMIT_PER_MINUTE: requests per identity (or per address for the public) per minute. */
   ratePerMinute: number;
 }

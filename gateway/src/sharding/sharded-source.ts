@@ -5,6 +5,7 @@ import { Kind, parse, type DocumentNode, type FieldNode, type GraphQLFormattedEr
 import type { Logger } from "pino";
 import type { GatewayContext } from "../context";
 import { SubgraphSource } from "../subgraph-source";
+import { forwardUploads } from "./uploads";
 import { findOperation, fragmentsOf, responseKey, shardOperation } from "./operation";
 import { error, type FieldPlan, type PlanContext } from "./plan";
 import type { ShardRules } from "./rules";
@@ -21,6 +22,8 @@ export interface ShardedSourceOptions {
   timeoutMs: number;
   cursorSecret: string;
   suppressionThreshold: number;
+  /** Files forwarded to a shard for import are at most this large. */
+  maxUploadBytes: number;
   logger: Logger;
 }
 
@@ -72,7 +75,7 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     if (fields.some((field) => field.name.value === ENTITIES)) return this.processEntities(options);
 
     const context: PlanContext = {
-      variables: options.request.variables ?? {},
+      variables: await forwardUploads(options.request.variables ?? {}, this.options.maxUploadBytes),
       fragments: fragmentsOf(document),
       shards: this.order,
       cursors: this.cursors,

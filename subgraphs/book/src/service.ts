@@ -9,6 +9,7 @@ export async function startBookService(config: BookConfig): Promise<RunningServi
   const database = await openBookDatabase(config.dbPath, config.logSql);
   try {
     if (await seedIfEmpty(database)) console.log(`Seeded the book into ${config.dbPath} (first start).`);
+    else if (database.applied.length > 0) console.log(`Migrated ${config.dbPath}: ${database.applied.join(", ")}.`);
     return await startSubgraphServer({
       name: "book",
       schema: await bookSchema(),

@@ -10,6 +10,8 @@ export async function startRegionalService(config: RegionalConfig): Promise<Runn
   try {
     if (await seedIfEmpty(database, config.partnership, config.syntheticScale)) {
       console.log(`Seeded ${config.partnership} into ${config.dbPath} (first start).`);
+    } else if (database.applied.length > 0) {
+      console.log(`Migrated ${config.dbPath}: ${database.applied.join(", ")}.`);
     }
     return await startSubgraphServer({
       name: `regional:${config.partnership}`,

@@ -59,6 +59,8 @@ export interface DatabaseOptions {
 export interface Database {
   orm: MikroORM;
   counter: StatementCounter;
+  /** Migrations this open applied (an older database is brought up to date before anything reads it). */
+  applied: string[];
   /** A per-request EntityManager whose statements are counted under requestId. */
   fork(requestId: string): SqlEntityManager;
   close(): Promise<void>;
@@ -88,10 +90,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // WAL lets readers run while a writer works, and survives a crash mid-write.
   if (options.dbPath !== ":memory:") await orm.em.getConnection().execute("pragma journal_mode = wal");
   await orm.em.getConnection().execute("pragma foreign_keys = on");
-  await orm.getMigrator().up();
+  const applied = (await orm.getMigrator().up()).map((migration) => migration.name);
   return {
     orm,
     counter,
+    applied,
     fork: (requestId) => orm.em.fork({ loggerContext: { requestId } }) as SqlEntityManager,
     close: () => orm.close(true),
   };

@@ -16,7 +16,7 @@ export const LIVE_ROWS = "live";
  */
 @Filter({ name: LIVE_ROWS, cond: { archivedAt: null }, default: true })
 @Entity({ abstract: true })
-@ObjectType({ isAbstract: true })
+@ObjectType({ description: "Fields every regional record has; not a type of its own in the schema." })
 export abstract class RegionalRecord {
   @Property({ type: "string", index: true })
   partnership!: string;

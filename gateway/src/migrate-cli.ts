@@ -1,0 +1,29 @@
+import { bookConfig, openBookDatabase } from "@kooperacja/book";
+import { openRegionalDatabase, regionalConfig } from "@kooperacja/regional";
+import { PARTNERSHIP_KEYS, type Database } from "@kooperacja/shared";
+
+/**
+ * `npm run migrate`: brings every database of this machine's configuration
+ * (the three regions and the book, from the same environment `npm start`
+ * reads) up to the code's migrations. Services also do this when they start;
+ * this runs it on its own, e.g. before a deployment.
+ */
+async function main(): Promise<void> {
+  const targets: { name: string; dbPath: string; open: (dbPath: string) => Promise<Database> }[] = [
+    ...PARTNERSHIP_KEYS.map((partnership) => ({ name: partnership, dbPath: regionalConfig(partnership).dbPath, open: (dbPath: string) => openRegionalDatabase(dbPath) })),
+    { name: "book", dbPath: bookConfig().dbPath, open: (dbPath: string) => openBookDatabase(dbPath) },
+  ];
+  for (const target of targets) {
+    const database = await target.open(target.dbPath);
+    try {
+      console.log(`${target.name} (${target.dbPath}): ${database.applied.length > 0 ? `applied ${database.applied.join(", ")}` : "up to date"}`);
+    } finally {
+      await database.close();
+    }
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exitCode = 1;
+});
