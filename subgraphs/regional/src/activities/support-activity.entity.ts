@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { ActivityKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -35,6 +35,6 @@ export class SupportActivity extends RegionalRecord {
   participants!: number;
 
   /** Exact money in grosze (see Money); null where not recorded. */
-  @Property({ type: "bigint", nullable: true })
+  @Property({ type: new BigIntType("string"), nullable: true })
   costGrosze?: string | null;
 }

@@ -1,0 +1,79 @@
+import { encodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+
+export const gid = (type: string, key: string, partnership: PartnershipKey = "kooperacja") => encodeGlobalId(partnership, type, key);
+
+/** Seeded records of Kooperacja – efektywna i skuteczna that new records point at. */
+export const SITE = gid("PilotSite", "2815");
+export const BODY = gid("CooperationBody", "grupa-decydentow-ostrodzki");
+
+/** One kind of record a regional owner writes, with valid inputs for Kooperacja's shard. */
+export interface WriteSample {
+  type: string;
+  /** A valid input; `n` makes its natural key unique. */
+  input(n: number): Record<string, unknown>;
+  /** The same record with `field` changed. */
+  change(input: Record<string, unknown>): Record<string, unknown>;
+  field: string;
+  /** Where record `n` lands: table and a condition on it. */
+  table: string;
+  where(n: number): [string, unknown[]];
+}
+
+/** A quarter before the programme (recorded with outsideProgrammePeriod), a different one for each `n`, so no seeded value holds it. */
+const quarter = (n: number) => `${2017 - Math.floor(n / 4)}-Q${(n % 4) + 1}`;
+
+export const WRITE_SAMPLES: WriteSample[] = [
+  {
+    type: "PilotSite",
+    // Gminas of powiat 04nn in kujawsko-pomorskie, macroregion II.
+    input: (n) => ({ teryt: `04${String(10 + n).padStart(2, "0")}011`, name: `Gmina Testowa ${n}`, status: "ACTIVE", joinedOn: "2019-05-01" }),
+    change: (input) => ({ ...input, name: `${input.name} – Żółć` }),
+    field: "name",
+    table: "pilot_site",
+    where: (n) => ["id = ?", [`04${String(10 + n).padStart(2, "0")}011`]],
+  },
+  {
+    type: "CooperationBody",
+    input: (n) => ({ key: `t-body-${n}`, kind: "COUNTY_REFLECTIVE_GROUP", name: "Grupa testowa", site: SITE, memberCount: 5 }),
+    change: (input) => ({ ...input, name: "Grupa testowa w Ostródzie" }),
+    field: "name",
+    table: "cooperation_body",
+    where: (n) => ["id = ?", [`t-body-${n}`]],
+  },
+  {
+    type: "BodyMeeting",
+    input: (n) => ({ key: `t-meeting-${n}`, body: BODY, heldOn: "2019-03-12", participants: 8, topic: "Pierwsze spotkanie" }),
+    change: (input) => ({ ...input, topic: "Pierwsze spotkanie grupy – diagnoza" }),
+    field: "topic",
+    table: "body_meeting",
+    where: (n) => ["id = ?", [`t-meeting-${n}`]],
+  },
+  {
+    type: "SupportActivity",
+    input: (n) => ({ key: `t-activity-${n}`, kind: "TRAINING", title: "Szkolenie", heldOn: "2019-05-20", site: SITE, participants: 20, cost: "4 800,00" }),
+    change: (input) => ({ ...input, title: "Szkolenie międzysektorowe" }),
+    field: "title",
+    table: "support_activity",
+    where: (n) => ["id = ?", [`t-activity-${n}`]],
+  },
+  {
+    type: "SupportedFamily",
+    input: (n) => ({ code: `T-${n}`, site: SITE, cooperationLevel: "CLIENT", socialContract: true, startedOn: "2019-09-02" }),
+    change: (input) => ({ ...input, cooperationLevel: "WORKER", endedOn: "2020-06-30" }),
+    field: "cooperationLevel",
+    table: "supported_family",
+    where: (n) => ["code = ?", [`T-${n}`]],
+  },
+  {
+    type: "IndicatorValue",
+    input: (n) => ({ indicator: gid("OutcomeIndicator", "WORKERS_COACHED"), site: SITE, period: quarter(n), value: 7.5, outsideProgrammePeriod: true }),
+    change: (input) => ({ ...input, value: 9 }),
+    field: "value",
+    table: "indicator_value",
+    where: (n) => ["indicator_id = ? and site_id = ? and period = ?", ["WORKERS_COACHED", "2815", quarter(n)]],
+  },
+];
+
+export const CREATE = (type: string) => `mutation ($partnership: String!, $input: ${type}Input!) { record: create${type}(partnership: $partnership, input: $input) { id version } }`;
+export const UPDATE = (type: string) => `mutation ($id: ID!, $version: Int!, $input: ${type}Input!) { record: update${type}(id: $id, version: $version, input: $input) { id version } }`;
+export const ARCHIVE = (type: string) => `mutation ($id: ID!, $version: Int!) { record: archive${type}(id: $id, version: $version) { id version } }`;
