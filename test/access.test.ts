@@ -4,7 +4,8 @@ import { SignJWT } from "jose";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, graphql, startTestHub, tokenFor, type GraphQLResult, type TestHub } from "./helpers";
+import { as, graphql, startTestHub, tokenFor, upload, type GraphQLResult, type TestHub } from "./helpers";
+import { ARCHIVE, CREATE, UPDATE, WRITE_SAMPLES } from "./write-samples";
 
 /**
  * The access matrix: every query and mutation of the supergraph, run as every
@@ -31,6 +32,8 @@ interface Case {
   variables?: () => Record<string, unknown>;
   /** When denied, the part of the answer that must be empty; by default the whole field is null. */
   refused?: (value: any) => boolean;
+  /** Sent as a multipart request with this file as variable `file`. */
+  upload?: () => { content: string; filename: string };
   /** The list of rows whose partnership "own" checks, from the data. */
   rows?: (data: any) => { id: string; indicator?: { code: string } }[];
   expect: Record<Caller, Outcome>;
@@ -51,6 +54,8 @@ const ids = {
   partnership: encodeGlobalId("liderzy", "Partnership", "liderzy"),
   unit: encodeGlobalId("liderzy", "TerritorialUnit", "2013102"),
   chapter: encodeBookId("BookChapter", "ch4"),
+  /** Records of each writable type the matrix updates and archives. */
+  writes: {} as Record<string, { updated: string; archived: string }>,
 };
 const edges = (connection: string) => (data: any) => data[connection].edges.map((edge: any) => edge.node);
 
@@ -171,6 +176,42 @@ const CASES: Case[] = [
     variables: () => ({ id: ids.draft }),
     expect: analystOnly,
   },
+  ...WRITE_SAMPLES.flatMap((sample): Case[] => [
+    {
+      name: `create a ${sample.type}`,
+      fields: [`create${sample.type}`],
+      query: CREATE(sample.type).replace("record: ", ""),
+      variables: () => ({ partnership: "kooperacja", input: sample.input(30) }),
+      expect: kooperacjaOwnerOnly,
+    },
+    {
+      name: `update a ${sample.type}`,
+      fields: [`update${sample.type}`],
+      query: UPDATE(sample.type).replace("record: ", ""),
+      variables: () => ({ id: ids.writes[sample.type]!.updated, version: 1, input: sample.change(sample.input(20)) }),
+      expect: kooperacjaOwnerOnly,
+    },
+    {
+      name: `archive a ${sample.type}`,
+      fields: [`archive${sample.type}`],
+      query: ARCHIVE(sample.type).replace("record: ", ""),
+      variables: () => ({ id: ids.writes[sample.type]!.archived, version: 1 }),
+      expect: kooperacjaOwnerOnly,
+    },
+  ]),
+  {
+    name: "audit trail of kooperacja",
+    fields: ["auditTrail"],
+    query: `{ auditTrail(partnership: "kooperacja") { entries { action } } }`,
+    expect: kooperacjaOwnerOnly,
+  },
+  {
+    name: "import into kooperacja",
+    fields: ["importRecords"],
+    query: `mutation($file: Upload!) { importRecords(partnership: "kooperacja", kind: FAMILIES, file: $file, dryRun: true) { rows rejected } }`,
+    upload: () => ({ content: "code;site_teryt;cooperation_level;social_contract;started_on\nM-1;2815;CLIENT;tak;2019-09-02\n", filename: "families.csv" }),
+    expect: kooperacjaOwnerOnly,
+  },
 ];
 
 /** Tokens that must be refused whatever they ask: 401 before any GraphQL work. */
@@ -262,6 +303,15 @@ describe("access matrix: every query and mutation as every caller", () => {
     ids.adopted = await newDraft("Adopted by the access test");
     expect((await graphql(hub.gateway.url, `mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id: ids.adopted }, analyst)).errors).toBeUndefined();
     ids.draft = await newDraft("Draft of the access test");
+    const owner = await as(Role.REGIONAL_OWNER, ["kooperacja"]);
+    for (const sample of WRITE_SAMPLES) {
+      const make = async (n: number) => {
+        const created = await graphql(hub.gateway.url, CREATE(sample.type), { partnership: "kooperacja", input: sample.input(n) }, owner);
+        expect(created.errors).toBeUndefined();
+        return created.data.record.id as string;
+      };
+      ids.writes[sample.type] = { updated: await make(20), archived: await make(21) };
+    }
   });
   afterAll(() => hub?.close());
 
@@ -279,13 +329,20 @@ describe("access matrix: every query and mutation as every caller", () => {
     it.each(CALLERS)("as %s", async (caller) => {
       // Adoption is tried on a fresh draft each time, so an earlier success cannot hide a later answer.
       if (testCase.fields[0] === "adoptRecommendation") ids.draft = await newDraft(`Draft for ${caller}`);
-      const result = await graphql(hub.gateway.url, testCase.query, testCase.variables?.() ?? {}, await headersOf(caller));
-      expect(result.status).toBe(200);
+      const headers = await headersOf(caller);
+      const file = testCase.upload?.();
+      const result = file
+        ? await upload(hub.gateway.url, testCase.query, file.content, file.filename, headers)
+        : await graphql(hub.gateway.url, testCase.query, testCase.variables?.() ?? {}, headers);
+      // The gateway refuses files from callers who may not import before reading them (401/403).
+      expect(file && testCase.expect[caller] === "denied" ? [200, 401, 403] : [200]).toContain(result.status);
       check(result, testCase, caller);
     });
 
     it.each(INVALID)("with a token that is %s: 401 UNAUTHENTICATED", async (kind) => {
-      const result = await graphql(hub.gateway.url, testCase.query, testCase.variables?.() ?? {}, { authorization: `Bearer ${await invalidToken(kind)}` });
+      const headers = { authorization: `Bearer ${await invalidToken(kind)}` };
+      const file = testCase.upload?.();
+      const result = file ? await upload(hub.gateway.url, testCase.query, file.content, file.filename, headers) : await graphql(hub.gateway.url, testCase.query, testCase.variables?.() ?? {}, headers);
       expect(result.status).toBe(401);
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
       expect(result.data).toBeUndefined();

@@ -28,6 +28,19 @@ export async function graphql<T = any>(
   return { status: response.status, ...((await response.json()) as object) };
 }
 
+/**
+ * Sends a GraphQL multipart request (the file upload convention) with one
+ * file as variable `file`, as the import CLI and a browser form do.
+ */
+export async function upload<T = any>(url: string, query: string, content: string | Buffer, filename: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+  const form = new FormData();
+  form.set("operations", JSON.stringify({ query, variables: { ...variables, file: null } }));
+  form.set("map", JSON.stringify({ 0: ["variables.file"] }));
+  form.set("0", new Blob([content]), filename);
+  const response = await fetch(url, { method: "POST", body: form, headers: { "apollo-require-preflight": "true", ...headers } });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
 /** A token signed with the local development secret, as `npm run token` makes it. */
 export function tokenFor(role: Role, partnerships: PartnershipKey[] = [], expiresIn: string | number = "1h"): Promise<string> {
   return signLocalToken(authConfig({}), { subject: `test-${role}-${partnerships.join("-")}`, role, partnerships, expiresIn });

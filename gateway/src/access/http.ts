@@ -72,9 +72,9 @@ export function uploads(limits: QueryLimits): RequestHandler {
   const parse = graphqlUploadExpress({ maxFileSize: limits.maxUploadBytes, maxFiles: 1 });
   return (req, res, next) => {
     if (!req.is("multipart/form-data")) return next();
-    if (identityOf(res).role !== Role.REGIONAL_OWNER) {
-      return refuse(res, 403, ErrorCode.FORBIDDEN, "Only a regional owner may send files (imports).");
-    }
+    const role = identityOf(res).role;
+    if (role === Role.PUBLIC) return refuse(res, 401, ErrorCode.UNAUTHENTICATED, "A regional owner's token is needed to send files (imports).");
+    if (role !== Role.REGIONAL_OWNER) return refuse(res, 403, ErrorCode.FORBIDDEN, `Role ${role} may not send files; only a regional owner imports.`);
     parse(req, res, next);
   };
 }
