@@ -65,7 +65,7 @@ export const IsTeryt = () =>
 
 /** Identifiers the regions choose for their records (bodies, meetings, activities) and pseudonymous family codes. */
 export const IsLocalKey = () =>
-  rule("isLocalKey", "must be 1 to 64 letters, digits, dots, dashes or underscores", (value) => typeof value === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(value));
+  rule("isLocalKey", "must be 1 to 64 letters (Polish ones too), digits, dots, dashes or underscores", (value) => typeof value === "string" && /^[\p{L}\p{N}._-]{1,64}$/u.test(value));
 
 /** Text without control characters (tabs and line breaks allowed), trimmed, not empty when required. */
 export const IsPlainText = () =>
