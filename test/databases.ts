@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import sqlite3 from "sqlite3";
 
-/** Rows of one query on a SQLite file the hub is serving (WAL lets the test read while the service runs). */
+/** Rows of one query on a SQLite file the hub is serving (WAL lets the test read while the service runs; a file left by a crash is recovered on open). */
 export function query<T = Record<string, unknown>>(path: string, sql: string, params: unknown[] = []): Promise<T[]> {
   return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (openError) => {
+    const db = new sqlite3.Database(path, (openError) => {
       if (openError) return reject(openError);
       db.all(sql, params, (error, rows) => db.close(() => (error ? reject(error) : resolve(rows as T[]))));
     });

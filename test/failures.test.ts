@@ -1,43 +1,11 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 import { encodeGlobalId } from "@kooperacja/shared";
-import { spawn, type ChildProcess } from "node:child_process";
-import { join, resolve } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, graphql, proxiedGateway, startTestHub, type GraphQLResult, type ProxiedGateway, type TestHub } from "./helpers";
+import { freePort, graphql, killProcess as kill, startRegionProcess, proxiedGateway, startTestHub, type GraphQLResult, type ProxiedGateway, type TestHub } from "./helpers";
 
-const ROOT = resolve(__dirname, "..");
 const TRIALS = 5;
-
-/** One region as its own process, the way it runs in production, on a fixed port and database file. */
-async function startRegionProcess(partnership: string, port: number, dbPath: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", "subgraphs/regional/src/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PARTNERSHIP: partnership, [`${partnership.toUpperCase()}_PORT`]: String(port), [`${partnership.toUpperCase()}_DB`]: dbPath },
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  await new Promise<void>((ready, failed) => {
-    const poll = setInterval(() => {
-      if (output.includes("ready at")) {
-        clearInterval(poll);
-        ready();
-      }
-    }, 50);
-    child.once("exit", (code) => {
-      clearInterval(poll);
-      failed(new Error(`region ${partnership} exited with ${code}:\n${output}`));
-    });
-  });
-  return child;
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    child.once("exit", () => done());
-    child.kill("SIGKILL");
-  });
-}
 
 const CROSS_REGION = /* GraphQL */ `
   query ($kooperacjaSite: ID!) {
@@ -83,7 +51,7 @@ describe("a region whose process is killed", () => {
     // The hub's own kooperacja stays idle; the gateway under test uses a separate process for it.
     port = await freePort();
     dbPath = join(hub.dataDir, "kooperacja-process.sqlite");
-    region = await startRegionProcess("kooperacja", port, dbPath);
+    region = (await startRegionProcess("kooperacja", port, dbPath)).child;
     gateway = await startGateway({
       ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent" }),
       shardUrls: { liderzy: hub.regions.liderzy.url, kooperacja: `http://127.0.0.1:${port}/`, kooperacje3d: hub.regions.kooperacje3d.url },
@@ -103,7 +71,7 @@ describe("a region whose process is killed", () => {
       for (let attempt = 0; attempt < 3; attempt++) {
         expectOthersWithError(await graphql(gateway.url, CROSS_REGION, variables), "SHARD_UNAVAILABLE");
       }
-      region = await startRegionProcess("kooperacja", port, dbPath);
+      region = (await startRegionProcess("kooperacja", port, dbPath)).child;
       // No gateway restart: the next request uses the region again.
       expectAllRegions(await graphql(gateway.url, CROSS_REGION, variables));
     }

@@ -1,10 +1,11 @@
 import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gateway";
 import { authConfig, signLocalToken, type PartnershipKey, type Role } from "@kooperacja/shared";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -81,6 +82,45 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A region running as its own process, as in production; `output` is what it printed so far. */
+export interface RegionProcess {
+  child: ChildProcess;
+  output(): string;
+}
+
+/** One region as its own process, the way it runs in production, on a fixed port and database file. */
+export async function startRegionProcess(partnership: string, port: number, dbPath: string): Promise<RegionProcess> {
+  const child = spawn(process.execPath, ["-r", "@swc-node/register", "subgraphs/regional/src/main.ts"], {
+    cwd: resolve(__dirname, ".."),
+    env: { ...process.env, PARTNERSHIP: partnership, [`${partnership.toUpperCase()}_PORT`]: String(port), [`${partnership.toUpperCase()}_DB`]: dbPath },
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  await new Promise<void>((ready, failed) => {
+    const poll = setInterval(() => {
+      if (output.includes("ready at")) {
+        clearInterval(poll);
+        ready();
+      }
+    }, 50);
+    child.once("exit", (code) => {
+      clearInterval(poll);
+      failed(new Error(`region ${partnership} exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, output: () => output };
+}
+
+/** Kills a process outright (SIGKILL): no shutdown code runs, as in a crash. */
+export function killProcess(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once("exit", () => done());
+    child.kill("SIGKILL");
+  });
 }
 
 /** A port that was free a moment ago, for processes that need a fixed one. */
