@@ -30,7 +30,7 @@ describe("an import killed mid-write (SIGKILL)", () => {
     region = await startRegionProcess("kooperacja", port, dbPath);
     const nowhere = "http://127.0.0.1:9/";
     gateway = await startGateway({
-      ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent", SHARD_TIMEOUT_MS: "120000" }),
+      ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent" }),
       shardUrls: { liderzy: nowhere, kooperacja: `http://127.0.0.1:${port}/`, kooperacje3d: nowhere },
       bookUrl: nowhere,
     });

@@ -1,23 +1,11 @@
 import { PARTNERSHIP_KEYS, Role, type PartnershipKey } from "@kooperacja/shared";
 import { join } from "node:path";
-import sqlite3 from "sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "./databases";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 /** A pilot site of each region, to hang the test's families on. */
 const SITE: Record<PartnershipKey, string> = { liderzy: "2013102", kooperacja: "2815", kooperacje3d: "1012011" };
-
-function run(path: string, statements: [string, unknown[]][]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (openError) => {
-      if (openError) return reject(openError);
-      db.serialize(() => {
-        for (const [sql, params] of statements) db.run(sql, params);
-        db.close((error) => (error ? reject(error) : resolve()));
-      });
-    });
-  });
-}
 
 /**
  * Adds `count` families of one region with a CONTRACT_GOALS_MET value each

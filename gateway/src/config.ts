@@ -12,6 +12,8 @@ export interface GatewayConfig {
   bookUrl: string;
   supergraphSdl: string;
   shardTimeoutMs: number;
+  /** SHARD_WRITE_TIMEOUT_MS: how long a write (an import) may take at a shard. */
+  shardWriteTimeoutMs: number;
   /** Signs connection cursors; set CURSOR_SECRET in production so cursors survive restarts and cannot be forged. */
   cursorSecret: string;
   logLevel: string;
@@ -37,6 +39,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     bookUrl: env.BOOK_URL ?? `http://127.0.0.1:${DEFAULT_BOOK_PORT}/`,
     supergraphSdl: readFileSync(env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, "utf8"),
     shardTimeoutMs: nonNegativeInteger(env.SHARD_TIMEOUT_MS, 10_000, "SHARD_TIMEOUT_MS"),
+    shardWriteTimeoutMs: nonNegativeInteger(env.SHARD_WRITE_TIMEOUT_MS, 300_000, "SHARD_WRITE_TIMEOUT_MS"),
     cursorSecret: env.CURSOR_SECRET ?? "kooperacja-hub-local-cursor-secret",
     logLevel: env.LOG_LEVEL ?? "info",
     auth,

@@ -61,6 +61,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
           shards,
           rules,
           timeoutMs: config.shardTimeoutMs,
+          writeTimeoutMs: config.shardWriteTimeoutMs,
           cursorSecret: config.cursorSecret,
           suppressionThreshold: config.auth.suppressionThreshold,
           maxUploadBytes: config.limits.maxUploadBytes,

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { CursorSigner, ErrorCode, PARTNERSHIPS, PUBLIC_IDENTITY, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
-import { Kind, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError } from "graphql";
+import { Kind, OperationTypeNode, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "../context";
 import { SubgraphSource } from "../subgraph-source";
@@ -20,6 +20,8 @@ export interface ShardedSourceOptions {
   shards: Shard[];
   rules: ShardRules;
   timeoutMs: number;
+  /** Writes (imports of large files) may take longer than reads before the gateway gives up on a shard. */
+  writeTimeoutMs: number;
   cursorSecret: string;
   suppressionThreshold: number;
   /** Files forwarded to a shard for import are at most this large. */
@@ -56,6 +58,7 @@ const ENTITIES = "_entities";
  */
 export class ShardedSource implements GraphQLDataSource<GatewayContext> {
   private readonly sources: Map<PartnershipKey, SubgraphSource>;
+  private readonly writers: Map<PartnershipKey, SubgraphSource>;
   private readonly order: PartnershipKey[];
   private readonly cursors: CursorSigner;
   private readonly documents = new Map<string, DocumentNode>();
@@ -63,6 +66,7 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly options: ShardedSourceOptions) {
     this.order = options.shards.map((shard) => shard.partnership);
     this.sources = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, timeoutMs: options.timeoutMs })]));
+    this.writers = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, timeoutMs: options.writeTimeoutMs })]));
     this.cursors = new CursorSigner(options.cursorSecret);
   }
 
@@ -96,7 +100,8 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
         if (shardFields.length === 0) return;
         const restricted = shardOperation(document, operation, shardFields);
         const variables = Object.fromEntries(Object.entries(context.variables).filter(([name]) => restricted.variableNames.has(name)));
-        replies.set(shard, await this.send(shard, options, restricted.query, variables, shardFields.map((field) => field.name.value)));
+        const write = operation.operation === OperationTypeNode.MUTATION;
+        replies.set(shard, await this.send(shard, options, restricted.query, variables, shardFields.map((field) => field.name.value), write));
       }),
     );
 
@@ -171,14 +176,14 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     return errors.length > 0 ? { data: { [ENTITIES]: entities }, errors } : { data: { [ENTITIES]: entities } };
   }
 
-  private async send(shard: PartnershipKey, options: Options, query: string, variables: Record<string, unknown>, fields: string[]): Promise<ShardReply> {
+  private async send(shard: PartnershipKey, options: Options, query: string, variables: Record<string, unknown>, fields: string[], write = false): Promise<ShardReply> {
     const info = PARTNERSHIPS[shard];
     const region = { partnership: shard, macroregion: info.macroregion };
     const started = performance.now();
     let outcome: "ok" | "errors" | "unavailable" | "timeout" = "ok";
     let reply: ShardReply;
     try {
-      const response = await this.sources.get(shard)!.process({ ...options, request: { ...options.request, query, variables } });
+      const response = await (write ? this.writers : this.sources).get(shard)!.process({ ...options, request: { ...options.request, query, variables } });
       const errors = (response.errors ?? []).map((shardError) => ({ ...shardError, extensions: { ...region, ...shardError.extensions } }));
       if (errors.length > 0) outcome = "errors";
       reply = { shard, data: (response.data as Data | null | undefined) ?? null, errors };
@@ -186,7 +191,11 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
       const timedOut = isTimeout(cause);
       outcome = timedOut ? "timeout" : "unavailable";
       options.context.missingRegions?.add(shard);
-      const reason = timedOut ? `did not answer within ${this.options.timeoutMs} ms` : "is unavailable";
+      const reason = !timedOut
+        ? "is unavailable"
+        : write
+          ? `did not confirm the write within ${this.options.writeTimeoutMs} ms; it may still complete, so read the record or the region's audit trail before retrying`
+          : `did not answer within ${this.options.timeoutMs} ms`;
       reply = {
         shard,
         data: null,

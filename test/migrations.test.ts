@@ -1,0 +1,89 @@
+import { Role } from "@kooperacja/shared";
+import { MikroORM } from "@mikro-orm/sqlite";
+import { Migrator } from "@mikro-orm/migrations";
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENTITIES } from "../subgraphs/regional/src/entities";
+import { MIGRATIONS } from "../subgraphs/regional/src/migrations";
+import { query, run } from "./databases";
+import { as, graphql, startTestHub, type TestHub } from "./helpers";
+import { gid } from "./write-samples";
+
+const ROOT = resolve(__dirname, "..");
+const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.name;
+const PREVIOUS = MIGRATIONS[MIGRATIONS.length - 2]!.name;
+
+/** A regional database as the previous release left it: its migrations up to PREVIOUS, and a pilot site in that schema. */
+async function previousReleaseDatabase(path: string): Promise<void> {
+  const orm = await MikroORM.init({
+    dbName: path,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: { migrationsList: MIGRATIONS, transactional: true, silent: true },
+    allowGlobalContext: true,
+  });
+  try {
+    await orm.getMigrator().up({ to: PREVIOUS });
+  } finally {
+    await orm.close(true);
+  }
+  await run(path, [
+    ["insert into territorial_unit (id, partnership, provenance_kind, teryt, name, level, municipality_kind) values (?, ?, ?, ?, ?, ?, ?)", ["0401011", "kooperacja", "REFERENCE_DATA", "0401011", "Stara Gmina", "GMINA", "URBAN"]],
+    ["insert into pilot_site (id, partnership, provenance_kind, name, unit_id, status, joined_on) values (?, ?, ?, ?, ?, ?, ?)", ["0401011", "kooperacja", "REFERENCE_DATA", "Gmina Stara", "0401011", "ACTIVE", "2019-01-10"]],
+  ]);
+}
+
+describe("migrations: a database of the previous release", () => {
+  let dir: string;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "kooperacja-migrate-"));
+    await previousReleaseDatabase(join(dir, "old.sqlite"));
+  });
+  afterAll(async () => {
+    await hub?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is brought up to date by npm run migrate, which reports what it applied and then that all is up to date", async () => {
+    const path = join(dir, "for-cli.sqlite");
+    copyFileSync(join(dir, "old.sqlite"), path);
+    const migrate = () =>
+      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/migrate-cli.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: join(dir, "cli-data"), KOOPERACJA_DB: path },
+      });
+    const first = await migrate();
+    expect(first.stdout).toContain(`kooperacja (${path}): applied ${LATEST}`);
+    expect((await migrate()).stdout).toContain(`kooperacja (${path}): up to date`);
+    const applied = await query<{ name: string }>(path, "select name from mikro_orm_migrations order by id");
+    expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+  });
+
+  it("is migrated when a service starts on it, keeping its rows, which then take versioned writes", async () => {
+    const path = join(dir, "old.sqlite");
+    hub = await startTestHub({ KOOPERACJA_DB: path });
+    const applied = await query<{ name: string }>(path, "select name from mikro_orm_migrations order by id");
+    expect(applied.map((row) => row.name)).toContain(LATEST);
+
+    const owner = await as(Role.REGIONAL_OWNER, ["kooperacja"]);
+    const id = gid("PilotSite", "0401011");
+    const old = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { ... on PilotSite { name version joinedOn provenance { kind } } } }`, { id }, owner);
+    expect(old.data.node).toEqual({ name: "Gmina Stara", version: 1, joinedOn: "2019-01-10", provenance: { kind: "REFERENCE_DATA" } });
+
+    const updated = await graphql(
+      hub.gateway.url,
+      `mutation ($id: ID!) { updatePilotSite(id: $id, version: 1, input: { teryt: "0401011", name: "Gmina Stara i Nowa", status: ACTIVE, joinedOn: "2019-01-10" }) { name version provenance { kind history { action before } } } }`,
+      { id },
+      owner,
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.updatePilotSite).toMatchObject({ name: "Gmina Stara i Nowa", version: 2, provenance: { kind: "REFERENCE_DATA" } });
+    expect(updated.data.updatePilotSite.provenance.history[0].before.name).toBe("Gmina Stara");
+  });
+});
