@@ -23,6 +23,8 @@ describe("regional owners write their own data", () => {
 
   it.each(WRITE_SAMPLES)("creates, updates and archives a $type through the gateway, only in the owning shard, each change in the audit trail", async (sample) => {
     const kase = { ...sample, input: sample.input(1), changed: sample.change(sample.input(1)), where: sample.where(1) };
+    const listed = async () => sample.count.of((await graphql(hub.gateway.url, sample.count.query, {}, owner)).data);
+    const shownBefore = await listed();
     const before = await fingerprints();
     const created = await graphql(hub.gateway.url, CREATE(kase.type), { partnership: "kooperacja", input: kase.input }, owner);
     expect(created.errors).toBeUndefined();
@@ -34,6 +36,7 @@ describe("regional owners write their own data", () => {
     expect(afterCreate.kooperacje3d).toEqual(before.kooperacje3d);
     expect(afterCreate.kooperacja).not.toEqual(before.kooperacja);
     expect(await query(db("kooperacja"), `select * from ${kase.table} where ${kase.where[0]}`, kase.where[1])).toHaveLength(1);
+    expect(await listed()).toBe(shownBefore + 1);
     for (const other of ["liderzy", "kooperacje3d"] as const) {
       expect(await query(db(other), `select * from ${kase.table} where ${kase.where[0]}`, kase.where[1])).toHaveLength(0);
     }
@@ -54,6 +57,7 @@ describe("regional owners write their own data", () => {
     expect(row!.archived_at).toMatch(/^\d{4}-/);
     const gone = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { id } }`, { id: recordId }, owner);
     expect(gone.data.node).toBeNull();
+    expect(await listed()).toBe(shownBefore);
 
     const trail = await graphql(hub.gateway.url, TRAIL, { partnership: "kooperacja", record: recordId }, owner);
     expect(trail.errors).toBeUndefined();

@@ -17,6 +17,8 @@ export interface WriteSample {
   /** Where record `n` lands: table and a condition on it. */
   table: string;
   where(n: number): [string, unknown[]];
+  /** How many of these records the API shows for Kooperacja (as its owner): a query and how to read the number. */
+  count: { query: string; of(data: any): number };
 }
 
 /** A quarter before the programme (recorded with outsideProgrammePeriod), a different one for each `n`, so no seeded value holds it. */
@@ -31,6 +33,7 @@ export const WRITE_SAMPLES: WriteSample[] = [
     field: "name",
     table: "pilot_site",
     where: (n) => ["id = ?", [`04${String(10 + n).padStart(2, "0")}011`]],
+    count: { query: `{ n: pilotSites(filter: { partnerships: ["kooperacja"] }) { totalCount } }`, of: (data) => data.n.totalCount },
   },
   {
     type: "CooperationBody",
@@ -39,6 +42,7 @@ export const WRITE_SAMPLES: WriteSample[] = [
     field: "name",
     table: "cooperation_body",
     where: (n) => ["id = ?", [`t-body-${n}`]],
+    count: { query: `{ n: cooperationBodies { id } }`, of: (data) => data.n.length },
   },
   {
     type: "BodyMeeting",
@@ -47,6 +51,7 @@ export const WRITE_SAMPLES: WriteSample[] = [
     field: "topic",
     table: "body_meeting",
     where: (n) => ["id = ?", [`t-meeting-${n}`]],
+    count: { query: `{ n: node(id: "${BODY}") { ... on CooperationBody { meetings { id } } } }`, of: (data) => data.n.meetings.length },
   },
   {
     type: "SupportActivity",
@@ -55,6 +60,7 @@ export const WRITE_SAMPLES: WriteSample[] = [
     field: "title",
     table: "support_activity",
     where: (n) => ["id = ?", [`t-activity-${n}`]],
+    count: { query: `{ n: supportActivities(filter: { partnerships: ["kooperacja"] }) { totalCount } }`, of: (data) => data.n.totalCount },
   },
   {
     type: "SupportedFamily",
@@ -63,6 +69,7 @@ export const WRITE_SAMPLES: WriteSample[] = [
     field: "cooperationLevel",
     table: "supported_family",
     where: (n) => ["code = ?", [`T-${n}`]],
+    count: { query: `{ n: supportedFamilies(filter: { partnerships: ["kooperacja"] }) { totalCount } }`, of: (data) => data.n.totalCount },
   },
   {
     type: "IndicatorValue",
@@ -71,6 +78,10 @@ export const WRITE_SAMPLES: WriteSample[] = [
     field: "value",
     table: "indicator_value",
     where: (n) => ["indicator_id = ? and site_id = ? and period = ?", ["WORKERS_COACHED", "2815", quarter(n)]],
+    count: {
+      query: `{ n: indicatorSummary(indicator: "WORKERS_COACHED", groupBy: [], filter: { partnerships: ["kooperacja"] }) { groups { count } } }`,
+      of: (data) => data.n.groups.reduce((total: number, group: { count: number }) => total + group.count, 0),
+    },
   },
 ];
 

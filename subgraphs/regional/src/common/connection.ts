@@ -185,6 +185,8 @@ export async function paginate<T extends { id: string }>(query: ConnectionQuery<
   const ascending = order.direction === OrderDirection.ASC;
 
   const qb = query.em.createQueryBuilder(query.entity, "e");
+  // Archived rows stay in the table for the audit trail; no page shows them.
+  qb.where({ archivedAt: null } as never);
   query.where(qb);
   const countQb = qb.clone();
   if (after) keyset(qb, column, after, ascending ? ">" : "<");

@@ -183,7 +183,8 @@ export class IndicatorSummaryResolver {
           join
             .on("f.site_id", "=", "e.site_id")
             .andOn(knex.raw(`${quarterOf("f.started_on")} <= e.period`))
-            .andOn(knex.raw(`(f.ended_on is null or ${quarterOf("f.ended_on")} >= e.period)`));
+            .andOn(knex.raw(`(f.ended_on is null or ${quarterOf("f.ended_on")} >= e.period)`))
+            .andOn(knex.raw("f.archived_at is null"));
         }),
       );
       const keyOf = (row: Record<string, unknown>) => JSON.stringify(columns.map(([name]) => row[name] ?? null));
@@ -213,7 +214,8 @@ export class IndicatorSummaryResolver {
     const qb = ctx.em.createQueryBuilder(IndicatorValue, "e");
     if (joins.has("s")) qb.join("e.site", "s");
     if (joins.has("u")) qb.join("s.unit", "u");
-    qb.where({ indicator }).select([...columns.map(([name, sql]) => raw(`${sql} as "${name}"`)), ...measures]);
+    // Archived values stay in the table for the audit trail; no figure counts them.
+    qb.where({ indicator, archivedAt: null }).select([...columns.map(([name, sql]) => raw(`${sql} as "${name}"`)), ...measures]);
     whereIndicatorValues(qb, ctx.partnership, filter);
     if (columns.length > 0) qb.groupBy(columns.map(([, sql]) => raw(sql)) as never);
     if (!extend) return (await qb.execute("all", false)) as Record<string, unknown>[];
