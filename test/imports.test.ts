@@ -93,6 +93,13 @@ describe("bulk import of a region's files", () => {
     // 2016 lies outside the programme period: refused unless the row says so.
     expect(dry.data.importRecords.problems).toEqual([{ row: 2, column: "period", message: expect.stringContaining("outsideProgrammePeriod") }]);
 
+    // A family-level indicator needs the family, supported at the row's site; a site-level one must not name one.
+    const mismatched = "indicator;site_teryt;family_code;period;value\nCONTRACT_GOALS_MET;2815;;2020-Q1;50\nWORKERS_COACHED;2815;KES-2815-0001;2020-Q1;3\n";
+    expect((await send(mismatched, "wskaźniki.csv", "INDICATOR_VALUES", true)).data.importRecords.problems).toEqual([
+      { row: 2, column: "family_code", message: "is required: the indicator is measured per family" },
+      { row: 3, column: "family_code", message: "must be empty: the indicator is measured per site" },
+    ]);
+
     const marked = "indicator;site_teryt;family_code;period;value;outside_programme_period\nWORKERS_COACHED;2815;;2016-Q1;12,5;tak\n";
     expect((await send(marked, "wskaźniki.csv", "INDICATOR_VALUES", false)).data.importRecords).toMatchObject({ written: true, created: 1 });
     const commas = 'indicator,site_teryt,family_code,period,value,outside_programme_period\nWORKERS_COACHED,2815,,2016-Q1,"13,75",tak\n';

@@ -7,7 +7,8 @@ import { ImportKind } from "../imports/import-kind";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { localKey } from "../writes/ids";
 import { IsProgrammeQuarter } from "../writes/rules";
-import type { WriteModel } from "../writes/write-model";
+import type { FieldProblem, WriteModel } from "../writes/write-model";
+import { IndicatorLevel } from "../common/enums";
 import { IndicatorValue } from "./indicator-value.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
 
@@ -66,6 +67,29 @@ export const indicatorValueWrites: WriteModel<IndicatorValue, IndicatorValueInpu
     { field: "site", entity: PilotSite, id: input.site },
     { field: "family", entity: SupportedFamily, id: input.family },
   ],
+  checkStored: async (em, inputs) => {
+    const problems = new Map<number, FieldProblem[]>();
+    const indicators = new Map(
+      (await em.find(OutcomeIndicator, { id: { $in: [...new Set(inputs.map((input) => localKey(input.indicator)))] } })).map((indicator) => [indicator.id, indicator]),
+    );
+    const familyIds = [...new Set(inputs.map((input) => localKey(input.family)).filter((id): id is string => id !== null))];
+    const families = new Map<string, string>();
+    for (let start = 0; start < familyIds.length; start += 500) {
+      for (const family of await em.find(SupportedFamily, { id: { $in: familyIds.slice(start, start + 500) } })) families.set(family.id, family.site.id);
+    }
+    inputs.forEach((input, index) => {
+      const level = indicators.get(localKey(input.indicator))?.level;
+      const family = localKey(input.family);
+      const found: FieldProblem[] = [];
+      if (level === IndicatorLevel.FAMILY && !family) found.push({ field: "family", message: "is required: the indicator is measured per family" });
+      if (level === IndicatorLevel.SITE && family) found.push({ field: "family", message: "must be empty: the indicator is measured per site" });
+      if (family && families.get(family) !== undefined && families.get(family) !== localKey(input.site)) {
+        found.push({ field: "family", message: `is supported at site ${families.get(family)}, not at ${localKey(input.site)}` });
+      }
+      if (found.length > 0) problems.set(index, found);
+    });
+    return problems;
+  },
   data: (input) => ({
     indicator: localKey(input.indicator),
     site: localKey(input.site),

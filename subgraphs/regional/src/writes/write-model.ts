@@ -42,6 +42,8 @@ export interface WriteModel<E extends WritableRecord = WritableRecord, I extends
   references(input: I): Reference[];
   /** Rules that need to know the shard (e.g. a TERYT code in the partnership's voivodeships). */
   check?(input: I, ctx: RegionalContext): FieldProblem[];
+  /** Rules across records of the shard (a family's value belongs to the family's site), for inputs valid so far; problems by input position. */
+  checkStored?(em: SqlEntityManager, inputs: I[]): Promise<Map<number, FieldProblem[]>>;
   /** Column values from a valid input; relations as the local IDs of the rows they point at. */
   data(input: I): Record<string, unknown>;
   /** Creates what new rows need first (a territorial unit for a new site); returns the rows it created. */

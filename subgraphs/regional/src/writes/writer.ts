@@ -44,6 +44,11 @@ export class Writer {
       for (const problem of model.check?.(input, this.ctx) ?? []) add(index, problem);
     }
     await this.checkReferences(model, inputs, found, add);
+    if (model.checkStored) {
+      const valid = inputs.map((input, index) => ({ input, index })).filter(({ index }) => !found.has(index));
+      const stored = await model.checkStored(this.ctx.em, valid.map(({ input }) => input));
+      for (const [position, problems] of stored) for (const problem of problems) add(valid[position]!.index, problem);
+    }
     // Two rows of one file for the same record would each overwrite the other.
     const seen = new Map<string, number>();
     inputs.forEach((input, index) => {
