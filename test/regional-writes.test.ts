@@ -108,6 +108,23 @@ describe("regional owners write their own data", () => {
     expect(await fingerprints()).toEqual(before);
   });
 
+  it("tells values of two families in the same quarter apart by their whole natural key", async () => {
+    const value = (family: string) => ({
+      indicator: id("OutcomeIndicator", "CONTRACT_GOALS_MET"),
+      site: SITE,
+      family: id("SupportedFamily", family),
+      period: "2016-Q2",
+      value: 50,
+      outsideProgrammePeriod: true,
+    });
+    for (const family of ["KES-2815-0001", "KES-2815-0002"]) {
+      const created = await graphql(hub.gateway.url, CREATE("IndicatorValue"), { partnership: "kooperacja", input: value(family) }, owner);
+      expect(created.errors, family).toBeUndefined();
+    }
+    const again = await graphql(hub.gateway.url, CREATE("IndicatorValue"), { partnership: "kooperacja", input: value("KES-2815-0001") }, owner);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "period" });
+  });
+
   it("lets no one but the region's owner read its audit trail", async () => {
     for (const [headers, code] of [
       [await as(Role.NATIONAL_ANALYST), "FORBIDDEN"],

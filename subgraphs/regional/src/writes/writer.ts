@@ -72,7 +72,7 @@ export class Writer {
     await this.refuseInvalid(model, input);
     return this.guard(model, () =>
       this.ctx.em.transactional(async (tx) => {
-        const [existing] = await model.findByKeys(tx, [input]);
+        const existing = await this.holder(tx, model, input);
         if (existing) {
           throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: a ${model.entity.name} with ${model.keyField} ${model.keyOf(input)} already exists${existing.archivedAt ? " (archived)" : ""}.`, {
             field: model.keyField,
@@ -97,7 +97,7 @@ export class Writer {
           if (model.keyIsId) {
             throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: identifies the record and cannot change (archive it and create another).`, { field: model.keyField });
           }
-          const [taken] = await model.findByKeys(tx, [input]);
+          const taken = await this.holder(tx, model, input);
           if (taken) throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: ${model.keyOf(input)} is already used by another ${model.entity.name}.`, { field: model.keyField });
         }
         const before = snapshot(row);
@@ -175,6 +175,12 @@ export class Writer {
         return counts;
       }),
     );
+  }
+
+  /** The stored record (archived ones too) holding the input's natural key, if any. */
+  private async holder<E extends WritableRecord, I extends object>(em: SqlEntityManager, model: WriteModel<E, I>, input: I): Promise<E | undefined> {
+    const key = model.keyOf(input);
+    return (await model.findByKeys(em, [input])).find((row) => model.rowKeyOf(row) === key);
   }
 
   private newRow<E extends WritableRecord, I extends object>(em: SqlEntityManager, model: WriteModel<E, I>, input: I, kind: ProvenanceKind, batch: ImportBatch | null): E {
