@@ -1,11 +1,10 @@
-import { encodeGlobalId, ErrorCode, hubError, MAX_PAGE_SIZE, type PartnershipKey } from "@kooperacja/shared";
+import { decodeGlobalId, encodeGlobalId, ErrorCode, hubError, MAX_PAGE_SIZE, type PartnershipKey } from "@kooperacja/shared";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { ImportBatch } from "../imports/import-batch.entity";
-import { decodeGlobalId } from "@kooperacja/shared";
 import { AuditEntry } from "./audit-entry.entity";
 
 @ObjectType({ description: "A page of a region's audit trail, newest change first." })

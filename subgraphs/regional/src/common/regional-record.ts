@@ -4,9 +4,6 @@ import { ImportBatch } from "../imports/import-batch.entity";
 import { Source } from "../sources/source.entity";
 import { ProvenanceKind } from "./enums";
 
-/** The name of the default filter that hides archived rows from every ORM read. */
-export const LIVE_ROWS = "live";
-
 /**
  * Columns every regional row carries: the partnership that owns it (a shard
  * holds only its own partnership's rows, and says so in every row), where
@@ -14,7 +11,8 @@ export const LIVE_ROWS = "live";
  * was archived. Archived rows stay in the table (the audit trail points at
  * them) but no read sees them.
  */
-@Filter({ name: LIVE_ROWS, cond: { archivedAt: null }, default: true })
+// A default filter: every em.find leaves archived rows out; query-builder SQL adds `archived_at is null` itself.
+@Filter({ name: "live", cond: { archivedAt: null }, default: true })
 @Entity({ abstract: true })
 @ObjectType({ description: "Fields every regional record has; not a type of its own in the schema." })
 export abstract class RegionalRecord {
