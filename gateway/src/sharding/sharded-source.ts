@@ -78,8 +78,10 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     const fields = operation.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD);
     if (fields.some((field) => field.name.value === ENTITIES)) return this.processEntities(options);
 
+    const write = operation.operation === OperationTypeNode.MUTATION;
     const context: PlanContext = {
-      variables: await forwardUploads(options.request.variables ?? {}, this.options.maxUploadBytes),
+      // Files come only with writes (imports); reads skip the walk over their variables.
+      variables: write ? await forwardUploads(options.request.variables ?? {}, this.options.maxUploadBytes) : (options.request.variables ?? {}),
       fragments: fragmentsOf(document),
       shards: this.order,
       cursors: this.cursors,
@@ -100,7 +102,6 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
         if (shardFields.length === 0) return;
         const restricted = shardOperation(document, operation, shardFields);
         const variables = Object.fromEntries(Object.entries(context.variables).filter(([name]) => restricted.variableNames.has(name)));
-        const write = operation.operation === OperationTypeNode.MUTATION;
         replies.set(shard, await this.send(shard, options, restricted.query, variables, shardFields.map((field) => field.name.value), write));
       }),
     );

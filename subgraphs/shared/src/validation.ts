@@ -11,7 +11,7 @@ export const validateArgument: ValidatorFn = async (value) => {
   for (const item of Array.isArray(value) ? value : [value]) {
     // Only instances of decorated input classes carry rules; scalars and plain objects have none.
     if (!item || typeof item !== "object" || item.constructor === Object) continue;
-    const errors = flatten(await validate(item, { forbidUnknownValues: false }));
+    const errors = validationProblems(await validate(item, { forbidUnknownValues: false }));
     const first = errors[0];
     if (first) {
       throw hubError(ErrorCode.BAD_USER_INPUT, `${first.field}: ${first.messages.join("; ")}.`, { field: first.field, fields: errors });
@@ -19,10 +19,11 @@ export const validateArgument: ValidatorFn = async (value) => {
   }
 };
 
-function flatten(errors: ValidationError[], prefix = ""): { field: string; messages: string[] }[] {
+/** class-validator's nested errors as one list: each field at fault (dotted path) with its messages. */
+export function validationProblems(errors: ValidationError[], prefix = ""): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
     const field = prefix + error.property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], `${field}.`)];
+    return [...own, ...validationProblems(error.children ?? [], `${field}.`)];
   });
 }

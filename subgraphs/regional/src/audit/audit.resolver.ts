@@ -2,6 +2,7 @@ import { decodeGlobalId, encodeGlobalId, ErrorCode, hubError, MAX_PAGE_SIZE, typ
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access";
+import { assertServes } from "../common/lookup";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { ImportBatch } from "../imports/import-batch.entity";
@@ -36,7 +37,7 @@ export class AuditEntryResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor from the previous page." }) after: string | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<AuditTrailPage> {
-    if (partnership !== ctx.partnership) throw hubError(ErrorCode.BAD_USER_INPUT, `This subgraph serves ${ctx.partnership}, not ${partnership}.`, { field: "partnership" });
+    assertServes(ctx, partnership);
     if (first < 1 || first > MAX_PAGE_SIZE) throw hubError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_PAGE_SIZE}.`, { field: "first" });
     const where: FilterQuery<AuditEntry> = {};
     if (record) {

@@ -1,11 +1,11 @@
-import { ErrorCode, hubError } from "@kooperacja/shared";
 import { createHash, randomUUID } from "node:crypto";
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from "type-graphql";
 import { Access } from "../access/access";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { WRITE_MODELS } from "../writes/models";
-import { Writer } from "../writes/writer";
+import { countPlan, Writer } from "../writes/writer";
+import { assertServes } from "../common/lookup";
 import { ImportBatch } from "./import-batch.entity";
 import { ImportKind } from "./import-kind";
 import { parseImportFile, type RowProblem } from "./parse-file";
@@ -86,7 +86,7 @@ export class ImportResolver {
     @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Validate and count only; write nothing." }) dryRun: boolean,
     @Ctx() ctx: RegionalContext,
   ): Promise<ImportReport> {
-    if (partnership !== ctx.partnership) throw hubError(ErrorCode.BAD_USER_INPUT, `This subgraph serves ${ctx.partnership}, not ${partnership}.`, { field: "partnership" });
+    assertServes(ctx, partnership);
     const model = WRITE_MODELS[kind];
     const writer = new Writer(ctx);
     const fileName = file.filename.slice(0, 255);
@@ -95,10 +95,7 @@ export class ImportResolver {
 
     const columnOf = new Map(model.columns.map((column) => [column.field as string, column.name]));
     const problems = [...parsed.problems];
-    const found = await writer.problems(
-      model,
-      parsed.inputs.map((item) => item.input),
-    );
+    const found = await writer.problems(model, parsed.inputs.map((item) => item.input));
     for (const [index, fieldProblems] of found) {
       for (const problem of fieldProblems) problems.push({ row: parsed.inputs[index]!.row, column: columnOf.get(problem.field) ?? problem.field, message: problem.message });
     }
@@ -124,12 +121,7 @@ export class ImportResolver {
 
     const inputs = parsed.inputs.map((item) => item.input);
     if (dryRun) {
-      const planned = await writer.plan(ctx.em, model, inputs);
-      return Object.assign(report, {
-        created: planned.filter((item) => item.action === "CREATED").length,
-        updated: planned.filter((item) => item.action === "UPDATED").length,
-        unchanged: planned.filter((item) => item.action === null).length,
-      });
+      return Object.assign(report, countPlan(await writer.plan(ctx.em, model, inputs)));
     }
     const batch = ctx.em.create(
       ImportBatch,

@@ -1,6 +1,5 @@
-import { isForwardedUpload } from "@kooperacja/shared";
-import { GraphQLError, GraphQLScalarType } from "graphql";
-import { ErrorCode } from "@kooperacja/shared";
+import { ErrorCode, hubError, isForwardedUpload } from "@kooperacja/shared";
+import { GraphQLScalarType } from "graphql";
 
 /** A file as a resolver sees it. */
 export interface UploadedFile {
@@ -9,7 +8,7 @@ export interface UploadedFile {
   content: Buffer;
 }
 
-const refuse = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+const refuse = (message: string) => hubError(ErrorCode.BAD_USER_INPUT, message);
 
 export const UploadScalar = new GraphQLScalarType<UploadedFile, never>({
   name: "Upload",

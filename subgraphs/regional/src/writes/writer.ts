@@ -1,10 +1,11 @@
-import { decodeGlobalId, ErrorCode, hubError, PARTNERSHIPS, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { ErrorCode, hubError, PARTNERSHIPS, tryDecodeGlobalId, validationProblems } from "@kooperacja/shared";
 import { OptimisticLockError, UniqueConstraintViolationException, wrap, type FilterQuery } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
 import { validate, type ValidationError } from "class-validator";
 import { AuditAction } from "../audit/audit-action";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { ProvenanceKind } from "../common/enums";
+import { assertServes, localIdHere } from "../common/lookup";
 import type { RegionalContext } from "../context";
 import type { ImportBatch } from "../imports/import-batch.entity";
 import type { FieldProblem, WritableRecord, WriteModel } from "./write-model";
@@ -38,9 +39,13 @@ export class Writer {
   /** Problems of each input, by position; an empty map means all are valid. */
   async problems<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, inputs: I[]): Promise<Map<number, FieldProblem[]>> {
     const found = new Map<number, FieldProblem[]>();
-    const add = (index: number, problem: FieldProblem) => found.set(index, [...(found.get(index) ?? []), problem]);
+    const add = (index: number, problem: FieldProblem) => {
+      const list = found.get(index);
+      if (list) list.push(problem);
+      else found.set(index, [problem]);
+    };
     for (const [index, input] of inputs.entries()) {
-      for (const problem of flatten(await validate(input as object, { forbidUnknownValues: false }))) add(index, problem);
+      for (const problem of problemsOf(await validate(input as object, { forbidUnknownValues: false }))) add(index, problem);
       for (const problem of model.check?.(input, this.ctx) ?? []) add(index, problem);
     }
     await this.checkReferences(model, inputs, found, add);
@@ -61,14 +66,8 @@ export class Writer {
     return found;
   }
 
-  /** One problem as a GraphQL error naming the field. */
-  static refusal(problems: FieldProblem[]) {
-    const first = problems[0]!;
-    return hubError(ErrorCode.BAD_USER_INPUT, `${first.field}: ${first.message}.`, { field: first.field, fields: problems });
-  }
-
   async create<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, partnership: string, input: I): Promise<E> {
-    this.assertThisShard(partnership);
+    assertServes(this.ctx, partnership);
     await this.refuseInvalid(model, input);
     return this.guard(model, () =>
       this.ctx.em.transactional(async (tx) => {
@@ -88,7 +87,7 @@ export class Writer {
   }
 
   async update<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, id: string, version: number, input: I): Promise<E> {
-    const localId = this.localIdOf(model, id);
+    const localId = localIdHere(this.ctx, model.entity.name, id);
     await this.refuseInvalid(model, input);
     return this.guard(model, () =>
       this.ctx.em.transactional(async (tx) => {
@@ -111,7 +110,7 @@ export class Writer {
   }
 
   async archive<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, id: string, version: number): Promise<E> {
-    const localId = this.localIdOf(model, id);
+    const localId = localIdHere(this.ctx, model.entity.name, id);
     return this.guard(model, () =>
       this.ctx.em.transactional(async (tx) => {
         const row = await this.current(tx, model, localId, id, version);
@@ -163,11 +162,7 @@ export class Writer {
             changes.push({ action, row, before });
           }
         }
-        const counts = {
-          created: planned.filter((item) => item.action === AuditAction.CREATED).length,
-          updated: planned.filter((item) => item.action === AuditAction.UPDATED).length,
-          unchanged: planned.filter((item) => item.action === null).length,
-        };
+        const counts = countPlan(planned);
         Object.assign(batch, counts);
         console.log(`[regional:${this.ctx.partnership}] import ${batch.id}: writing ${counts.created} new and ${counts.updated} changed ${model.entity.name} records`);
         await tx.flush();
@@ -195,7 +190,10 @@ export class Writer {
 
   private async refuseInvalid<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, input: I): Promise<void> {
     const problems = (await this.problems(model, [input])).get(0);
-    if (problems) throw Writer.refusal(problems);
+    if (problems) {
+      const first = problems[0]!;
+      throw hubError(ErrorCode.BAD_USER_INPUT, `${first.field}: ${first.message}.`, { field: first.field, fields: problems });
+    }
   }
 
   private async checkReferences<E extends WritableRecord, I extends object>(
@@ -246,25 +244,6 @@ export class Writer {
       });
     }
     return row;
-  }
-
-  private localIdOf<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, id: string): string {
-    const decoded = decodeGlobalId(id, model.entity.name);
-    if (decoded.partnership !== this.ctx.partnership) {
-      throw hubError(ErrorCode.NOT_FOUND, `${model.entity.name} ${id} belongs to ${PARTNERSHIPS[decoded.partnership].name}, not to this region's subgraph.`, { id });
-    }
-    return decoded.localId;
-  }
-
-  private assertThisShard(partnership: string): void {
-    if (partnership !== this.ctx.partnership) {
-      const known = (Object.keys(PARTNERSHIPS) as PartnershipKey[]).includes(partnership as PartnershipKey);
-      throw hubError(
-        ErrorCode.BAD_USER_INPUT,
-        known ? `This subgraph serves ${PARTNERSHIPS[this.ctx.partnership].name}, not ${partnership}; send the write through the gateway.` : `Unknown partnership ${JSON.stringify(partnership)}.`,
-        { field: "partnership" },
-      );
-    }
   }
 
   /** A concurrent writer got there first: the same answer as a stale version. */
@@ -325,11 +304,19 @@ function normal(value: unknown): string {
   return String(value);
 }
 
-function flatten(errors: ValidationError[], prefix = ""): FieldProblem[] {
-  return errors.flatMap((error) => {
-    const field = prefix + error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(new RegExp(`^${error.property} `), "") }));
-    return [...own, ...flatten(error.children ?? [], `${field}.`)];
+/** One problem per message, without class-validator's leading property name (the field says it). */
+function problemsOf(errors: ValidationError[]): FieldProblem[] {
+  return validationProblems(errors).flatMap(({ field, messages }) => {
+    const property = field.slice(field.lastIndexOf(".") + 1);
+    return messages.map((message) => ({ field, message: message.startsWith(`${property} `) ? message.slice(property.length + 1) : message }));
   });
 }
 
+/** How many planned writes create, update or leave a record as it is. */
+export function countPlan(planned: { action: AuditAction | null }[]): WriteCounts {
+  return {
+    created: planned.filter((item) => item.action === AuditAction.CREATED).length,
+    updated: planned.filter((item) => item.action === AuditAction.UPDATED).length,
+    unchanged: planned.filter((item) => item.action === null).length,
+  };
+}
