@@ -22,18 +22,17 @@ type MergedGroup = Group & { [CONTRIBUTORS]?: Set<string> };
 export function aggregateStrategy(node: FieldNode, rule: RootRule, context: PlanContext): FieldPlan {
   const groupsField = rule.by!;
   const groupRules = rule.groupFields!;
-  // Ratios are derived and the suppression flag decided here, from the merged partials.
-  const partialFields = [...groupRules]
-    .filter(([, fieldRule]) => fieldRule.merge !== ShardMerge.RATIO && fieldRule.merge !== ShardMerge.SUPPRESS)
-    .map(([name]) => field(name));
+  // Ratios, choices and missing regions are derived and the suppression flag decided here, from the merged partials.
+  const partialFields = [...groupRules].filter(([, fieldRule]) => !DERIVED.has(fieldRule.merge)).map(([name]) => field(name));
   const suppression = suppressionOf(groupRules);
+  const targets = pruned(node, rule, context);
   const selections: SelectionNode[] = [
     ...(node.selectionSet?.selections ?? []).filter((selection) => !(selection.kind === Kind.FIELD && selection.name.value === groupsField)),
     field(groupsField, GROUPS, [field("__typename"), ...partialFields]),
   ];
   return {
     key: responseKey(node),
-    targets: pruned(node, rule, context),
+    targets,
     shardField: () => ({ ...node, selectionSet: { kind: Kind.SELECTION_SET, selections } }),
     merge: (answers) => {
       const results = answers.filter((answer): answer is Answer & { value: Record<string, unknown> } => Boolean(answer.value));
@@ -41,6 +40,7 @@ export function aggregateStrategy(node: FieldNode, rule: RootRule, context: Plan
       const merged = mergeGroups(
         results.flatMap(({ shard, value }) => ((value[GROUPS] as Group[] | undefined) ?? []).map((group) => ({ ...group, [CONTRIBUTORS]: new Set([shard]) }))),
         groupRules,
+        targets.filter((shard) => !results.some((answer) => answer.shard === shard)),
       );
       if (suppression) suppressSmallCells(merged, suppression, context.suppressionThreshold, (group) => ownsAll(context.identity, group));
       const out: Record<string, unknown> = {};
@@ -59,9 +59,16 @@ export function aggregateStrategy(node: FieldNode, rule: RootRule, context: Plan
   };
 }
 
-/** Adds up the shards' groups that share a key, and derives the ratio fields from the merged partials. */
-export function mergeGroups(groups: MergedGroup[], rules: ReadonlyMap<string, ShardRule>): MergedGroup[] {
-  const keyFields = [...rules].filter(([, rule]) => rule.merge === ShardMerge.KEY).map(([name]) => name);
+/** Group fields the gateway derives rather than asks the shards for. */
+const DERIVED = new Set<string>([ShardMerge.RATIO, ShardMerge.CHOOSE, ShardMerge.MISSING, ShardMerge.SUPPRESS]);
+
+/**
+ * Adds up the shards' groups that share a key, and derives the ratio and
+ * choice fields from the merged partials; `missing` are the shards asked that
+ * did not answer.
+ */
+export function mergeGroups(groups: MergedGroup[], rules: ReadonlyMap<string, ShardRule>, missing: readonly string[] = []): MergedGroup[] {
+  const keyFields = [...rules].filter(([, rule]) => rule.merge === ShardMerge.KEY || rule.merge === ShardMerge.TABLE).map(([name]) => name);
   const byKey = new Map<string, MergedGroup>();
   for (const group of groups) {
     const key = JSON.stringify(keyFields.map((name) => group[name] ?? null));
@@ -87,6 +94,11 @@ export function mergeGroups(groups: MergedGroup[], rules: ReadonlyMap<string, Sh
       const bottom = Number(group[denominator]);
       group[name] = bottom ? Number(group[numerator]) / bottom : null;
     }
+    for (const [name, rule] of rules) {
+      if (rule.merge === ShardMerge.CHOOSE) group[name] = group[String(group[rule.by ?? ""] ?? "").toLowerCase()] ?? null;
+      // A group keyed by its partnership is that region's alone: no other region's figures are missing from it.
+      if (rule.merge === ShardMerge.MISSING) group[name] = rule.by && group[rule.by] ? [] : [...missing];
+    }
   }
   return merged;
 }
@@ -95,11 +107,13 @@ export function mergeGroups(groups: MergedGroup[], rules: ReadonlyMap<string, Sh
 function suppressionOf(rules: ReadonlyMap<string, ShardRule>): SuppressionSpec | undefined {
   const flag = [...rules].find(([, rule]) => rule.merge === ShardMerge.SUPPRESS);
   if (!flag || !flag[1].by) return undefined;
+  const figure = (rule: ShardRule) => !([ShardMerge.KEY, ShardMerge.TABLE, ShardMerge.SUPPRESS, ShardMerge.MISSING] as string[]).includes(rule.merge);
   return {
     countField: flag[1].by,
     flagField: flag[0],
-    valueFields: [...rules].filter(([, rule]) => rule.merge !== ShardMerge.KEY && rule.merge !== ShardMerge.SUPPRESS).map(([name]) => name),
+    valueFields: [...rules].filter(([, rule]) => figure(rule)).map(([name]) => name),
     dimensions: new Map([...rules].filter(([, rule]) => rule.merge === ShardMerge.KEY).map(([name, rule]) => [name, rule.by ?? name])),
+    partition: [...rules].filter(([, rule]) => rule.merge === ShardMerge.TABLE).map(([name]) => name),
   };
 }
 

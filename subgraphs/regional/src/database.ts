@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "./migrations";
 import { Partnership } from "./partnerships/partnership.entity";
+import { ProvenanceKind } from "./common/enums";
+import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";
+import { INDICATOR_CATALOGUE } from "./seed/indicator-catalogue";
 import { RegionalSeeder } from "./seed/regional.seeder";
 
 export function openRegionalDatabase(dbPath: string, logSql = false): Promise<Database> {
@@ -15,4 +18,36 @@ export async function seedIfEmpty(database: Database, partnership: PartnershipKe
   if ((await em.count(Partnership, {})) > 0) return false;
   await em.transactional((tx) => new RegionalSeeder(partnership, syntheticScale).run(tx));
   return true;
+}
+
+/**
+ * Brings the shard's indicator catalogue in line with the code, on every
+ * start: the codes must be the same in every shard for comparisons to add up,
+ * and a catalogue grown in a new release reaches databases seeded by an older one.
+ * Returns the codes added or changed.
+ */
+export async function syncCatalogue(database: Database, partnership: PartnershipKey): Promise<string[]> {
+  const em = database.orm.em.fork();
+  const stored = new Map((await em.find(OutcomeIndicator, {}, { filters: false })).map((row) => [row.id, row]));
+  const changed: string[] = [];
+  for (const entry of INDICATOR_CATALOGUE) {
+    const fields = { ...entry, reportedBy: [...entry.reportedBy] };
+    const row = stored.get(entry.code);
+    if (!row) {
+      em.create(OutcomeIndicator, {
+        id: entry.code,
+        ...fields,
+        partnership,
+        provenanceKind: ProvenanceKind.REFERENCE_DATA,
+        source: null,
+        provenanceNote: "Indicator catalogue shared by the three models, defined by the hub team.",
+      });
+      changed.push(entry.code);
+    } else if (Object.entries(fields).some(([name, value]) => JSON.stringify(row[name as keyof OutcomeIndicator]) !== JSON.stringify(value))) {
+      em.assign(row, fields);
+      changed.push(entry.code);
+    }
+  }
+  await em.flush();
+  return changed;
 }

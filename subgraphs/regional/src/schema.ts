@@ -1,3 +1,4 @@
+import { AnalyticsResolver } from "./analytics/analytics.resolver";
 import { SHARD_SPEC_URL, decodeGlobalId } from "@kooperacja/shared";
 import { NodeResolver } from "./nodes/node.resolver";
 import { authChecker } from "./access/access";
@@ -76,6 +77,7 @@ export function regionalSchema(): Promise<GraphQLSchema> {
         BodyMeetingResolver,
         SupportActivityResolver,
         SupportedFamilyResolver,
+        AnalyticsResolver,
         OutcomeIndicatorResolver,
         IndicatorValueResolver,
         ProvenanceResolver,

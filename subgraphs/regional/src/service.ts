@@ -1,13 +1,14 @@
 import { startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";
-import { openRegionalDatabase, seedIfEmpty } from "./database";
+import { openRegionalDatabase, seedIfEmpty, syncCatalogue } from "./database";
 import { regionalSchema } from "./schema";
 
 /** Starts one regional deployment: migrate, seed on first start, serve. */
 export async function startRegionalService(config: RegionalConfig): Promise<RunningService> {
   const database = await openRegionalDatabase(config.dbPath, config.logSql);
   try {
+    await syncCatalogue(database, config.partnership);
     if (await seedIfEmpty(database, config.partnership, config.syntheticScale)) {
       console.log(`Seeded ${config.partnership} into ${config.dbPath} (first start).`);
     } else if (database.applied.length > 0) {

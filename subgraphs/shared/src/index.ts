@@ -8,6 +8,7 @@ export * from "./migration-cli";
 export * from "./loaders";
 export * from "./process";
 export * from "./municipality-kind";
+export * from "./sector";
 export * from "./region-filter";
 export * from "./cursor";
 export * from "./auth";

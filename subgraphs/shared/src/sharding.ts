@@ -24,6 +24,12 @@ export const ShardMerge = {
   AGGREGATE: "AGGREGATE",
   /** On a group field: part of the group key; `by` names its dimension (an ID and its name share one). */
   KEY: "KEY",
+  /**
+   * On a group field: part of the group key that splits the groups into
+   * separate tables (the indicator of a comparison); suppression is decided
+   * table by table, never across them.
+   */
+  TABLE: "TABLE",
   /** On a group field: add the shards' values. */
   SUM: "SUM",
   /** On a group field: the smallest of the shards' values. */
@@ -32,6 +38,18 @@ export const ShardMerge = {
   MAX: "MAX",
   /** On a group field: merged `numerator/denominator` (`by`), e.g. an average as sum/count. */
   RATIO: "RATIO",
+  /**
+   * On a group field: the value of the sibling field that the group's field
+   * `by` names, lower-cased (the headline figure: `sum` or `mean`, as the
+   * indicator's aggregation says). Derived after the ratios.
+   */
+  CHOOSE: "CHOOSE",
+  /**
+   * On a group field (a list): the partnerships that were asked but did not
+   * answer, so their figures are missing from the group. Empty when the
+   * group's field `by` names a partnership: that group is its own region's only.
+   */
+  MISSING: "MISSING",
   /**
    * On a group's flag field: small-cell suppression by the family count in
    * field `by`, decided by the gateway on the merged group (never per shard,

@@ -8,6 +8,8 @@ export interface SuppressionSpec {
   valueFields: readonly string[];
   /** Each key field's dimension; key fields of one dimension (an ID and its name) vary together. */
   dimensions: ReadonlyMap<string, string>;
+  /** Fields that split the groups into separate tables (the indicator of a comparison): lines never cross them. */
+  partition?: readonly string[];
 }
 
 type Group = Record<string, unknown>;
@@ -25,6 +27,16 @@ type Group = Record<string, unknown>;
  * dimension but one, and the whole table is a line of its own.
  */
 export function suppressSmallCells<T extends object>(groups: T[], spec: SuppressionSpec, threshold: number, exempt: (group: T) => boolean): T[] {
+  if (spec.partition && spec.partition.length > 0) {
+    const tables = new Map<string, T[]>();
+    for (const group of groups) {
+      const key = JSON.stringify(spec.partition.map((field) => (group as Group)[field] ?? null));
+      tables.set(key, [...(tables.get(key) ?? []), group]);
+    }
+    const whole = { ...spec, partition: [] };
+    for (const table of tables.values()) suppressSmallCells(table, whole, threshold, exempt);
+    return groups;
+  }
   const subject = (group: T) => typeof (group as Group)[spec.countField] === "number";
   const families = (group: T) => (group as Group)[spec.countField] as number;
   const suppressed = new Set<T>(groups.filter((group) => subject(group) && !exempt(group) && families(group) < threshold));

@@ -170,3 +170,42 @@ registerEnumType(IndicatorLevel, {
     FAMILY: { description: "One value per supported family and period." },
   },
 });
+
+export enum IndicatorBasis {
+  REPORTED = "REPORTED",
+  RECORDS = "RECORDS",
+}
+registerEnumType(IndicatorBasis, {
+  name: "IndicatorBasis",
+  description: "Where an indicator's figures come from.",
+  valuesConfig: {
+    REPORTED: { description: "Values the region reports per pilot site (or family) and quarter (indicatorValues)." },
+    RECORDS: { description: "Computed by the hub from the region's records (families, meetings, activities, bodies), dated to the day." },
+  },
+});
+
+export enum IndicatorAggregation {
+  SUM = "SUM",
+  MEAN = "MEAN",
+}
+registerEnumType(IndicatorAggregation, {
+  name: "IndicatorAggregation",
+  description: "How an indicator's values add up to one figure for a group.",
+  valuesConfig: {
+    SUM: { description: "The sum of the values (counts of families, meetings, persons)." },
+    MEAN: { description: "The mean of the values (shares, percentages)." },
+  },
+});
+
+export enum IndicatorDirection {
+  HIGHER_IS_BETTER = "HIGHER_IS_BETTER",
+  LOWER_IS_BETTER = "LOWER_IS_BETTER",
+}
+registerEnumType(IndicatorDirection, {
+  name: "IndicatorDirection",
+  description: "Which way an indicator improves; rankings order by it.",
+  valuesConfig: {
+    HIGHER_IS_BETTER: { description: "A higher figure is better." },
+    LOWER_IS_BETTER: { description: "A lower figure is better." },
+  },
+});

@@ -7,8 +7,8 @@ export const shardDirective = new GraphQLDirective({
   description: "How the gateway merges this root field across the regional shards.",
   locations: [DirectiveLocation.FIELD_DEFINITION],
   args: {
-    merge: { type: new GraphQLNonNull(GraphQLString), description: "How to merge: CONCAT, UNION, ROUTE, ROUTE_MANY, PARTNERSHIP, CONNECTION or AGGREGATE (and, on group fields, KEY, SUM, MIN, MAX, RATIO, SUPPRESS)." },
-    by: { type: GraphQLString, description: "ROUTE: the ID argument; PARTNERSHIP: the partnership argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; KEY: the dimension; RATIO: numerator/denominator fields; SUPPRESS: the family count." },
+    merge: { type: new GraphQLNonNull(GraphQLString), description: "How to merge: CONCAT, UNION, ROUTE, ROUTE_MANY, PARTNERSHIP, CONNECTION or AGGREGATE (and, on group fields, KEY, TABLE, SUM, MIN, MAX, RATIO, CHOOSE, MISSING, SUPPRESS)." },
+    by: { type: GraphQLString, description: "ROUTE: the ID argument; PARTNERSHIP: the partnership argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; KEY: the dimension; RATIO: numerator/denominator fields; CHOOSE: the field naming the sibling to take; MISSING: the partnership field; SUPPRESS: the family count." },
     prune: { type: GraphQLString, description: "The filter argument whose partnerships, macroregions, voivodeships and TERYT codes narrow the shards asked." },
   },
 });
@@ -28,6 +28,9 @@ export const Shard = {
   union: (field: string) => shard(ShardMerge.UNION, { by: field }),
   aggregate: (groupsField: string, prune?: string) => shard(ShardMerge.AGGREGATE, { by: groupsField, prune }),
   key: (dimension: string) => shard(ShardMerge.KEY, { by: dimension }),
+  table: () => shard(ShardMerge.TABLE),
+  choose: (selector: string) => shard(ShardMerge.CHOOSE, { by: selector }),
+  missing: (partnershipField: string) => shard(ShardMerge.MISSING, { by: partnershipField }),
   sum: () => shard(ShardMerge.SUM),
   min: () => shard(ShardMerge.MIN),
   max: () => shard(ShardMerge.MAX),

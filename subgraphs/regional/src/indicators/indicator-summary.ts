@@ -8,6 +8,7 @@ import type { RegionalContext } from "../context";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { IndicatorValue } from "./indicator-value.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
+import { quarterOf } from "./quarter-sql";
 import { IndicatorValueFilter, validateIndicatorValueFilter, whereIndicatorValues } from "./indicator-value-filter";
 
 export enum SummaryDimension {
@@ -143,11 +144,6 @@ const DIMENSIONS: Record<SummaryDimension, { columns: Record<string, string>; jo
   PERIOD: { columns: { period: "e.period" }, joins: [] },
   SITE: { columns: { siteId: "e.site_id", siteName: "s.name" }, joins: ["s"] },
 };
-
-/** The quarter ("2019-Q4") of an ISO date column, in SQL that SQLite and PostgreSQL both run. */
-function quarterOf(column: string): string {
-  return `substr(${column}, 1, 4) || '-Q' || ((cast(substr(${column}, 6, 2) as integer) + 2) / 3)`;
-}
 
 @Resolver()
 export class IndicatorSummaryResolver {

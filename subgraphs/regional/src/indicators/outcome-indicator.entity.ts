@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
-import { IndicatorLevel } from "../common/enums";
+import { PARTNERSHIP_KEYS } from "@kooperacja/shared";
+import { IndicatorAggregation, IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
 
@@ -37,4 +38,24 @@ export class OutcomeIndicator extends RegionalRecord {
   })
   @Property({ type: "boolean", default: false })
   aboutFamilies!: boolean;
+
+  @Field(() => IndicatorBasis, { description: "Whether the figures are values the regions report per quarter or are computed from their records." })
+  @Property({ type: "string", default: IndicatorBasis.REPORTED })
+  basis!: IndicatorBasis;
+
+  @Field(() => IndicatorAggregation, { description: "How the values add up to a group's figure: their sum or their mean." })
+  @Property({ type: "string", default: IndicatorAggregation.SUM })
+  aggregation!: IndicatorAggregation;
+
+  @Field(() => IndicatorDirection, { description: "Which way the indicator improves." })
+  @Property({ type: "string", default: IndicatorDirection.HIGHER_IS_BETTER })
+  direction!: IndicatorDirection;
+
+  @Field(() => [String], { description: "Partnerships whose models report the indicator (keys: liderzy, kooperacja, kooperacje3d)." })
+  @Property({ type: "json", default: JSON.stringify(PARTNERSHIP_KEYS) })
+  reportedBy!: string[];
+
+  @Field(() => Boolean, { description: "True for an indicator of one region's model only; a comparison shows it for that region alone." })
+  @Property({ type: "boolean", default: false })
+  regionSpecific!: boolean;
 }

@@ -1,3 +1,4 @@
+import { Sector } from "@kooperacja/shared";
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { InstitutionKind } from "../common/enums";
@@ -27,10 +28,33 @@ export class Institution extends RegionalRecord {
   @Property({ type: "string" })
   kind!: InstitutionKind;
 
+  @Field(() => Sector, { description: "Policy sector of the institution (cross-sector comparisons group by it)." })
+  @Property({ type: "string", default: Sector.OTHER })
+  sector!: Sector;
+
   @Field(() => String, { nullable: true, description: "Town where the institution sits." })
   @Property({ type: "string", nullable: true })
   city?: string | null;
 
   @ManyToOne(() => TerritorialUnit, { nullable: true, ref: false })
   voivodeship?: TerritorialUnit | null;
+}
+
+/** The sector an institution of a kind belongs to, where its kind says (the seeded partners; OTHER when it does not). */
+export function sectorOfKind(kind: InstitutionKind): Sector {
+  switch (kind) {
+    case InstitutionKind.ROPS:
+    case InstitutionKind.RCPS:
+    case InstitutionKind.PCPR:
+    case InstitutionKind.OPS:
+      return Sector.SOCIAL_ASSISTANCE;
+    case InstitutionKind.UNIVERSITY:
+      return Sector.SCIENCE;
+    case InstitutionKind.NGO:
+      return Sector.NGO;
+    case InstitutionKind.LOCAL_GOVERNMENT:
+      return Sector.LOCAL_GOVERNMENT;
+    default:
+      return Sector.OTHER;
+  }
 }

@@ -1,50 +1,136 @@
-import { IndicatorLevel } from "../common/enums";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared";
+import { IndicatorAggregation, IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
+
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+  unit: string;
+  definition: string;
+  level: IndicatorLevel;
+  /** The values count or describe supported families: in small numbers they are personal data, shown only to the owner or suppressed. */
+  aboutFamilies: boolean;
+  basis: IndicatorBasis;
+  aggregation: IndicatorAggregation;
+  direction: IndicatorDirection;
+  reportedBy: readonly PartnershipKey[];
+  regionSpecific: boolean;
+}
+
+const common = {
+  level: IndicatorLevel.SITE,
+  aboutFamilies: false,
+  basis: IndicatorBasis.REPORTED,
+  aggregation: IndicatorAggregation.SUM,
+  direction: IndicatorDirection.HIGHER_IS_BETTER,
+  reportedBy: PARTNERSHIP_KEYS,
+  regionSpecific: false,
+} as const;
 
 /**
- * The indicators the three models share; the same codes in every shard.
- * `aboutFamilies`: the values count or describe supported families, so in
- * small numbers they are personal data, shown only to the region's owner or
- * in aggregates with small-cell suppression.
+ * The indicators the three models share, the same codes in every shard; the
+ * code is the truth and each shard's table is brought in line with it at
+ * start. REPORTED indicators are values the regions report per site and
+ * quarter; RECORDS indicators the hub computes from the regions' own records
+ * (see analytics/facts.ts), dated to the day, so they compare by month too.
  */
-export const INDICATOR_CATALOGUE = [
+export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
   {
+    ...common,
     code: "FAMILIES_SUPPORTED",
     name: "Families supported",
     unit: "families",
-    definition: "Persons or families supported under the model at the site during the period.",
-    level: IndicatorLevel.SITE,
+    definition: "Persons or families supported under the model at the site during the period, as the region reports them.",
     aboutFamilies: true,
   },
   {
+    ...common,
     code: "SOCIAL_CONTRACTS_CONCLUDED",
     name: "Social contracts concluded",
     unit: "contracts",
     definition: "Social contracts (kontrakty socjalne) concluded with supported persons or families during the period.",
-    level: IndicatorLevel.SITE,
     aboutFamilies: true,
   },
   {
+    ...common,
     code: "BODY_MEETINGS_HELD",
     name: "Cooperation body meetings held",
     unit: "meetings",
-    definition: "Meetings of the site's cooperation bodies (groups, teams) during the period.",
-    level: IndicatorLevel.SITE,
-    aboutFamilies: false,
+    definition: "Meetings of the site's cooperation bodies (groups, teams) during the period, as the region reports them.",
   },
   {
+    ...common,
     code: "WORKERS_COACHED",
     name: "Social workers coached or trained",
     unit: "persons",
     definition: "Social workers and workers of other institutions who took part in coaching or training during the period.",
-    level: IndicatorLevel.SITE,
-    aboutFamilies: false,
   },
   {
+    ...common,
     code: "CONTRACT_GOALS_MET",
     name: "Share of social contract goals met",
     unit: "percent",
-    definition: "Share of the goals of a family's social contract met by the end of the period.",
+    definition: "Share of the goals of a family's social contract met by the end of the period; a group's figure is the mean over its families.",
     level: IndicatorLevel.FAMILY,
     aboutFamilies: true,
+    aggregation: IndicatorAggregation.MEAN,
   },
-] as const;
+  {
+    ...common,
+    code: "SCHOOL_OF_COOPERATION_PARTICIPANTS",
+    name: "Participants of the School of cooperation",
+    unit: "persons",
+    definition: "Workers of the site's institutions taking part in the regional or supra-regional Szkoła kooperacji during the period (Liderzy kooperacji only).",
+    reportedBy: ["liderzy"],
+    regionSpecific: true,
+  },
+  {
+    ...common,
+    code: "FAMILIES_ENROLLED",
+    name: "Families enrolled",
+    unit: "families",
+    definition: "Supported families whose support started in the period, counted from the region's family records.",
+    aboutFamilies: true,
+    basis: IndicatorBasis.RECORDS,
+  },
+  {
+    ...common,
+    code: "FAMILIES_WITH_SOCIAL_CONTRACT",
+    name: "Families with a social contract",
+    unit: "families",
+    definition: "Supported families with a social contract, by the start of their support, counted from the region's family records.",
+    aboutFamilies: true,
+    basis: IndicatorBasis.RECORDS,
+  },
+  {
+    ...common,
+    code: "COOPERATION_BODIES",
+    name: "Cooperation bodies formed",
+    unit: "bodies",
+    definition: "Cooperation bodies (groups, teams) of the model, counted from the region's records; they carry no date, so a period grouping puts them under no period.",
+    basis: IndicatorBasis.RECORDS,
+  },
+  {
+    ...common,
+    code: "BODY_MEETINGS_RECORDED",
+    name: "Cooperation body meetings recorded",
+    unit: "meetings",
+    definition: "Meetings of cooperation bodies recorded by the region, by the date held.",
+    basis: IndicatorBasis.RECORDS,
+  },
+  {
+    ...common,
+    code: "INSTITUTIONS_INVOLVED",
+    name: "Institutions involved",
+    unit: "institutions",
+    definition: "Institutions sitting in the cooperation bodies of a site (each counted once per site, by the date it first joined), by policy sector.",
+    basis: IndicatorBasis.RECORDS,
+  },
+  {
+    ...common,
+    code: "ACTIVITY_PARTICIPANTS",
+    name: "Participants of support activities",
+    unit: "persons",
+    definition: "Participants of trainings, coaching, conferences, workshops and other support activities, by the date held.",
+    basis: IndicatorBasis.RECORDS,
+  },
+];

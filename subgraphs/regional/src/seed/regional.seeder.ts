@@ -2,13 +2,13 @@ import type { PartnershipKey } from "@kooperacja/shared";
 import type { EntityManager, EntityName } from "@mikro-orm/core";
 import { Seeder } from "@mikro-orm/seeder";
 import { SupportActivity } from "../activities/support-activity.entity";
+import { BodyMeeting } from "../bodies/body-meeting.entity";
 import { BodyMember } from "../bodies/body-member.entity";
 import { CooperationBody } from "../bodies/cooperation-body.entity";
 import { ProvenanceKind } from "../common/enums";
 import { SupportedFamily } from "../families/supported-family.entity";
 import { IndicatorValue } from "../indicators/indicator-value.entity";
-import { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
-import { Institution } from "../institutions/institution.entity";
+import { Institution, sectorOfKind } from "../institutions/institution.entity";
 import { LeadPartnerClaim } from "../partnerships/lead-partner-claim.entity";
 import { ModelStructure } from "../partnerships/model-structure.entity";
 import { Partnership } from "../partnerships/partnership.entity";
@@ -16,9 +16,8 @@ import { PartnershipMember } from "../partnerships/partnership-member.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { Source } from "../sources/source.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
-import { INDICATOR_CATALOGUE } from "./indicator-catalogue";
 import { PARTNERSHIP_FACTS, POPULATION_NOTE, PROGRAMME, REFERENCE_NOTE, SOURCES } from "./public-facts";
-import { syntheticSite } from "./synthetic";
+import { syntheticMeetings, syntheticSite } from "./synthetic";
 
 const SYNTHETIC_NOTE = "Generated demo record (deterministic); not a real observation.";
 
@@ -84,6 +83,7 @@ export class RegionalSeeder extends Seeder {
         name: institution.name,
         shortName: institution.shortName,
         kind: institution.kind,
+        sector: sectorOfKind(institution.kind),
         city: institution.city,
         voivodeship: em.getReference(TerritorialUnit, institution.voivodeship),
         ...fromPage(institution.source),
@@ -152,9 +152,6 @@ export class RegionalSeeder extends Seeder {
       }
     }
 
-    for (const indicator of INDICATOR_CATALOGUE) {
-      em.create(OutcomeIndicator, { id: indicator.code, ...indicator, ...reference("Indicator catalogue shared by the three models, defined by the hub team.") });
-    }
     await em.flush();
 
     // Demo rows go in as multi-row inserts, a chunk at a time: large scales (SEED_SCALE) stay fast.
@@ -163,6 +160,9 @@ export class RegionalSeeder extends Seeder {
       await insertChunked(em, SupportedFamily, demo.families.map((family) => ({ ...family, ...synthetic })));
       await insertChunked(em, SupportActivity, demo.activities.map((activity) => ({ ...activity, ...synthetic })));
       await insertChunked(em, IndicatorValue, demo.values.map((value) => ({ ...value, ...synthetic })));
+    }
+    for (const body of facts.bodies) {
+      await insertChunked(em, BodyMeeting, syntheticMeetings(facts.key, body.id).map((meeting) => ({ ...meeting, ...synthetic })));
     }
   }
 }

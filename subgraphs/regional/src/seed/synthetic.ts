@@ -122,10 +122,39 @@ export function syntheticSite(partnership: PartnershipKey, siteId: string, suppo
     site("BODY_MEETINGS_HELD", int(0, 3));
     site("WORKERS_COACHED", int(0, 8));
   }
+  if (partnership === "liderzy") {
+    // Its own generator, so the shared indicators' demo values stay as they were before this one existed.
+    const school = prng(seedOf(`${partnership}:${siteId}:school`));
+    for (const period of QUARTERS) {
+      const indicator = "SCHOOL_OF_COOPERATION_PARTICIPANTS";
+      values.push({ id: `${indicator}:${siteId}:${period}`, indicator, site: siteId, family: null, period, value: Math.floor(school() * 7) });
+    }
+  }
   for (const family of families) {
     if (!family.socialContract) continue;
     const period = quarterOf(family.endedOn ?? "2020-12-31");
     values.push({ id: `CONTRACT_GOALS_MET:${family.id}:${period}`, indicator: "CONTRACT_GOALS_MET", site: siteId, family: family.id, period, value: int(0, 20) * 5 });
   }
   return { families, activities, values };
+}
+
+export interface SyntheticMeeting {
+  id: string;
+  body: string;
+  heldOn: string;
+  participants: number;
+  topic: string;
+}
+
+/** Demo meetings of one cooperation body: 3 to 6 in 2019-2020. */
+export function syntheticMeetings(partnership: PartnershipKey, bodyId: string): SyntheticMeeting[] {
+  const random = prng(seedOf(`${partnership}:${bodyId}:meetings`));
+  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  return Array.from({ length: int(3, 6) }, (_, index) => ({
+    id: `${bodyId}-M${index + 1}`,
+    body: bodyId,
+    heldOn: isoDate(int(2019, 2020), int(1, 12), int(1, 28)),
+    participants: int(5, 20),
+    topic: `Demo meeting ${index + 1}`,
+  }));
 }

@@ -1,0 +1,206 @@
+import { MunicipalityKind, Sector, type SuppressionSpec } from "@kooperacja/shared";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { IndicatorAggregation } from "../common/enums";
+import { Shard } from "../common/shard";
+import { Grain } from "./facts";
+
+export enum CompareDimension {
+  PARTNERSHIP = "PARTNERSHIP",
+  MACROREGION = "MACROREGION",
+  VOIVODESHIP = "VOIVODESHIP",
+  MUNICIPALITY_KIND = "MUNICIPALITY_KIND",
+  SECTOR = "SECTOR",
+  PERIOD = "PERIOD",
+}
+registerEnumType(CompareDimension, {
+  name: "CompareDimension",
+  description: "What a comparison groups by.",
+  valuesConfig: {
+    PARTNERSHIP: { description: "By partnership (model); fills partnership and macroregion." },
+    MACROREGION: { description: "By macroregion (I, II, III): the same groups as PARTNERSHIP, one partnership per macroregion." },
+    VOIVODESHIP: { description: "By voivodeship of the pilot site." },
+    MUNICIPALITY_KIND: { description: "By kind of gmina of the pilot site (null for powiat sites and facts of no site)." },
+    SECTOR: { description: "By policy sector (null for indicators not broken down by sector)." },
+    PERIOD: { description: "By period, at the comparison's grain (month, quarter or year): a time series." },
+  },
+});
+
+registerEnumType(Grain, {
+  name: "PeriodGrain",
+  description: "How long a period of a comparison is.",
+  valuesConfig: {
+    MONTH: { description: "Months (2019-10); only indicators computed from dated records have them." },
+    QUARTER: { description: "Quarters (2019-Q4), as the regions report." },
+    YEAR: { description: "Years (2019)." },
+  },
+});
+
+/** The dimension each key field of a row belongs to: the `@shard` KEY rules below, and suppression in a subgraph asked directly. */
+const KEY_DIMENSIONS = {
+  macroregion: CompareDimension.PARTNERSHIP,
+  partnership: CompareDimension.PARTNERSHIP,
+  voivodeship: CompareDimension.VOIVODESHIP,
+  voivodeshipName: CompareDimension.VOIVODESHIP,
+  municipalityKind: CompareDimension.MUNICIPALITY_KIND,
+  sector: CompareDimension.SECTOR,
+  period: CompareDimension.PERIOD,
+} satisfies Record<string, CompareDimension>;
+
+/**
+ * One row of a comparison's tidy table: a group, an indicator and its figure.
+ * Shards send the partials (n, sum, min, max, families); the gateway merges
+ * them by key, derives the mean and the headline value, and suppresses
+ * small cells indicator by indicator.
+ */
+@ObjectType({ description: "One row of a comparison: one indicator in one group. Dimensions not grouped by are null." })
+export class ComparisonRow {
+  @Shard.table()
+  @Field(() => String, { description: "Indicator code." })
+  indicator!: string;
+
+  @Shard.table()
+  @Field(() => String, { description: "Unit of the indicator's values." })
+  unit!: string;
+
+  @Shard.table()
+  @Field(() => IndicatorAggregation, { description: "Whether value is the sum or the mean of the values." })
+  aggregation!: IndicatorAggregation;
+
+  @Shard.key(KEY_DIMENSIONS.macroregion)
+  @Field(() => String, { nullable: true, description: "Macroregion (I, II, III), when grouped by PARTNERSHIP or MACROREGION." })
+  macroregion!: string | null;
+
+  @Shard.key(KEY_DIMENSIONS.partnership)
+  @Field(() => String, { nullable: true, description: "Partnership key, when grouped by PARTNERSHIP or MACROREGION." })
+  partnership!: string | null;
+
+  @Shard.key(KEY_DIMENSIONS.voivodeship)
+  @Field(() => String, { nullable: true, description: "Voivodeship TERYT code, when grouped by VOIVODESHIP." })
+  voivodeship!: string | null;
+
+  @Shard.key(KEY_DIMENSIONS.voivodeshipName)
+  @Field(() => String, { nullable: true, description: "Voivodeship name, when grouped by VOIVODESHIP." })
+  voivodeshipName!: string | null;
+
+  @Shard.key(KEY_DIMENSIONS.municipalityKind)
+  @Field(() => MunicipalityKind, { nullable: true, description: "Kind of gmina, when grouped by MUNICIPALITY_KIND." })
+  municipalityKind!: MunicipalityKind | null;
+
+  @Shard.key(KEY_DIMENSIONS.sector)
+  @Field(() => Sector, { nullable: true, description: "Sector, when grouped by SECTOR." })
+  sector!: Sector | null;
+
+  @Shard.key(KEY_DIMENSIONS.period)
+  @Field(() => String, { nullable: true, description: "Period (2019-10, 2019-Q4 or 2019), when grouped by PERIOD." })
+  period!: string | null;
+
+  @Shard.sum()
+  @Field(() => Int, { nullable: true, description: "Number of values (or records) behind the figure; null when suppressed." })
+  n!: number | null;
+
+  @Shard.sum()
+  @Field(() => Float, { nullable: true, description: "Sum of the values; null when suppressed." })
+  sum!: number | null;
+
+  @Shard.min()
+  @Field(() => Float, { nullable: true, description: "Smallest value; null when suppressed." })
+  min!: number | null;
+
+  @Shard.max()
+  @Field(() => Float, { nullable: true, description: "Largest value; null when suppressed." })
+  max!: number | null;
+
+  @Shard.ratio("sum", "n")
+  @Field(() => Float, { nullable: true, description: "Mean of the values (sum / n); null when suppressed." })
+  mean!: number | null;
+
+  @Shard.choose("aggregation")
+  @Field(() => Float, { nullable: true, description: "The figure: the sum or the mean, as the indicator's aggregation says; null when suppressed." })
+  value!: number | null;
+
+  @Shard.sum()
+  @Field(() => Int, { nullable: true, description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed." })
+  families!: number | null;
+
+  @Shard.suppress("families")
+  @Field(() => Boolean, {
+    description: "True when the figure is computed from fewer families than the suppression threshold (or would give such a figure away): its figures are then null. Never true for the owner of every region in the row.",
+  })
+  suppressed!: boolean;
+
+  @Shard.missing("partnership")
+  @Field(() => [String], { description: "Partnerships asked whose figures are missing from this row because the region did not answer (see the response's errors)." })
+  regionsMissing!: string[];
+}
+
+/** The fields small-cell suppression reads and blanks, as the `@shard` rules above declare them for the gateway. */
+export const COMPARISON_SUPPRESSION: SuppressionSpec = {
+  countField: "families",
+  flagField: "suppressed",
+  valueFields: ["n", "sum", "min", "max", "mean", "value", "families"],
+  dimensions: new Map(Object.entries(KEY_DIMENSIONS)),
+  partition: ["indicator", "unit", "aggregation"],
+};
+
+@ObjectType({ description: "A comparison of indicators across the models: a tidy table of rows." })
+export class Comparison {
+  @Field(() => [String], { description: "The indicator codes compared." })
+  indicators!: string[];
+
+  @Field(() => [CompareDimension], { description: "The dimensions grouped by." })
+  by!: CompareDimension[];
+
+  @Field(() => Grain, { description: "Length of the periods, when grouped by PERIOD." })
+  grain!: Grain;
+
+  @Field(() => [ComparisonRow], { description: "One row per indicator and group, ordered by indicator and then by group." })
+  rows!: ComparisonRow[];
+}
+
+@ObjectType({ description: "A pilot site's place among its partnership's sites on one indicator." })
+export class SiteRank {
+  @Field(() => Int, { nullable: true, description: "Place, 1 the best by the indicator's direction; ties share a place. Null when suppressed." })
+  rank!: number | null;
+
+  @Field(() => ID, { description: "Global ID of the pilot site." })
+  siteId!: string;
+
+  @Field(() => String, { description: "Name of the pilot site." })
+  siteName!: string;
+
+  @Field(() => Float, { nullable: true, description: "The site's figure (sum or mean, as the indicator's aggregation says); null when suppressed." })
+  value!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Number of values behind the figure; null when suppressed." })
+  n!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed." })
+  families!: number | null;
+
+  @Field(() => Boolean, { description: "True when the site's figure is suppressed (too few families, or it would give such a figure away); suppressed sites come last, unranked." })
+  suppressed!: boolean;
+}
+
+@ObjectType({ description: "Which periods of a reported indicator a pilot site has values for, so gaps in the evidence show." })
+export class CoverageRow {
+  @Field(() => String, { description: "Partnership key." })
+  partnership!: string;
+
+  @Field(() => ID, { description: "Global ID of the pilot site." })
+  siteId!: string;
+
+  @Field(() => String, { description: "Name of the pilot site." })
+  siteName!: string;
+
+  @Field(() => String, { description: "Indicator code." })
+  indicator!: string;
+
+  @Field(() => [String], { description: "Quarters with at least one value." })
+  periodsReported!: string[];
+
+  @Field(() => [String], { description: "Quarters of the programme period (within the filter's dates) without any value." })
+  periodsMissing!: string[];
+
+  @Field(() => Boolean, { description: "True when no quarter is missing." })
+  complete!: boolean;
+}
