@@ -162,7 +162,7 @@ function expectedRows(facts: Map<string, Fact[]>, indicators: Indicator[], group
         period: grouping.by.includes("PERIOD") ? periodOf(fact, grouping.grain) : null,
       };
       const id = JSON.stringify(key);
-      const group = groups.get(id) ?? { key, values: [], families: new Set<string>() };
+      const group = groups.get(id) ?? { key, values: [] as number[], families: new Set<string>() };
       group.values.push(fact.value);
       for (const family of fact.families) group.families.add(`${fact.partnership}:${family}`);
       groups.set(id, group);

@@ -25,11 +25,14 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<Hu
       regions[partnership] = await startRegionalService(regionalConfig(partnership, env));
       started.push(regions[partnership]);
     }
-    const book = await startBookService(bookConfig(env));
+    let gatewayUrl: string | undefined;
+    // The book asks the gateway for the figures of its evidence; the gateway's port is known only once it listens.
+    const book = await startBookService(bookConfig(env), () => gatewayUrl ?? bookConfig(env).hubUrl);
     started.push(book);
     const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, regions[key].url])) as Record<PartnershipKey, string>;
     const gateway = await startGateway({ ...gatewayConfig(env), shardUrls, bookUrl: book.url });
     started.push(gateway);
+    gatewayUrl = gateway.url;
     return {
       gateway,
       regions,

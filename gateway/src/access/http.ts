@@ -1,4 +1,4 @@
-import { bearerToken, ErrorCode, PUBLIC_IDENTITY, Role, type Identity, type TokenVerifier } from "@kooperacja/shared";
+import { ASSERTION_HEADER, ErrorCode, PUBLIC_IDENTITY, Role, type Identity, type TokenVerifier } from "@kooperacja/shared";
 import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
@@ -17,13 +17,15 @@ export function identityOf(res: Response): Identity {
 /**
  * Verifies the bearer token, if any, once per request: an invalid, expired
  * or forged token is refused with 401 before any GraphQL work; no token is
- * the public.
+ * the public. A subgraph asking the hub on a caller's behalf (the book
+ * re-running its evidence) presents the gateway's own assertion for that
+ * caller instead, so it is the same caller with the same rights.
  */
 export function authenticate(verifier: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     try {
-      const token = bearerToken(req.headers.authorization);
-      res.locals.identity = token === null ? PUBLIC_IDENTITY : await verifier.verifyUserToken(token);
+      const assertion = req.headers[ASSERTION_HEADER];
+      res.locals.identity = (await verifier.identify({ authorization: req.headers.authorization, assertion: typeof assertion === "string" ? assertion : null })).identity;
       next();
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {

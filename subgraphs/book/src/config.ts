@@ -7,6 +7,8 @@ export interface BookConfig {
   dbPath: string;
   logSql: boolean;
   auth: AuthConfig;
+  /** The hub's gateway, which the book asks for the figures of its evidence. */
+  hubUrl: string;
 }
 
 export const DEFAULT_BOOK_PORT = 4104;
@@ -21,5 +23,7 @@ export function bookConfig(env: NodeJS.ProcessEnv = process.env): BookConfig {
     dbPath: env.BOOK_DB ?? join(resolve(env.DATA_DIR ?? "data"), "book.sqlite"),
     logSql: env.SQL_LOG === "1",
     auth: authConfig(env),
+    // The gateway's default address (GATEWAY_PORT 4000); `npm start` passes the one it really listens on.
+    hubUrl: env.HUB_URL ?? "http://127.0.0.1:4000/",
   };
 }

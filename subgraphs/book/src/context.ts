@@ -1,13 +1,32 @@
 import { Loaders, type Caller, type Identity } from "@kooperacja/shared";
 import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import type { ComparisonParameters, ComparisonRun, HubClient } from "./hub/hub-client";
 
 export interface BookContext {
   em: SqlEntityManager;
   loaders: Loaders;
   /** The verified caller. */
   identity: Identity;
+  /** Runs a comparison on the hub as this caller, once per request for the same parameters. */
+  compare(parameters: ComparisonParameters): Promise<ComparisonRun>;
+  /** Whether a regional record exists and this caller may see it. */
+  regionalRecordExists(id: string): Promise<boolean>;
 }
 
-export function createContext(em: SqlEntityManager, caller: Caller): BookContext {
-  return { em, loaders: new Loaders(em), identity: caller.identity };
+export function contextFactory(hub: HubClient) {
+  return (em: SqlEntityManager, caller: Caller): BookContext => {
+    const runs = new Map<string, Promise<ComparisonRun>>();
+    return {
+      em,
+      loaders: new Loaders(em),
+      identity: caller.identity,
+      compare: (parameters) => {
+        const key = JSON.stringify(parameters);
+        let run = runs.get(key);
+        if (!run) runs.set(key, (run = hub.compare(caller.forward, parameters)));
+        return run;
+      },
+      regionalRecordExists: (id) => hub.exists(caller.forward, id),
+    };
+  };
 }

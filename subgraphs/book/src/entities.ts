@@ -3,4 +3,7 @@ import { EvidenceLink } from "./recommendations/evidence-link.entity";
 import { Recommendation } from "./recommendations/recommendation.entity";
 import { RecommendationPartnership } from "./recommendations/recommendation-partnership.entity";
 
-export const ENTITIES = [BookChapter, Recommendation, RecommendationPartnership, EvidenceLink];
+import { SavedComparison } from "./comparisons/saved-comparison.entity";
+import { BookChange } from "./history/book-change.entity";
+
+export const ENTITIES = [BookChapter, Recommendation, RecommendationPartnership, EvidenceLink, SavedComparison, BookChange];

@@ -9,6 +9,7 @@ import { authChecker, readableStatuses } from "./access";
 import type { BookContext } from "./context";
 import { PartnershipExtension, PartnershipExtensionResolver } from "./regional/partnership-extension";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver";
+import { SavedComparisonResolver } from "./comparisons/saved-comparison.resolver";
 import { Recommendation } from "./recommendations/recommendation.entity";
 
 const FEDERATION_HEADER = `
@@ -38,7 +39,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function bookSchema(): Promise<GraphQLSchema> {
   built ??= (async () => {
     const schema = await buildSchema({
-      resolvers: [BookChapterResolver, RecommendationResolver, PartnershipExtensionResolver],
+      resolvers: [BookChapterResolver, RecommendationResolver, SavedComparisonResolver, PartnershipExtensionResolver],
       skipCheck: true,
       authChecker,
       validateFn: validateArgument,

@@ -1,11 +1,16 @@
 import { startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
 import type { BookConfig } from "./config";
-import { createContext } from "./context";
+import { contextFactory } from "./context";
+import { HubClient } from "./hub/hub-client";
 import { openBookDatabase, seedIfEmpty } from "./database";
 import { bookSchema } from "./schema";
 
-/** Starts the national recommendation book subgraph: migrate, seed on first start, serve. */
-export async function startBookService(config: BookConfig): Promise<RunningService> {
+/**
+ * Starts the national recommendation book subgraph: migrate, seed on first
+ * start, serve. `hubUrl` overrides the configured gateway address when the
+ * gateway starts after the book (one process, free ports).
+ */
+export async function startBookService(config: BookConfig, hubUrl: () => string = () => config.hubUrl): Promise<RunningService> {
   const database = await openBookDatabase(config.dbPath, config.logSql);
   try {
     if (await seedIfEmpty(database)) console.log(`Seeded the book into ${config.dbPath} (first start).`);
@@ -17,7 +22,7 @@ export async function startBookService(config: BookConfig): Promise<RunningServi
       host: config.host,
       port: config.port,
       verifier: new TokenVerifier(config.auth),
-      createContext,
+      createContext: contextFactory(new HubClient(hubUrl)),
     });
   } catch (error) {
     await database.close();

@@ -30,6 +30,12 @@ export interface Identity {
 export interface Caller {
   identity: Identity;
   viaGateway: boolean;
+  /**
+   * The headers that speak for this caller when the service asks the hub in
+   * turn (the book re-running its evidence): the gateway's assertion, or the
+   * user's own bearer token on a direct call. Never another identity.
+   */
+  forward: Record<string, string>;
 }
 
 export const PUBLIC_IDENTITY: Identity = Object.freeze({ subject: null, role: Role.PUBLIC, partnerships: [] }) as Identity;
@@ -177,9 +183,10 @@ export class TokenVerifier {
    * present, else a user's bearer token, else the public.
    */
   async identify(headers: { authorization?: string | null; assertion?: string | null }): Promise<Caller> {
-    if (headers.assertion) return { identity: await this.verifyAssertion(headers.assertion), viaGateway: true };
+    if (headers.assertion) return { identity: await this.verifyAssertion(headers.assertion), viaGateway: true, forward: { [ASSERTION_HEADER]: headers.assertion } };
     const token = bearerToken(headers.authorization);
-    return { identity: token === null ? PUBLIC_IDENTITY : await this.verifyUserToken(token), viaGateway: false };
+    if (token === null) return { identity: PUBLIC_IDENTITY, viaGateway: false, forward: {} };
+    return { identity: await this.verifyUserToken(token), viaGateway: false, forward: { authorization: `Bearer ${token}` } };
   }
 
   private async check(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {

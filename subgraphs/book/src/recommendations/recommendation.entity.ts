@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
-import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
 import { BookChapter } from "../chapters/book-chapter.entity";
-import { MunicipalityKind } from "@kooperacja/shared";
+import { MunicipalityKind, Sector } from "@kooperacja/shared";
 import { RecommendationStatus } from "./recommendation-status";
 
 @Entity({ tableName: "recommendation" })
@@ -26,13 +26,33 @@ export class Recommendation {
   @Property({ type: "text" })
   text!: string;
 
-  @Field(() => RecommendationStatus, { description: "Draft or adopted." })
+  @Field(() => RecommendationStatus, { description: "Draft, in review, or adopted." })
   @Property({ type: "string", index: true })
   status!: RecommendationStatus;
 
   @Field(() => [MunicipalityKind], { description: "Kinds of gmina the recommendation is for (empty: all)." })
   @Property({ type: "json" })
   targetMunicipalityKinds!: MunicipalityKind[];
+
+  @Field(() => [Sector], { description: "Sectors the recommendation is for (empty: all)." })
+  @Property({ type: "json", default: "[]" })
+  targetSectors!: Sector[];
+
+  @Field(() => String, { nullable: true, description: "Who wrote it: the `sub` of the national analyst's token (null for seeded demo content)." })
+  @Property({ type: "string", nullable: true })
+  createdBy?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "When it was created (null for seeded demo content)." })
+  @Property({ type: "datetime", nullable: true })
+  createdAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Who adopted it." })
+  @Property({ type: "string", nullable: true })
+  adoptedBy?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "When it was adopted." })
+  @Property({ type: "datetime", nullable: true })
+  adoptedAt?: Date | null;
 
   @Field(() => Boolean, { description: "True for demo content seeded so the hub has something to show; not text of the real book." })
   @Property({ type: "boolean" })

@@ -1,11 +1,17 @@
-import { accessDenied, decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hubError, MunicipalityKind } from "@kooperacja/shared";
-import { ArrayMaxSize, IsOptional, Length, MaxLength } from "class-validator";
+import { accessDenied, decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hubError, MunicipalityKind, Sector, tryDecodeGlobalId } from "@kooperacja/shared";
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, MaxLength } from "class-validator";
+import { GraphQLJSONObject } from "graphql-scalars";
 import { randomUUID } from "node:crypto";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Access, readableStatuses } from "../access";
 import { BookChapter } from "../chapters/book-chapter.entity";
+import { parametersOf } from "../comparisons/saved-comparison.resolver";
+import { SavedComparison } from "../comparisons/saved-comparison.entity";
 import type { BookContext } from "../context";
+import { BookChange } from "../history/book-change.entity";
+import { fieldChanges, recordChange } from "../history/history";
 import { PartnershipExtension } from "../regional/partnership-extension";
+import { EVIDENCE_TYPES, type EvidenceType } from "../regional/regional-refs";
 import { Evidence } from "./evidence";
 import { EvidenceLink } from "./evidence-link.entity";
 import { Recommendation } from "./recommendation.entity";
@@ -28,6 +34,11 @@ class RecommendationChanges {
   @ArrayMaxSize(Object.values(MunicipalityKind).length)
   @Field(() => [MunicipalityKind], { nullable: true, description: "Kinds of gmina the recommendation is for (empty: all)." })
   targetMunicipalityKinds?: MunicipalityKind[];
+
+  @IsOptional()
+  @ArrayMaxSize(Object.values(Sector).length)
+  @Field(() => [Sector], { nullable: true, description: "Sectors the recommendation is for (empty: all)." })
+  targetSectors?: Sector[];
 }
 
 @InputType({ description: "A new draft recommendation." })
@@ -49,14 +60,45 @@ class NewRecommendation {
   targetMunicipalityKinds?: MunicipalityKind[];
 
   @IsOptional()
+  @ArrayMaxSize(Object.values(Sector).length)
+  @Field(() => [Sector], { nullable: true, description: "Sectors the recommendation is for (empty or omitted: all)." })
+  targetSectors?: Sector[];
+
+  @IsOptional()
   @MaxLength(100, { each: true })
   @Field(() => [ID], { nullable: true, description: "Global IDs of the partnerships whose models it draws on." })
   partnershipIds?: string[];
 }
 
+const GRAINS = ["MONTH", "QUARTER", "YEAR"];
+
+@InputType({ description: "A comparison query to cite as evidence: the arguments of `compare`." })
+class ComparisonEvidenceInput {
+  @Length(3, 2000)
+  @Field(() => String, { description: "What the comparison shows and why it supports the recommendation (3 to 2000 characters)." })
+  note!: string;
+
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @Field(() => [String], { description: "Indicator codes (1 to 20)." })
+  indicators!: string[];
+
+  @ArrayMaxSize(6)
+  @Field(() => [String], { defaultValue: [], description: "Dimensions to group by (CompareDimension values)." })
+  by!: string[];
+
+  @IsIn(GRAINS)
+  @Field(() => String, { defaultValue: "QUARTER", description: "Period grain: MONTH, QUARTER or YEAR." })
+  grain!: string;
+
+  @IsOptional()
+  @Field(() => GraphQLJSONObject, { nullable: true, description: "The comparison's filter, as a CompareFilter object." })
+  filter?: Record<string, unknown> | null;
+}
+
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
-  @Query(() => [Recommendation], { description: "Recommendations of the book, optionally of one status, by chapter and number. Drafts are for national analysts only." })
+  @Query(() => [Recommendation], { description: "Recommendations of the book, optionally of one status, by chapter and number. Drafts and those in review are for national analysts only." })
   async recommendations(
     @Arg("status", () => RecommendationStatus, { nullable: true, description: "Only recommendations with this status." }) status: RecommendationStatus | undefined,
     @Ctx() ctx: BookContext,
@@ -66,7 +108,7 @@ export class RecommendationResolver {
     return ctx.em.find(Recommendation, { status: status ? status : { $in: readable } }, { orderBy: { chapter: { number: "asc" }, number: "asc" } });
   }
 
-  @Query(() => Recommendation, { nullable: true, description: "One recommendation by ID. Drafts are for national analysts only." })
+  @Query(() => Recommendation, { nullable: true, description: "One recommendation by ID. Drafts and those in review are for national analysts only." })
   async recommendation(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: BookContext): Promise<Recommendation> {
     return this.readable(ctx, id);
   }
@@ -91,48 +133,167 @@ export class RecommendationResolver {
         text: input.text,
         status: RecommendationStatus.DRAFT,
         targetMunicipalityKinds: input.targetMunicipalityKinds ?? [],
+        targetSectors: input.targetSectors ?? [],
+        createdBy: ctx.identity.subject,
+        createdAt: new Date(),
         demo: false,
       });
       for (const partnershipId of new Set(input.partnershipIds ?? [])) {
         em.create(RecommendationPartnership, { id: randomUUID(), recommendation, partnershipId });
       }
+      recordChange(em, ctx.identity, subject(recommendation), "CREATED", {
+        chapter: input.chapterId,
+        title: input.title,
+        text: input.text,
+        targetMunicipalityKinds: recommendation.targetMunicipalityKinds,
+        targetSectors: recommendation.targetSectors,
+        partnershipIds: [...new Set(input.partnershipIds ?? [])],
+      });
       return recommendation;
     });
   }
 
   @Authorized(Access.ANALYST)
-  @Mutation(() => Recommendation, { description: "Changes a draft recommendation (national analysts); adopted text does not change." })
+  @Mutation(() => Recommendation, { description: "Changes a draft recommendation (national analysts); one in review goes back to draft first, and adopted text does not change." })
   async updateRecommendation(
     @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
     @Arg("changes", () => RecommendationChanges, { description: "The fields to change; omitted fields stay." }) changes: RecommendationChanges,
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation> {
-    const recommendation = await this.draft(ctx, id);
-    ctx.em.assign(recommendation, Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)));
+    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.DRAFT, "be changed");
+    const next = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) as Partial<Recommendation>;
+    const changed = fieldChanges(recommendation, next);
+    if (Object.keys(changed).length === 0) return recommendation;
+    ctx.em.assign(recommendation, next);
+    recordChange(ctx.em, ctx.identity, subject(recommendation), "EDITED", changed);
     await ctx.em.flush();
     return recommendation;
   }
 
   @Authorized(Access.ANALYST)
-  @Mutation(() => Recommendation, { description: "Adopts a draft recommendation into the book (national analysts)." })
+  @Mutation(() => Recommendation, { description: "Submits a draft for review (national analysts): its text and evidence are then fixed until it is adopted or returned." })
+  async submitRecommendation(@Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string, @Ctx() ctx: BookContext): Promise<Recommendation> {
+    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.DRAFT, "be submitted for review");
+    return this.move(ctx, recommendation, RecommendationStatus.REVIEW, "SUBMITTED", {});
+  }
+
+  @Authorized(Access.ANALYST)
+  @Mutation(() => Recommendation, { description: "Returns a recommendation in review to draft, with the reason (national analysts)." })
+  async returnRecommendation(
+    @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
+    @Arg("reason", () => String, { description: "Why it goes back: what the authors should change." }) reason: string,
+    @Ctx() ctx: BookContext,
+  ): Promise<Recommendation> {
+    if (reason.trim().length < 3 || reason.length > 2000) throw hubError(ErrorCode.BAD_USER_INPUT, "reason must be 3 to 2000 characters.", { field: "reason" });
+    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.REVIEW, "be returned to draft");
+    return this.move(ctx, recommendation, RecommendationStatus.DRAFT, "RETURNED", { reason });
+  }
+
+  @Authorized(Access.ANALYST)
+  @Mutation(() => Recommendation, {
+    description:
+      "Adopts a recommendation in review into the book (national analysts). Every saved comparison it cites is run once more and its figures kept as the adopted snapshot; while a region is unavailable, adoption waits, so no snapshot misses a region.",
+  })
   async adoptRecommendation(@Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string, @Ctx() ctx: BookContext): Promise<Recommendation> {
-    const recommendation = await this.draft(ctx, id);
-    recommendation.status = RecommendationStatus.ADOPTED;
+    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.REVIEW, "be adopted (submit it for review first)");
+    const comparisons = await ctx.em.find(SavedComparison, { recommendation }, { orderBy: { savedAt: "asc", id: "asc" } });
+    const runs = await Promise.all(comparisons.map((saved) => ctx.compare(parametersOf(saved))));
+    const missing = [...new Set(runs.flatMap((run) => run.missingRegions))];
+    if (missing.length > 0) {
+      throw hubError(ErrorCode.SHARD_UNAVAILABLE, `Not adopted: region(s) ${missing.join(", ")} did not answer, so the snapshot of the evidence would miss their figures. Try again when they are back.`, {
+        missingRegions: missing,
+      });
+    }
+    const takenAt = new Date();
+    comparisons.forEach((saved, index) => ctx.em.assign(saved, { snapshot: runs[index]!.rows, snapshotAt: takenAt }));
+    ctx.em.assign(recommendation, { adoptedAt: takenAt, adoptedBy: ctx.identity.subject });
+    return this.move(ctx, recommendation, RecommendationStatus.ADOPTED, "ADOPTED", { snapshots: comparisons.map((saved) => encodeBookId("SavedComparison", saved.id)) });
+  }
+
+  @Authorized(Access.ANALYST)
+  @Mutation(() => Evidence, { description: "Cites a regional record (a site, body, activity, indicator value, institution, indicator or partnership) as evidence for a draft (national analysts)." })
+  async addEvidence(
+    @Arg("recommendationId", () => ID, { description: "Global ID of the recommendation." }) recommendationId: string,
+    @Arg("targetId", () => ID, { description: "Global ID of the regional record." }) targetId: string,
+    @Arg("note", () => String, { description: "Why the record supports the recommendation (3 to 2000 characters)." }) note: string,
+    @Ctx() ctx: BookContext,
+  ): Promise<Evidence> {
+    if (note.trim().length < 3 || note.length > 2000) throw hubError(ErrorCode.BAD_USER_INPUT, "note must be 3 to 2000 characters.", { field: "note" });
+    const type = tryDecodeGlobalId(targetId)?.type;
+    if (!type || !(EVIDENCE_TYPES as readonly string[]).includes(type)) {
+      throw hubError(ErrorCode.BAD_USER_INPUT, `${targetId} is not the ID of a regional record the book can cite (${EVIDENCE_TYPES.join(", ")}).`, { field: "targetId" });
+    }
+    const recommendation = await this.inStatus(ctx, recommendationId, RecommendationStatus.DRAFT, "get new evidence");
+    if (!(await ctx.regionalRecordExists(targetId))) throw hubError(ErrorCode.NOT_FOUND, `No regional record with ID ${targetId}.`, { field: "targetId" });
+    const link = ctx.em.create(EvidenceLink, { id: randomUUID(), recommendation, targetType: type as EvidenceType, targetId, note });
+    recordChange(ctx.em, ctx.identity, subject(recommendation), "EVIDENCE_ADDED", { evidence: encodeBookId("Evidence", link.id), targetId, note });
     await ctx.em.flush();
-    return recommendation;
+    return evidenceOf(link);
+  }
+
+  @Authorized(Access.ANALYST)
+  @Mutation(() => Boolean, { description: "Removes a piece of regional evidence from a draft (national analysts)." })
+  async removeEvidence(@Arg("id", () => ID, { description: "Global ID of the evidence." }) id: string, @Ctx() ctx: BookContext): Promise<boolean> {
+    const link = await ctx.em.findOne(EvidenceLink, { id: decodeBookId(id, "Evidence") });
+    if (!link) throw hubError(ErrorCode.NOT_FOUND, `No evidence with ID ${id}.`, { id });
+    const recommendation = await this.inStatus(ctx, encodeBookId("Recommendation", link.recommendation.id), RecommendationStatus.DRAFT, "lose evidence");
+    recordChange(ctx.em, ctx.identity, subject(recommendation), "EVIDENCE_REMOVED", { evidence: id, targetId: link.targetId, note: link.note });
+    ctx.em.remove(link);
+    await ctx.em.flush();
+    return true;
+  }
+
+  @Authorized(Access.ANALYST)
+  @Mutation(() => SavedComparison, {
+    description: "Cites a comparison query as evidence for a draft (national analysts). It is run once now, so a query the hub would refuse is refused here; it is re-run on every read.",
+  })
+  async addComparisonEvidence(
+    @Arg("recommendationId", () => ID, { description: "Global ID of the recommendation." }) recommendationId: string,
+    @Arg("comparison", () => ComparisonEvidenceInput, { description: "The comparison." }) input: ComparisonEvidenceInput,
+    @Ctx() ctx: BookContext,
+  ): Promise<SavedComparison> {
+    const recommendation = await this.inStatus(ctx, recommendationId, RecommendationStatus.DRAFT, "get new evidence");
+    const parameters = { indicators: input.indicators, by: input.by, grain: input.grain, filter: input.filter ?? null };
+    await ctx.compare(parameters);
+    const saved = ctx.em.create(SavedComparison, { id: randomUUID(), recommendation, note: input.note, ...parameters, savedBy: ctx.identity.subject ?? "unknown", savedAt: new Date(), snapshot: null, snapshotAt: null });
+    recordChange(ctx.em, ctx.identity, subject(recommendation), "COMPARISON_ADDED", { comparison: encodeBookId("SavedComparison", saved.id), note: input.note, ...parameters });
+    await ctx.em.flush();
+    return saved;
+  }
+
+  @Authorized(Access.ANALYST)
+  @Mutation(() => Boolean, { description: "Removes a saved comparison from a draft (national analysts)." })
+  async removeComparisonEvidence(@Arg("id", () => ID, { description: "Global ID of the saved comparison." }) id: string, @Ctx() ctx: BookContext): Promise<boolean> {
+    const saved = await ctx.em.findOne(SavedComparison, { id: decodeBookId(id, "SavedComparison") });
+    if (!saved) throw hubError(ErrorCode.NOT_FOUND, `No saved comparison with ID ${id}.`, { id });
+    const recommendation = await this.inStatus(ctx, encodeBookId("Recommendation", saved.recommendation.id), RecommendationStatus.DRAFT, "lose evidence");
+    recordChange(ctx.em, ctx.identity, subject(recommendation), "COMPARISON_REMOVED", { comparison: id, note: saved.note, ...parametersOf(saved) });
+    ctx.em.remove(saved);
+    await ctx.em.flush();
+    return true;
   }
 
   private async readable(ctx: BookContext, id: string): Promise<Recommendation> {
     const row = await ctx.em.findOne(Recommendation, { id: decodeBookId(id, "Recommendation") });
     if (!row) throw hubError(ErrorCode.NOT_FOUND, `No recommendation with ID ${id}.`, { id });
-    if (!readableStatuses(ctx.identity).includes(row.status)) throw accessDenied(ctx.identity, "a draft recommendation");
+    if (!readableStatuses(ctx.identity).includes(row.status)) throw accessDenied(ctx.identity, "a recommendation not yet adopted");
     return row;
   }
 
-  private async draft(ctx: BookContext, id: string): Promise<Recommendation> {
+  /** The recommendation, if it is in the status the step needs; otherwise CONFLICT naming the status it is in. */
+  private async inStatus(ctx: BookContext, id: string, status: RecommendationStatus, what: string): Promise<Recommendation> {
     const row = await this.readable(ctx, id);
-    if (row.status !== RecommendationStatus.DRAFT) throw hubError(ErrorCode.BAD_USER_INPUT, `Recommendation ${id} is adopted; adopted text does not change.`, { id });
+    if (row.status !== status) {
+      throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} is ${row.status}; only a ${status} recommendation can ${what}.`, { id, status: row.status });
+    }
     return row;
+  }
+
+  private async move(ctx: BookContext, recommendation: Recommendation, status: RecommendationStatus, action: string, details: Record<string, unknown>): Promise<Recommendation> {
+    recordChange(ctx.em, ctx.identity, subject(recommendation), action, { status: { from: recommendation.status, to: status }, ...details });
+    recommendation.status = status;
+    await ctx.em.flush();
+    return recommendation;
   }
 
   @FieldResolver(() => ID, { description: "Global, opaque ID." })
@@ -154,12 +315,29 @@ export class RecommendationResolver {
   @FieldResolver(() => [Evidence], { description: "Regional records that support the recommendation; they may live in different regions." })
   async evidence(@Root() recommendation: Recommendation, @Ctx() ctx: BookContext): Promise<Evidence[]> {
     const links = await ctx.loaders.manyBy(EvidenceLink, "recommendation").load(recommendation.id);
-    return links.map((link: EvidenceLink) =>
-      Object.assign(new Evidence(), {
-        id: encodeBookId("Evidence", link.id),
-        note: link.note,
-        target: { __typename: link.targetType, id: link.targetId },
-      }),
-    );
+    return links.map(evidenceOf);
   }
+
+  @FieldResolver(() => [SavedComparison], { description: "Comparison queries cited as evidence, in the order they were added." })
+  async comparisons(@Root() recommendation: Recommendation, @Ctx() ctx: BookContext): Promise<SavedComparison[]> {
+    return ctx.loaders.manyBy(SavedComparison, "recommendation", { savedAt: "asc", id: "asc" }).load(recommendation.id);
+  }
+
+  @Authorized(Access.ANALYST)
+  @FieldResolver(() => [BookChange], { description: "Every change to the recommendation, oldest first: who, when, what (national analysts)." })
+  async history(@Root() recommendation: Recommendation, @Ctx() ctx: BookContext): Promise<BookChange[]> {
+    return ctx.em.find(BookChange, { subjectType: "Recommendation", subjectId: recommendation.id }, { orderBy: { id: "asc" } });
+  }
+}
+
+function subject(recommendation: Recommendation) {
+  return { type: "Recommendation" as const, id: recommendation.id };
+}
+
+function evidenceOf(link: EvidenceLink): Evidence {
+  return Object.assign(new Evidence(), {
+    id: encodeBookId("Evidence", link.id),
+    note: link.note,
+    target: { __typename: link.targetType, id: link.targetId },
+  });
 }

@@ -2,7 +2,8 @@ import { encodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
 import type { EntityManager } from "@mikro-orm/core";
 import { Seeder } from "@mikro-orm/seeder";
 import { BookChapter } from "../chapters/book-chapter.entity";
-import { MunicipalityKind } from "@kooperacja/shared";
+import { MunicipalityKind, Sector } from "@kooperacja/shared";
+import { SavedComparison } from "../comparisons/saved-comparison.entity";
 import type { EvidenceType } from "../regional/regional-refs";
 import { EvidenceLink } from "../recommendations/evidence-link.entity";
 import { Recommendation } from "../recommendations/recommendation.entity";
@@ -16,7 +17,18 @@ type Ref = [PartnershipKey, EvidenceType, string];
  * source pages. Their evidence points at real seeded regional records (and,
  * for outcomes, at flagged synthetic indicator values) in all three regions.
  */
-const CHAPTERS = [
+interface DemoRecommendation {
+  id: string;
+  title: string;
+  text: string;
+  kinds: MunicipalityKind[];
+  sectors?: Sector[];
+  partnerships: PartnershipKey[];
+  evidence: [Ref, string][];
+  comparisons?: { note: string; indicators: string[]; by: string[]; grain: string }[];
+}
+
+const CHAPTERS: { id: string; number: number; title: string; summary: string; recommendations: DemoRecommendation[] }[] = [
   {
     id: "ch1",
     number: 1,
@@ -85,7 +97,16 @@ const CHAPTERS = [
         title: "Report cooperation body meetings the same way in every region",
         text: "All regions report the meetings of their cooperation bodies per site and quarter, so the models can be compared (demo figures are synthetic).",
         kinds: [],
+        sectors: [Sector.SOCIAL_ASSISTANCE],
         partnerships: ["liderzy", "kooperacja", "kooperacje3d"] as PartnershipKey[],
+        comparisons: [
+          {
+            note: "Meetings of cooperation bodies per partnership and year, as the regions report them (synthetic demo figures).",
+            indicators: ["BODY_MEETINGS_HELD"],
+            by: ["PARTNERSHIP", "PERIOD"],
+            grain: "YEAR",
+          },
+        ],
         evidence: [
           [["kooperacje3d", "IndicatorValue", "BODY_MEETINGS_HELD:1012011:2019-Q4"], "Synthetic demo value, macroregion III."],
           [["liderzy", "IndicatorValue", "BODY_MEETINGS_HELD:2013102:2019-Q4"], "Synthetic demo value, macroregion I."],
@@ -110,6 +131,7 @@ export class BookSeeder extends Seeder {
           text: recommendation.text,
           status: RecommendationStatus.DRAFT,
           targetMunicipalityKinds: recommendation.kinds,
+          targetSectors: recommendation.sectors ?? [],
           demo: true,
         });
         for (const partnership of recommendation.partnerships) {
@@ -117,6 +139,18 @@ export class BookSeeder extends Seeder {
             id: `${recommendation.id}:${partnership}`,
             recommendation: em.getReference(Recommendation, recommendation.id),
             partnershipId: encodeGlobalId(partnership, "Partnership", partnership),
+          });
+        }
+        for (const [n, comparison] of (recommendation.comparisons ?? []).entries()) {
+          em.create(SavedComparison, {
+            id: `${recommendation.id}:c${n + 1}`,
+            recommendation: em.getReference(Recommendation, recommendation.id),
+            ...comparison,
+            filter: null,
+            savedBy: "demo",
+            savedAt: new Date("2026-11-25T00:00:00Z"),
+            snapshot: null,
+            snapshotAt: null,
           });
         }
         recommendation.evidence.forEach(([[partnership, type, localId], note], n) => {
