@@ -32,6 +32,8 @@ interface Case {
   variables?: () => Record<string, unknown>;
   /** When denied, the part of the answer that must be empty; by default the whole field is null. */
   refused?: (value: any) => boolean;
+  /** Run before each caller's attempt: a write that changes state gets a fresh record to change. */
+  prepare?: () => Promise<void>;
   /** Sent as a multipart request with this file as variable `file`. */
   upload?: () => { content: string; filename: string };
   /** The list of rows whose partnership "own" checks, from the data. */
@@ -49,6 +51,9 @@ const ids = {
   family: "",
   draft: "",
   adopted: "",
+  review: "",
+  evidence: "",
+  comparison: "",
   site: encodeGlobalId("kooperacje3d", "PilotSite", "1012011"),
   institution: encodeGlobalId("kooperacja", "Institution", "umk-torun"),
   partnership: encodeGlobalId("liderzy", "Partnership", "liderzy"),
@@ -169,12 +174,108 @@ const CASES: Case[] = [
     expect: analystOnly,
   },
   {
+    name: "submit a recommendation for review",
+    fields: ["submitRecommendation"],
+    query: `mutation($id: ID!) { submitRecommendation(id: $id) { status } }`,
+    prepare: async () => {
+      ids.draft = await book.draft("Draft to submit");
+    },
+    variables: () => ({ id: ids.draft }),
+    expect: analystOnly,
+  },
+  {
+    name: "return a recommendation to draft",
+    fields: ["returnRecommendation"],
+    query: `mutation($id: ID!) { returnRecommendation(id: $id, reason: "Needs its evidence.") { status } }`,
+    prepare: async () => {
+      ids.review = await book.inReview("Draft to return");
+    },
+    variables: () => ({ id: ids.review }),
+    expect: analystOnly,
+  },
+  {
     name: "adopt a recommendation",
     fields: ["adoptRecommendation"],
     query: `mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`,
-    // Each run adopts a fresh draft; only the analyst's attempt can succeed.
+    // Each run adopts a fresh one in review; only the analyst's attempt can succeed.
+    prepare: async () => {
+      ids.review = await book.inReview("Draft to adopt");
+    },
+    variables: () => ({ id: ids.review }),
+    expect: analystOnly,
+  },
+  {
+    name: "add regional evidence",
+    fields: ["addEvidence"],
+    query: `mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "Cited by the access matrix.") { id } }`,
+    variables: () => ({ id: ids.draft, target: ids.site }),
+    expect: analystOnly,
+  },
+  {
+    name: "remove regional evidence",
+    fields: ["removeEvidence"],
+    query: `mutation($id: ID!) { removeEvidence(id: $id) }`,
+    prepare: async () => {
+      ids.evidence = await book.evidence(ids.draft);
+    },
+    variables: () => ({ id: ids.evidence }),
+    expect: analystOnly,
+  },
+  {
+    name: "add a comparison as evidence",
+    fields: ["addComparisonEvidence"],
+    query: `mutation($id: ID!) { addComparisonEvidence(recommendationId: $id, comparison: { note: "Cited by the access matrix.", indicators: ["WORKERS_COACHED"], by: ["PARTNERSHIP"] }) { id } }`,
     variables: () => ({ id: ids.draft }),
     expect: analystOnly,
+  },
+  {
+    name: "remove a comparison from the evidence",
+    fields: ["removeComparisonEvidence"],
+    query: `mutation($id: ID!) { removeComparisonEvidence(id: $id) }`,
+    prepare: async () => {
+      ids.comparison = await book.comparison(ids.draft);
+    },
+    variables: () => ({ id: ids.comparison }),
+    expect: analystOnly,
+  },
+  { name: "a chapter by ID", fields: ["bookChapter"], query: `query($id: ID!) { bookChapter(id: $id) { title } }`, variables: () => ({ id: ids.chapter }), expect: everyone },
+  {
+    name: "create a chapter",
+    fields: ["createChapter"],
+    query: `mutation($number: Int!) { createChapter(input: { number: $number, title: "Matrix chapter", summary: "Written by the access matrix test." }) { id } }`,
+    variables: () => ({ number: 100 + Math.floor(Math.random() * 800) }),
+    expect: analystOnly,
+  },
+  {
+    name: "update a chapter",
+    fields: ["updateChapter"],
+    query: `mutation($id: ID!) { updateChapter(id: $id, changes: { summary: "Changed by the access matrix test." }) { id } }`,
+    variables: () => ({ id: ids.chapter }),
+    expect: analystOnly,
+  },
+  {
+    name: "compare by partnership",
+    fields: ["compare"],
+    query: `{ compare(indicators: ["FAMILIES_SUPPORTED", "WORKERS_COACHED"], by: [PARTNERSHIP]) { rows { partnership value suppressed } } }`,
+    expect: everyone,
+  },
+  {
+    name: "compare as a series (by PERIOD)",
+    fields: ["compare"],
+    query: `{ compare(indicators: ["WORKERS_COACHED"], by: [PERIOD], grain: YEAR) { rows { period value } } }`,
+    expect: row("denied", "ok", "ok", "ok", "ok", "ok", "ok"),
+  },
+  {
+    name: "rank a partnership's sites",
+    fields: ["siteRanking"],
+    query: `{ siteRanking(partnership: "kooperacje3d", indicator: "WORKERS_COACHED") { rank siteName value } }`,
+    expect: everyone,
+  },
+  {
+    name: "coverage of the evidence",
+    fields: ["coverage"],
+    query: `{ coverage(indicators: ["WORKERS_COACHED"]) { siteName periodsMissing } }`,
+    expect: row("denied", "ok", "ok", "ok", "ok", "ok", "ok"),
   },
   ...WRITE_SAMPLES.flatMap((sample): Case[] => [
     {
@@ -281,28 +382,48 @@ function check(result: GraphQLResult, testCase: Case, caller: Caller): void {
   }
 }
 
-describe("access matrix: every query and mutation as every caller", () => {
-  let hub: TestHub;
-  let analyst: Record<string, string>;
-  const newDraft = async (title: string) => {
-    const created = await graphql(
-      hub.gateway.url,
+/** The analyst's book steps the matrix sets its cases up with. */
+const book = {
+  url: "",
+  analyst: {} as Record<string, string>,
+  async run(query: string, variables: Record<string, unknown>): Promise<any> {
+    const result = await graphql(this.url, query, variables, this.analyst);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  },
+  async draft(title: string): Promise<string> {
+    const data = await this.run(
       `mutation($chapter: ID!, $title: String!) { createRecommendation(input: { chapterId: $chapter, title: $title, text: "A recommendation made by the access test.", partnershipIds: ["${encodeGlobalId("kooperacja", "Partnership", "kooperacja")}"] }) { id } }`,
       { chapter: ids.chapter, title },
-      analyst,
     );
-    expect(created.errors).toBeUndefined();
-    return created.data.createRecommendation.id as string;
-  };
+    return data.createRecommendation.id;
+  },
+  async inReview(title: string): Promise<string> {
+    const id = await this.draft(title);
+    await this.run(`mutation($id: ID!) { submitRecommendation(id: $id) { status } }`, { id });
+    return id;
+  },
+  async evidence(recommendation: string): Promise<string> {
+    return (await this.run(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "To be removed.") { id } }`, { id: recommendation, target: ids.site })).addEvidence.id;
+  },
+  async comparison(recommendation: string): Promise<string> {
+    const query = `mutation($id: ID!) { addComparisonEvidence(recommendationId: $id, comparison: { note: "To be removed.", indicators: ["WORKERS_COACHED"] }) { id } }`;
+    return (await this.run(query, { id: recommendation })).addComparisonEvidence.id;
+  },
+};
+
+describe("access matrix: every query and mutation as every caller", () => {
+  let hub: TestHub;
 
   beforeAll(async () => {
     hub = await startTestHub();
-    analyst = await as(Role.NATIONAL_ANALYST);
+    book.url = hub.gateway.url;
+    book.analyst = await as(Role.NATIONAL_ANALYST);
     const families = await graphql(hub.gateway.url, `{ supportedFamilies(first: 1) { edges { node { id } } } }`, {}, await as(Role.REGIONAL_OWNER, ["kooperacja"]));
     ids.family = families.data.supportedFamilies.edges[0].node.id;
-    ids.adopted = await newDraft("Adopted by the access test");
-    expect((await graphql(hub.gateway.url, `mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id: ids.adopted }, analyst)).errors).toBeUndefined();
-    ids.draft = await newDraft("Draft of the access test");
+    ids.adopted = await book.inReview("Adopted by the access test");
+    await book.run(`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id: ids.adopted });
+    ids.draft = await book.draft("Draft of the access test");
     const owner = await as(Role.REGIONAL_OWNER, ["kooperacja"]);
     for (const sample of WRITE_SAMPLES) {
       const make = async (n: number) => {
@@ -327,8 +448,8 @@ describe("access matrix: every query and mutation as every caller", () => {
 
   describe.each(CASES)("$name", (testCase) => {
     it.each(CALLERS)("as %s", async (caller) => {
-      // Adoption is tried on a fresh draft each time, so an earlier success cannot hide a later answer.
-      if (testCase.fields[0] === "adoptRecommendation") ids.draft = await newDraft(`Draft for ${caller}`);
+      // A step that changes state gets a fresh record each time, so an earlier success cannot hide a later answer.
+      await testCase.prepare?.();
       const headers = await headersOf(caller);
       const file = testCase.upload?.();
       const result = file

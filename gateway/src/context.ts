@@ -11,6 +11,8 @@ export interface GatewayContext {
   stats?: { sqlStatements: number };
   /** Regions that could not answer some part of this request. */
   missingRegions?: Set<string>;
+  /** An operation the gateway composed itself (an export's fixed query), not a client's: the query limits bound clients' queries. */
+  trusted?: boolean;
   /** Every call to a shard, reported when the client asks with `x-hub-debug: shards`. */
   shardCalls?: ShardCall[];
 }

@@ -1,7 +1,8 @@
-import { authConfig, isPartnershipKey, PARTNERSHIP_KEYS, Role, signLocalToken } from "@kooperacja/shared";
+import { isPartnershipKey, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { cliToken, DEFAULT_HUB_URL } from "./cli-hub";
 import { DEFAULT_GATEWAY_PORT } from "./config";
 
 const KINDS: Record<string, string> = {
@@ -52,8 +53,8 @@ async function main(): Promise<number> {
       partnership: { type: "string" },
       kind: { type: "string" },
       "dry-run": { type: "boolean", default: false },
-      url: { type: "string", default: process.env.HUB_URL ?? `http://localhost:${DEFAULT_GATEWAY_PORT}/` },
-      token: { type: "string", default: process.env.HUB_TOKEN },
+      url: { type: "string", default: DEFAULT_HUB_URL },
+      token: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -68,9 +69,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const token =
-    values.token ??
-    (await signLocalToken(authConfig(), { subject: `local-import-${partnership}`, role: Role.REGIONAL_OWNER, partnerships: [partnership], expiresIn: "1h" }));
+  const token = await cliToken(values.token, Role.REGIONAL_OWNER, [partnership], `local-import-${partnership}`);
 
   const form = new FormData();
   form.set("operations", JSON.stringify({ query: MUTATION, variables: { partnership, kind, file: null, dryRun: values["dry-run"] } }));

@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { maskUnexpectedErrors, PARTNERSHIP_KEYS, Role, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { maskUnexpectedErrors, PARTNERSHIP_KEYS, Role, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
 import cors from "cors";
 import express from "express";
 import { randomUUID } from "node:crypto";
@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import pino, { type DestinationStream } from "pino";
 import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity, uploads } from "./access/http";
 import { queryLimitsPlugin } from "./access/limits";
+import { exportRouter } from "./exports/router";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH } from "./schema-files";
@@ -89,32 +90,34 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   });
   await server.start();
   app.disable("x-powered-by");
+  const contextFor = (identity: Identity, requestHeader: unknown): GatewayContext => {
+    const requestId = typeof requestHeader === "string" && /^[\w-]{1,100}$/.test(requestHeader) ? requestHeader : randomUUID();
+    let assertion: Promise<string> | undefined;
+    return {
+      requestId,
+      identity,
+      assertion: () => (assertion ??= verifier.assert(identity)),
+      stats: { sqlStatements: 0 },
+      missingRegions: new Set<string>(),
+      shardCalls: [],
+    };
+  };
+  // Every request: body limit, token (401), rate limit per identity; then downloads, or GraphQL.
+  app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, authenticate(verifier), rateLimitPerIdentity(config.limits));
+  app.use(
+    "/export",
+    exportRouter(async (identity, query, variables) => {
+      const response = await server.executeOperation({ query, variables }, { contextValue: { ...contextFor(identity, undefined), trusted: true } });
+      if (response.body.kind !== "single") throw new Error("An export query answered incrementally.");
+      return response.body.singleResult;
+    }),
+  );
   app.use(
     "/",
-    cors(),
-    express.json({ limit: config.limits.maxBodyBytes }),
-    bodyErrors,
-    authenticate(verifier),
-    rateLimitPerIdentity(config.limits),
     uploads(config.limits),
     bodyErrors,
     batchLimit(config.limits),
-    expressMiddleware(server, {
-      context: async ({ req, res }) => {
-        const header = req.headers["x-request-id"];
-        const requestId = typeof header === "string" && /^[\w-]{1,100}$/.test(header) ? header : randomUUID();
-        const identity = identityOf(res);
-        let assertion: Promise<string> | undefined;
-        return {
-          requestId,
-          identity,
-          assertion: () => (assertion ??= verifier.assert(identity)),
-          stats: { sqlStatements: 0 },
-          missingRegions: new Set<string>(),
-          shardCalls: [],
-        };
-      },
-    }),
+    expressMiddleware(server, { context: async ({ req, res }) => contextFor(identityOf(res), req.headers["x-request-id"]) }),
   );
   try {
     await new Promise<void>((resolve, reject) => {

@@ -2,3 +2,4 @@ export { regionalConfig, partnershipFromEnv, DEFAULT_REGIONAL_PORTS, type Region
 export { startRegionalService } from "./service";
 export { regionalSchema } from "./schema";
 export { openRegionalDatabase } from "./database";
+export { INDICATOR_CATALOGUE } from "./seed/indicator-catalogue";

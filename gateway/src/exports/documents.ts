@@ -1,0 +1,141 @@
+import { mdTable, mdText } from "./formats";
+import { FIGURE_COLUMNS, FIGURE_SELECTION, tableOf, type Column, type Table } from "./tables";
+
+/** The comparison an export runs: the arguments of `compare`. */
+export interface ComparisonRequest {
+  indicators: string[];
+  by: string[];
+  grain: string;
+  filter: Record<string, unknown> | null;
+}
+
+export const COMPARISON_QUERY = `query ExportComparison($indicators: [String!]!, $by: [CompareDimension!]!, $grain: PeriodGrain!, $filter: CompareFilter) {
+  compare(indicators: $indicators, by: $by, grain: $grain, filter: $filter) { rows { ${FIGURE_SELECTION} } }
+}`;
+
+const CHAPTER_FIELDS = `id number title summary
+  recommendations {
+    id number title text status targetMunicipalityKinds targetSectors adoptedAt
+    evidence { note target { __typename
+      ... on Partnership { id name } ... on PilotSite { id name } ... on CooperationBody { id name } ... on SupportActivity { id title }
+      ... on Institution { id name } ... on OutcomeIndicator { id name } ... on IndicatorValue { id period value } } }
+    comparisons { id note indicators by grain differsFromSnapshot snapshot { takenAt rows { ${FIGURE_SELECTION} } } live { ${FIGURE_SELECTION} } }
+  }`;
+
+export const CHAPTER_QUERY = `query ExportChapter($id: ID!) { bookChapter(id: $id) { ${CHAPTER_FIELDS} } }`;
+export const BOOK_QUERY = `query ExportBook { bookChapters { ${CHAPTER_FIELDS} } }`;
+
+type Figure = Record<string, unknown>;
+
+interface SavedComparison {
+  id: string;
+  note: string;
+  indicators: string[];
+  by: string[];
+  grain: string;
+  differsFromSnapshot: boolean | null;
+  snapshot: { takenAt: string; rows: Figure[] } | null;
+  live: Figure[] | null;
+}
+
+interface Recommendation {
+  id: string;
+  number: number;
+  title: string;
+  text: string;
+  status: string;
+  targetMunicipalityKinds: string[];
+  targetSectors: string[];
+  adoptedAt: string | null;
+  evidence: { note: string; target: Record<string, unknown> & { __typename: string } }[];
+  comparisons: SavedComparison[];
+}
+
+export interface Chapter {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  recommendations: Recommendation[];
+}
+
+/** The figures a recommendation stands on: as adopted once it is, as the hub gives them today before that. */
+function figuresOf(comparison: SavedComparison): { source: string; rows: Figure[] } {
+  if (comparison.snapshot) return { source: `adopted ${comparison.snapshot.takenAt}`, rows: comparison.snapshot.rows };
+  return { source: "live", rows: comparison.live ?? [] };
+}
+
+export function comparisonTable(rows: Figure[]): Table {
+  return tableOf("Comparison", FIGURE_COLUMNS, rows);
+}
+
+const RECOMMENDATION_COLUMNS: Column[] = [
+  { key: "chapter", label: "chapter" },
+  { key: "number", label: "number" },
+  { key: "title", label: "title" },
+  { key: "status", label: "status" },
+  { key: "targetMunicipalityKinds", label: "targetMunicipalityKinds" },
+  { key: "targetSectors", label: "targetSectors" },
+  { key: "text", label: "text" },
+  { key: "evidence", label: "evidence" },
+];
+
+const FIGURE_SOURCE_COLUMNS: Column[] = [
+  { key: "chapter", label: "chapter" },
+  { key: "recommendation", label: "recommendation" },
+  { key: "comparison", label: "comparison" },
+  { key: "figures", label: "figures" },
+  ...FIGURE_COLUMNS,
+];
+
+/** A chapter as tables: its recommendations, and every figure its saved comparisons stand on (one tidy table). */
+export function chapterTables(chapter: Chapter): Table[] {
+  const recommendations = chapter.recommendations.map((recommendation) => ({
+    ...recommendation,
+    chapter: chapter.number,
+    evidence: recommendation.evidence.map((link) => `${targetName(link.target)}: ${link.note}`).join("; "),
+  }));
+  const figures = chapter.recommendations.flatMap((recommendation) =>
+    recommendation.comparisons.flatMap((comparison) => {
+      const { source, rows } = figuresOf(comparison);
+      return rows.map((row) => ({ ...row, chapter: chapter.number, recommendation: `${chapter.number}.${recommendation.number}`, comparison: comparison.note, figures: source }));
+    }),
+  );
+  return [tableOf("Recommendations", RECOMMENDATION_COLUMNS, recommendations), tableOf("Figures", FIGURE_SOURCE_COLUMNS, figures)];
+}
+
+/** The book as one Markdown document, chapter by chapter, with each recommendation's evidence and its figures as tables. */
+export function bookMarkdown(chapters: Chapter[], generatedAt: Date): string {
+  const lines: string[] = ["# Księga rekomendacyjna — national recommendation book", "", `Exported from Kooperacja Hub on ${generatedAt.toISOString()}.`, ""];
+  for (const chapter of chapters) {
+    lines.push(`## ${chapter.number}. ${mdText(chapter.title)}`, "", mdText(chapter.summary), "");
+    for (const recommendation of chapter.recommendations) {
+      lines.push(`### ${chapter.number}.${recommendation.number} ${mdText(recommendation.title)}`, "");
+      const targets = [
+        `Status: **${recommendation.status}**${recommendation.adoptedAt ? ` (adopted ${recommendation.adoptedAt})` : ""}`,
+        `For gminas: ${recommendation.targetMunicipalityKinds.length > 0 ? recommendation.targetMunicipalityKinds.join(", ") : "all kinds"}`,
+        `For sectors: ${recommendation.targetSectors.length > 0 ? recommendation.targetSectors.join(", ") : "all"}`,
+      ];
+      lines.push(targets.join(" · "), "", mdText(recommendation.text), "");
+      if (recommendation.evidence.length > 0) {
+        lines.push("Evidence:", "");
+        for (const link of recommendation.evidence) lines.push(`- ${mdText(targetName(link.target))}: ${mdText(link.note)}`);
+        lines.push("");
+      }
+      for (const comparison of recommendation.comparisons) {
+        const { source, rows } = figuresOf(comparison);
+        const grouping = comparison.by.length > 0 ? ` by ${comparison.by.join(", ")}${comparison.by.includes("PERIOD") ? ` (${comparison.grain})` : ""}` : "";
+        lines.push(`**${mdText(comparison.note)}** — ${comparison.indicators.join(", ")}${grouping}; figures ${source}.`, "");
+        if (comparison.differsFromSnapshot) lines.push("> The figures the hub gives today differ from these adopted ones.", "");
+        lines.push(mdTable(comparisonTable(rows)), "");
+      }
+    }
+  }
+  return lines.join("\n");
+}
+
+/** A cited regional record by its name (or what identifies it), for readers of an export. */
+function targetName(target: Record<string, unknown> & { __typename: string }): string {
+  const name = target.name ?? target.title ?? (target.period !== undefined ? `${target.period}: ${target.value}` : target.id);
+  return `${target.__typename} ${String(name ?? "")}`.trim();
+}
