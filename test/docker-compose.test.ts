@@ -32,6 +32,8 @@ describe("docker-compose.yml", () => {
       expect(gateway[`${key.toUpperCase()}_URL`]).toBe(`http://${key}:${services[key]!.environment[`${key.toUpperCase()}_PORT`]}/`);
     }
     expect(gateway.BOOK_URL).toBe(`http://book:${services.book!.environment.BOOK_PORT}/`);
+    // …and the book at the gateway, which it asks for the figures of its evidence.
+    expect(services.book!.environment.HUB_URL).toBe(`http://gateway:${gateway.GATEWAY_PORT}/`);
   });
 
   it("runs every service in production mode, with the keys it refuses to start without", () => {
