@@ -341,6 +341,24 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     expect(publicTotals.data.compare.rows).toHaveLength(3);
   });
 
+  it("takes reported values only for reported indicators of the region's own model", async () => {
+    const owner = await as(Role.REGIONAL_OWNER, ["kooperacja"]);
+    const site = encodeGlobalId("kooperacja", "PilotSite", "2815");
+    for (const [code, message] of [
+      ["FAMILIES_ENROLLED", "computed from the region's records"],
+      ["SCHOOL_OF_COOPERATION_PARTICIPANTS", "reported only by liderzy"],
+    ]) {
+      const result = await graphql(
+        hub.gateway.url,
+        `mutation($input: IndicatorValueInput!) { createIndicatorValue(partnership: "kooperacja", input: $input) { id } }`,
+        { input: { indicator: encodeGlobalId("kooperacja", "OutcomeIndicator", code!), site, period: "2021-Q1", value: 3 } },
+        owner,
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "indicator" });
+      expect(result.errors?.[0]?.message).toContain(message);
+    }
+  });
+
   it("ranks a partnership's sites by the indicator's direction, as plain SQL orders them", async () => {
     const result = await graphql(hub.gateway.url, `{ siteRanking(partnership: "kooperacje3d", indicator: "WORKERS_COACHED") { rank siteId siteName value n suppressed } }`, {}, analyst);
     expect(result.errors).toBeUndefined();

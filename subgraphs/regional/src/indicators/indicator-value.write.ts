@@ -8,7 +8,7 @@ import { PilotSite } from "../sites/pilot-site.entity";
 import { localKey } from "../writes/ids";
 import { IsProgrammeQuarter } from "../writes/rules";
 import type { FieldProblem, WriteModel } from "../writes/write-model";
-import { IndicatorLevel } from "../common/enums";
+import { IndicatorBasis, IndicatorLevel } from "../common/enums";
 import { IndicatorValue } from "./indicator-value.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
 
@@ -78,9 +78,16 @@ export const indicatorValueWrites: WriteModel<IndicatorValue, IndicatorValueInpu
       for (const family of await em.find(SupportedFamily, { id: { $in: familyIds.slice(start, start + 500) } })) families.set(family.id, family.site.id);
     }
     inputs.forEach((input, index) => {
-      const level = indicators.get(localKey(input.indicator))?.level;
+      const indicator = indicators.get(localKey(input.indicator));
+      const level = indicator?.level;
       const family = localKey(input.family);
       const found: FieldProblem[] = [];
+      // A value of an indicator the hub computes would be stored but never counted; one of another region's model is not this region's to report.
+      if (indicator?.basis === IndicatorBasis.RECORDS) found.push({ field: "indicator", message: `is computed from the region's records (${indicator.id}); it takes no reported values` });
+      // The shard's copy of the catalogue is owned by the shard's own partnership.
+      else if (indicator && !indicator.reportedBy.includes(indicator.partnership)) {
+        found.push({ field: "indicator", message: `is reported only by ${indicator.reportedBy.join(", ")} (an indicator of that model alone)` });
+      }
       if (level === IndicatorLevel.FAMILY && !family) found.push({ field: "family", message: "is required: the indicator is measured per family" });
       if (level === IndicatorLevel.SITE && family) found.push({ field: "family", message: "must be empty: the indicator is measured per site" });
       if (family && families.get(family) !== undefined && families.get(family) !== localKey(input.site)) {
