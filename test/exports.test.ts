@@ -133,6 +133,19 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     expect(publicBook).not.toContain(POLISH_TITLE);
   });
 
+  it("exports to the public an adopted recommendation's series from its snapshot, though the public may not re-run a series", async () => {
+    const id = encodeBookId("Recommendation", "r4-1");
+    for (const step of ["submitRecommendation", "adoptRecommendation"]) {
+      expect((await graphql(hub.gateway.url, `mutation($id: ID!) { ${step}(id: $id) { status } }`, { id }, analyst)).errors).toBeUndefined();
+    }
+    const response = await download("/export/book.md", {});
+    expect(response.status, await response.clone().text()).toBe(200);
+    const markdown = await response.text();
+    expect(markdown).toContain("### 4.1 Report cooperation body meetings the same way in every region");
+    expect(markdown).toMatch(/figures adopted \d{4}-\d{2}-\d{2}T/);
+    expect(markdown).toMatch(/\| BODY_MEETINGS_HELD \| meetings \| SUM \| I \| liderzy \|/);
+  });
+
   it("answers refusals as HTTP errors with the GraphQL error codes", async () => {
     const series = await download(`/export/comparison.csv?indicators=WORKERS_COACHED&by=PERIOD`, {});
     expect(series.status).toBe(401);
@@ -170,9 +183,22 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
   }, 60_000);
 
   it("refuses an export that would miss a region (503) rather than hand out a table without its figures", async () => {
+    const ok = async (query: string, variables: Record<string, unknown> = {}) => {
+      const result = await graphql(hub.gateway.url, query, variables, analyst);
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    const chapter = (await ok(`mutation { createChapter(input: { number: 7, title: "Rozdział próbny", summary: "Figures only." }) { id } }`)).createChapter.id;
+    const draft = (await ok(`mutation($chapter: ID!) { createRecommendation(input: { chapterId: $chapter, title: "Figures re-run now", text: "Stands on a comparison only." }) { id } }`, { chapter })).createRecommendation.id;
+    await ok(`mutation($id: ID!) { addComparisonEvidence(recommendationId: $id, comparison: { note: "Participants by partnership.", indicators: ["ACTIVITY_PARTICIPANTS"], by: ["PARTNERSHIP"] }) { id } }`, { id: draft });
+    expect((await download(`/export/chapter/${chapter}.csv`)).status).toBe(200);
     await hub.regions.liderzy.stop();
     const response = await download(comparisonPath("csv"));
     expect(response.status).toBe(503);
     expect(((await response.json()) as any).errors[0].extensions).toMatchObject({ code: "SHARD_UNAVAILABLE", partnership: "liderzy" });
+    // A chapter whose draft stands on figures re-run now: they would miss the region.
+    const figures = await download(`/export/chapter/${chapter}.xlsx`);
+    expect(figures.status).toBe(503);
+    expect(((await figures.json()) as any).errors[0]).toMatchObject({ message: expect.stringContaining("miss region(s) liderzy"), extensions: { code: "SHARD_UNAVAILABLE" } });
   });
 });

@@ -19,7 +19,7 @@ const CHAPTER_FIELDS = `id number title summary
     evidence { note target { __typename
       ... on Partnership { id name } ... on PilotSite { id name } ... on CooperationBody { id name } ... on SupportActivity { id title }
       ... on Institution { id name } ... on OutcomeIndicator { id name } ... on IndicatorValue { id period value } } }
-    comparisons { id note indicators by grain differsFromSnapshot snapshot { takenAt rows { ${FIGURE_SELECTION} } } live { ${FIGURE_SELECTION} } }
+    comparisons { id note indicators by grain differsFromSnapshot liveRegionsMissing snapshot { takenAt rows { ${FIGURE_SELECTION} } } live { ${FIGURE_SELECTION} } }
   }`;
 
 export const CHAPTER_QUERY = `query ExportChapter($id: ID!) { bookChapter(id: $id) { ${CHAPTER_FIELDS} } }`;
@@ -36,6 +36,7 @@ interface SavedComparison {
   differsFromSnapshot: boolean | null;
   snapshot: { takenAt: string; rows: Figure[] } | null;
   live: Figure[] | null;
+  liveRegionsMissing: string[] | null;
 }
 
 interface Recommendation {
@@ -47,7 +48,7 @@ interface Recommendation {
   targetMunicipalityKinds: string[];
   targetSectors: string[];
   adoptedAt: string | null;
-  evidence: { note: string; target: Record<string, unknown> & { __typename: string } }[];
+  evidence: { note: string; target: (Record<string, unknown> & { __typename: string }) | null }[];
   comparisons: SavedComparison[];
 }
 
@@ -57,6 +58,27 @@ export interface Chapter {
   title: string;
   summary: string;
   recommendations: Recommendation[];
+}
+
+/**
+ * Why the chapters' figures cannot be exported whole, if they cannot: a
+ * comparison not yet adopted whose figures the hub could not give, or
+ * figures a region is missing from.
+ */
+export function incompleteFigures(chapters: Chapter[]): string | undefined {
+  for (const chapter of chapters) {
+    for (const recommendation of chapter.recommendations) {
+      for (const comparison of recommendation.comparisons) {
+        const where = `recommendation ${chapter.number}.${recommendation.number} (${comparison.note})`;
+        if (!comparison.snapshot && !comparison.live) return `The figures of ${where} could not be computed now.`;
+        const missing = [
+          ...new Set([...(comparison.snapshot ? [] : (comparison.liveRegionsMissing ?? [])), ...figuresOf(comparison).rows.flatMap((row) => (row.regionsMissing as string[] | undefined) ?? [])]),
+        ];
+        if (missing.length > 0) return `The figures of ${where} miss region(s) ${missing.join(", ")}.`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The figures a recommendation stands on: as adopted once it is, as the hub gives them today before that. */
@@ -135,7 +157,8 @@ export function bookMarkdown(chapters: Chapter[], generatedAt: Date): string {
 }
 
 /** A cited regional record by its name (or what identifies it), for readers of an export. */
-function targetName(target: Record<string, unknown> & { __typename: string }): string {
+function targetName(target: (Record<string, unknown> & { __typename: string }) | null): string {
+  if (!target) return "A regional record not shown to this reader";
   const name = target.name ?? target.title ?? (target.period !== undefined ? `${target.period}: ${target.value}` : target.id);
   return `${target.__typename} ${String(name ?? "")}`.trim();
 }

@@ -2,7 +2,7 @@ import { ErrorCode, type Identity } from "@kooperacja/shared";
 import { Router, type Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { identityOf } from "../access/http";
-import { BOOK_QUERY, bookMarkdown, chapterTables, CHAPTER_QUERY, comparisonTable, COMPARISON_QUERY, type Chapter } from "./documents";
+import { BOOK_QUERY, bookMarkdown, chapterTables, CHAPTER_QUERY, comparisonTable, COMPARISON_QUERY, incompleteFigures, type Chapter } from "./documents";
 import { MEDIA_TYPES, toCsv, toHtml, toXlsx, type Format } from "./formats";
 import type { Table } from "./tables";
 
@@ -19,6 +19,14 @@ const STATUS: Record<string, number> = {
   [ErrorCode.SHARD_UNAVAILABLE]: 503,
   [ErrorCode.SHARD_TIMEOUT]: 503,
 };
+
+/**
+ * Fields a reader may be refused inside a recommendation they may read: a
+ * saved comparison re-run now (the public may not re-run a series, but reads
+ * the adopted snapshot) and a cited record they may not see (the export says so).
+ */
+const MAY_BE_REFUSED = ["live", "differsFromSnapshot", "liveRegionsMissing", "target"];
+const DENIED: string[] = [ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN];
 
 class ExportRefused extends Error {
   constructor(
@@ -42,13 +50,23 @@ function badRequest(message: string, field: string): ExportRefused {
  */
 export function exportRouter(run: RunOperation): Router {
   const router = Router();
-  const answer = async (res: Response, query: string, variables: Record<string, unknown>) => {
+  /** The query's data; any error refuses the export, except those `tolerated` (the caller may not re-run an adopted comparison: its snapshot is exported). */
+  const answer = async (res: Response, query: string, variables: Record<string, unknown>, tolerated: (error: GraphQLFormattedError) => boolean = () => false) => {
     const result = await run(identityOf(res), query, variables);
-    if (result.errors && result.errors.length > 0) {
-      const code = String(result.errors[0]!.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-      throw new ExportRefused(STATUS[code] ?? 500, result.errors);
+    const errors = (result.errors ?? []).filter((error) => !tolerated(error));
+    if (errors.length > 0) {
+      const code = String(errors[0]!.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+      throw new ExportRefused(STATUS[code] ?? 500, errors);
     }
-    return result.data!;
+    if (!result.data) throw new ExportRefused(500, [{ message: "The hub gave no data for the export.", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }]);
+    return result.data;
+  };
+  const chapters = async (res: Response, query: string, variables: Record<string, unknown>, field: string): Promise<Chapter[]> => {
+    const data = await answer(res, query, variables, (error) => MAY_BE_REFUSED.includes(String(error.path?.at(-1))) && DENIED.includes(String(error.extensions?.code)));
+    const found = ([] as Chapter[]).concat(data[field] as Chapter | Chapter[]);
+    const problem = incompleteFigures(found);
+    if (problem) throw new ExportRefused(503, [{ message: `${problem} Try again when every region answers.`, extensions: { code: ErrorCode.SHARD_UNAVAILABLE } }]);
+    return found;
   };
   const send = async (res: Response, name: string, format: Format, content: Buffer | string) => {
     res.set("content-type", MEDIA_TYPES[format]).set("content-disposition", `attachment; filename="${name}.${format}"`).send(content);
@@ -80,16 +98,15 @@ export function exportRouter(run: RunOperation): Router {
 
   router.get("/chapter/:id.:format", async (req, res) => {
     await tables(res, "chapter", req.params.format, async () => {
-      const data = await answer(res, CHAPTER_QUERY, { id: req.params.id });
-      return chapterTables(data.bookChapter as Chapter);
+      const [chapter] = await chapters(res, CHAPTER_QUERY, { id: req.params.id }, "bookChapter");
+      return chapterTables(chapter!);
     });
   });
 
   router.get("/book.:format", async (req, res) => {
     const format = req.params.format;
     if (format !== "md" && format !== "html") throw badRequest(`The book exports as md or html, not ${JSON.stringify(format)}.`, "format");
-    const data = await answer(res, BOOK_QUERY, {});
-    const markdown = bookMarkdown(data.bookChapters as Chapter[], new Date());
+    const markdown = bookMarkdown(await chapters(res, BOOK_QUERY, {}, "bookChapters"), new Date());
     await send(res, "ksiega-rekomendacyjna", format, format === "md" ? markdown : toHtml("Księga rekomendacyjna", markdown));
   });
 
@@ -99,9 +116,14 @@ export function exportRouter(run: RunOperation): Router {
     });
   });
 
-  router.use((error: unknown, _req: unknown, res: Response, next: (error: unknown) => void) => {
-    if (!(error instanceof ExportRefused)) return next(error);
-    res.status(error.status).json({ errors: error.errors });
+  router.use((error: unknown, _req: unknown, res: Response, _next: unknown) => {
+    if (error instanceof ExportRefused) {
+      res.status(error.status).json({ errors: error.errors });
+      return;
+    }
+    // Like GraphQL's masked errors: logged here, never a stack trace to the client.
+    console.error("[gateway] export failed", error);
+    res.status(500).json({ errors: [{ message: "Internal server error.", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
   });
   return router;
 }

@@ -65,6 +65,15 @@ export class SavedComparisonResolver {
     return (await ctx.compare(parametersOf(saved))).rows.map((row) => Object.assign(new EvidenceFigure(), row));
   }
 
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description:
+      "Partnerships that did not answer the live re-run, so `live` lacks their figures (a row keyed by its own partnership is simply absent). Empty when every region answered; null when the caller may not re-run it.",
+  })
+  async liveRegionsMissing(@Root() saved: SavedComparison, @Ctx() ctx: BookContext): Promise<string[]> {
+    return (await ctx.compare(parametersOf(saved))).missingRegions;
+  }
+
   @FieldResolver(() => ComparisonSnapshot, { nullable: true, description: "The figures at adoption; null until the recommendation is adopted." })
   snapshot(@Root() saved: SavedComparison): ComparisonSnapshot | null {
     if (!saved.snapshot || !saved.snapshotAt) return null;

@@ -24,6 +24,9 @@ export class Evidence {
   @Field(() => String, { description: "Why this record supports the recommendation." })
   note!: string;
 
-  @Field(() => EvidenceTarget, { description: "The regional record." })
+  @Field(() => EvidenceTarget, {
+    nullable: true,
+    description: "The regional record; null (with an error) when the reader may not see it, e.g. an indicator value for the public, or its region is unavailable.",
+  })
   target!: typeof EvidenceTarget;
 }

@@ -1,4 +1,4 @@
-import { accessDenied, encodeGlobalId, ErrorCode, hubError, owns, PARTNERSHIPS, Role, suppressSmallCells, type SuppressionSpec } from "@kooperacja/shared";
+import { accessDenied, encodeGlobalId, ErrorCode, hubError, owns, PARTNERSHIPS, Role, suppressSmallCells, type MunicipalityKind, type Sector, type SuppressionSpec } from "@kooperacja/shared";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { IndicatorAggregation, IndicatorBasis, IndicatorDirection } from "../common/enums";
 import { assertServes } from "../common/lookup";
@@ -77,8 +77,8 @@ export class AnalyticsResolver {
             partnership: byPartnership ? ctx.partnership : null,
             voivodeship: text(group.voivodeship),
             voivodeshipName: typeof group.voivodeship === "string" ? (names.get(group.voivodeship) ?? null) : null,
-            municipalityKind: text(group.municipalityKind),
-            sector: text(group.sector),
+            municipalityKind: text(group.municipalityKind) as MunicipalityKind | null,
+            sector: text(group.sector) as Sector | null,
             period: text(group.period),
             n: group.n,
             sum: group.sum,
@@ -167,7 +167,8 @@ export class AnalyticsResolver {
     const sites = await ctx.em.find(PilotSite, siteCondition(filter), { orderBy: { name: "asc" }, populate: ["unit"] as never });
     const rows: CoverageRow[] = [];
     for (const site of sites) {
-      if (filter?.municipalityKinds && !filter.municipalityKinds.includes((site.unit as TerritorialUnit).municipalityKind as never)) continue;
+      const kind = (site.unit as TerritorialUnit).municipalityKind;
+      if (filter?.municipalityKinds && (!kind || !filter.municipalityKinds.includes(kind))) continue;
       for (const code of codes) {
         const present = groups.get(`${code}\n${site.id}`) ?? new Set<string>();
         const periodsMissing = expected.filter((quarter) => !present.has(quarter));
@@ -214,8 +215,8 @@ async function voivodeshipNames(ctx: RegionalContext, groups: FactGroup[]): Prom
   return new Map(units.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
 }
 
-function text(value: unknown): never {
-  return (value === null || value === undefined ? null : String(value)) as never;
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
 }
 
 const ROW_KEY = ["indicator", "unit", "aggregation", "macroregion", "partnership", "voivodeship", "voivodeshipName", "municipalityKind", "sector", "period"] as const;
