@@ -1,4 +1,4 @@
-import { encodeBookId, encodeGlobalId, PARTNERSHIP_KEYS, Role, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, encodeBookId, encodeGlobalId, PARTNERSHIP_KEYS, Role, TokenVerifier, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
 import { buildSchema } from "graphql";
 import { SignJWT } from "jose";
 import { readFileSync } from "node:fs";
@@ -550,6 +550,25 @@ describe("a regional subgraph reached directly, without the gateway", () => {
   it("refuses a user's token passed off as a gateway assertion", async () => {
     const result = await graphql(hub.regions.kooperacja.url, FAMILY_PATHS[0]!, {}, { "x-hub-assertion": await tokenFor(Role.REGIONAL_OWNER, ["kooperacja"]) });
     expect(result.status).toBe(401);
+  });
+
+  it("lets the gateway take its own assertions (the book asking on a caller's behalf), and nothing passed off as one", async () => {
+    const forged = await new SignJWT({ role: Role.REGIONAL_OWNER, partnerships: ["kooperacja"] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("kooperacja-hub-gateway")
+      .setAudience("kooperacja-hub-subgraph")
+      .setSubject("mallory")
+      .setExpirationTime("1m")
+      .sign(new TextEncoder().encode("not-the-internal-secret-of-this-hub-at-all"));
+    for (const assertion of [forged, await tokenFor(Role.REGIONAL_OWNER, ["kooperacja"])]) {
+      const result = await graphql(hub.gateway.url, FAMILY_PATHS[0]!, {}, { "x-hub-assertion": assertion });
+      expect(result.status).toBe(401);
+      expect(result.data ?? null).toBeNull();
+    }
+    const genuine = await new TokenVerifier(authConfig({})).assert({ subject: "owner", role: Role.REGIONAL_OWNER, partnerships: ["kooperacja"] });
+    const result = await graphql(hub.gateway.url, FAMILY_PATHS[0]!, {}, { "x-hub-assertion": genuine });
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(result.data)).toMatch(FAMILY_CODE);
   });
 
   it("binds to localhost by default", () => {
