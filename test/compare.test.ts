@@ -325,6 +325,14 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     expect(december).toMatchObject({ suppressed: true, value: null, n: null, families: null });
     const ownerRows = await compare(["FAMILIES_ENROLLED"], grouping, filter, await as(Role.REGIONAL_OWNER, ["kooperacja"]));
     expect(ownerRows.find((row) => row.partnership === "kooperacja" && row.period === "2020-12")).toMatchObject({ suppressed: false, value: 2, families: 2 });
+    // A region asked directly, without the gateway, suppresses the same way.
+    const direct = async (headers: Record<string, string>) => {
+      const result = await graphql(hub.regions.kooperacja.url, COMPARE, { indicators: ["FAMILIES_ENROLLED"], by: grouping.by, grain: grouping.grain, filter }, headers);
+      expect(result.errors).toBeUndefined();
+      return result.data.compare.rows.find((row: any) => row.period === "2020-12");
+    };
+    expect(await direct(analyst)).toMatchObject({ suppressed: true, value: null });
+    expect(await direct(await as(Role.REGIONAL_OWNER, ["kooperacja"]))).toMatchObject({ suppressed: false, value: 2 });
   });
 
   it("refuses a monthly series of a quarterly indicator, an unknown indicator, and a series for the public", async () => {
