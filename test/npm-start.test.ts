@@ -95,6 +95,11 @@ describe("npm start", () => {
     const landing = await fetch(started.gatewayUrl, { headers: { accept: "text/html" } });
     expect(landing.status).toBe(200);
     expect(await landing.text()).toContain("embeddable-sandbox");
+    // The book page it prints opens in a browser.
+    const bookUrl = /The book as a web page: (http:\/\/\S+)/.exec(started.output())?.[1];
+    const book = await fetch(bookUrl!);
+    expect(book.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await book.text()).toContain("Księga rekomendacyjna");
 
     const exit = await interrupt(started);
     expect(exit.code === 0 || exit.signal === "SIGINT").toBe(true);
