@@ -60,7 +60,7 @@ export class HubClient {
   async compare(forward: Record<string, string>, parameters: ComparisonParameters): Promise<ComparisonRun> {
     const body = await this.request(forward, COMPARE_QUERY, { ...parameters });
     const missing = new Set<string>((body.extensions?.missingRegions as string[] | undefined) ?? []);
-    const refusal = body.errors?.find((error) => !["SHARD_UNAVAILABLE", "SHARD_TIMEOUT"].includes(String(error.extensions?.code)));
+    const refusal = body.errors?.find((error) => !regionMissing(error));
     if (refusal || !body.data?.compare) {
       const code = String(refusal?.extensions?.code ?? ErrorCode.SHARD_UNAVAILABLE);
       throw hubError(code === ErrorCode.INTERNAL_SERVER_ERROR ? ErrorCode.SHARD_UNAVAILABLE : (code as Code), `The hub refused the comparison: ${refusal?.message ?? "no answer"}`, {
@@ -73,7 +73,7 @@ export class HubClient {
   /** Whether a regional record with this global ID exists and the caller may see it. */
   async exists(forward: Record<string, string>, id: string): Promise<boolean> {
     const body = await this.request(forward, "query EvidenceTarget($id: ID!) { node(id: $id) { id } }", { id });
-    const unavailable = body.errors?.find((error) => ["SHARD_UNAVAILABLE", "SHARD_TIMEOUT"].includes(String(error.extensions?.code)));
+    const unavailable = body.errors?.find(regionMissing);
     if (unavailable) throw hubError(ErrorCode.SHARD_UNAVAILABLE, `Cannot check ${id}: ${unavailable.message}`, { id });
     return Boolean((body.data?.node as { id?: string } | null | undefined)?.id);
   }
@@ -98,4 +98,9 @@ export class HubClient {
     if (!response.ok && !body.errors) throw hubError(ErrorCode.SHARD_UNAVAILABLE, `The hub answered HTTP ${response.status} to the book's evidence query.`);
     return body;
   }
+}
+
+/** An error that says a region did not answer (its figures are missing), not that the request was refused. */
+function regionMissing(error: GraphQLFormattedError): boolean {
+  return error.extensions?.code === ErrorCode.SHARD_UNAVAILABLE || error.extensions?.code === ErrorCode.SHARD_TIMEOUT;
 }

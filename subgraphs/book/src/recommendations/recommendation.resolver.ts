@@ -224,7 +224,7 @@ export class RecommendationResolver {
       throw hubError(ErrorCode.BAD_USER_INPUT, `${targetId} is not the ID of a regional record the book can cite (${EVIDENCE_TYPES.join(", ")}).`, { field: "targetId" });
     }
     const recommendation = await this.inStatus(ctx, recommendationId, RecommendationStatus.DRAFT, "get new evidence");
-    if (!(await ctx.regionalRecordExists(targetId))) throw hubError(ErrorCode.NOT_FOUND, `No regional record with ID ${targetId}.`, { field: "targetId" });
+    if (!(await ctx.regionalRecordExists(targetId))) throw hubError(ErrorCode.NOT_FOUND, `No regional record with ID ${targetId} that you may see.`, { field: "targetId" });
     const link = ctx.em.create(EvidenceLink, { id: randomUUID(), recommendation, targetType: type as EvidenceType, targetId, note });
     recordChange(ctx.em, ctx.identity, subject(recommendation), "EVIDENCE_ADDED", { evidence: encodeBookId("Evidence", link.id), targetId, note });
     await ctx.em.flush();

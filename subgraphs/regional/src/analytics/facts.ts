@@ -40,30 +40,44 @@ function familiesBehindReported(code: string): Sql {
 }
 
 /** Indicators the hub computes from the region's records, by code. */
-const FROM_RECORDS: Record<string, string> = {
-  FAMILIES_ENROLLED: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value from supported_family f where f.archived_at is null`,
-  FAMILIES_WITH_SOCIAL_CONTRACT: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value from supported_family f where f.archived_at is null and f.social_contract = ?`,
-  COOPERATION_BODIES: `select b.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value from cooperation_body b where b.archived_at is null`,
-  BODY_MEETINGS_RECORDED:
-    `select b.site_id, m.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value ` +
-    `from body_meeting m join cooperation_body b on b.id = m.body_id where m.archived_at is null and b.archived_at is null`,
+const FROM_RECORDS: Record<string, Sql> = {
+  FAMILIES_ENROLLED: {
+    sql: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value from supported_family f where f.archived_at is null`,
+    bindings: [],
+  },
+  FAMILIES_WITH_SOCIAL_CONTRACT: {
+    sql: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value from supported_family f where f.archived_at is null and f.social_contract = ?`,
+    bindings: [true],
+  },
+  COOPERATION_BODIES: {
+    sql: `select b.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value from cooperation_body b where b.archived_at is null`,
+    bindings: [],
+  },
+  BODY_MEETINGS_RECORDED: {
+    sql:
+      `select b.site_id, m.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value ` +
+      `from body_meeting m join cooperation_body b on b.id = m.body_id where m.archived_at is null and b.archived_at is null`,
+    bindings: [],
+  },
   // An institution sitting in two bodies of one site is involved there once, from the day it first joined.
-  INSTITUTIONS_INVOLVED:
-    `select b.site_id, min(m.joined_on) as on_date, ${NULL_TEXT} as quarter, i.sector, ${NULL_TEXT} as family_id, 1 as value ` +
-    `from body_member m join cooperation_body b on b.id = m.body_id join institution i on i.id = m.institution_id ` +
-    `where m.archived_at is null and b.archived_at is null and i.archived_at is null group by b.site_id, i.id, i.sector`,
-  ACTIVITY_PARTICIPANTS: `select a.site_id, a.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, a.participants as value from support_activity a where a.archived_at is null`,
+  INSTITUTIONS_INVOLVED: {
+    sql:
+      `select b.site_id, min(m.joined_on) as on_date, ${NULL_TEXT} as quarter, i.sector, ${NULL_TEXT} as family_id, 1 as value ` +
+      `from body_member m join cooperation_body b on b.id = m.body_id join institution i on i.id = m.institution_id ` +
+      `where m.archived_at is null and b.archived_at is null and i.archived_at is null group by b.site_id, i.id, i.sector`,
+    bindings: [],
+  },
+  ACTIVITY_PARTICIPANTS: {
+    sql: `select a.site_id, a.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, a.participants as value from support_activity a where a.archived_at is null`,
+    bindings: [],
+  },
 };
 
 function recordsSource(code: string): Sql {
-  const sql = FROM_RECORDS[code];
-  if (!sql) throw new Error(`Indicator ${code} is computed from records, but no SQL computes it.`);
-  // The one binding of these sources is the boolean of FAMILIES_WITH_SOCIAL_CONTRACT.
-  return { sql, bindings: sql.includes("?") ? [true] : [] };
+  const source = FROM_RECORDS[code];
+  if (!source) throw new Error(`Indicator ${code} is computed from records, but no SQL computes it.`);
+  return source;
 }
-
-/** Codes of the RECORDS indicators the facts know how to compute; the catalogue must not name others. */
-export const RECORDS_CODES = Object.keys(FROM_RECORDS);
 
 export enum FactDimension {
   PARTNERSHIP = "PARTNERSHIP",
