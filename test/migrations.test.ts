@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INDICATOR_CATALOGUE } from "@kooperacja/regional";
 import { ENTITIES } from "../subgraphs/regional/src/entities";
 import { MIGRATIONS } from "../subgraphs/regional/src/migrations";
 import { query, run } from "./databases";
@@ -34,6 +35,12 @@ async function previousReleaseDatabase(path: string): Promise<void> {
   await run(path, [
     ["insert into territorial_unit (id, partnership, provenance_kind, teryt, name, level, municipality_kind) values (?, ?, ?, ?, ?, ?, ?)", ["0401011", "kooperacja", "REFERENCE_DATA", "0401011", "Stara Gmina", "GMINA", "URBAN"]],
     ["insert into pilot_site (id, partnership, provenance_kind, name, unit_id, status, joined_on) values (?, ?, ?, ?, ?, ?, ?)", ["0401011", "kooperacja", "REFERENCE_DATA", "Gmina Stara", "0401011", "ACTIVE", "2019-01-10"]],
+    // Stored before institutions had a sector and the catalogue had more than its first indicators.
+    ["insert into institution (id, partnership, provenance_kind, name, short_name, kind) values (?, ?, ?, ?, ?, ?)", ["ops-stara", "kooperacja", "REFERENCE_DATA", "Ośrodek Pomocy Społecznej w Starej", "OPS Stara", "OPS"]],
+    [
+      "insert into outcome_indicator (id, partnership, provenance_kind, code, name, unit, definition, level, about_families) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ["FAMILIES_SUPPORTED", "kooperacja", "REFERENCE_DATA", "FAMILIES_SUPPORTED", "Families supported", "families", "An older definition.", "SITE", 1],
+    ],
   ]);
 }
 
@@ -85,5 +92,12 @@ describe("migrations: a database of the previous release", () => {
     expect(updated.errors).toBeUndefined();
     expect(updated.data.updatePilotSite).toMatchObject({ name: "Gmina Stara i Nowa", version: 2, provenance: { kind: "REFERENCE_DATA" } });
     expect(updated.data.updatePilotSite.provenance.history[0].before.name).toBe("Gmina Stara");
+
+    // The institution got the sector its kind implies; the catalogue was brought in line with the code.
+    const institution = await graphql(hub.gateway.url, `query ($id: ID!) { institution(id: $id) { shortName sector } }`, { id: gid("Institution", "ops-stara") });
+    expect(institution.data.institution).toEqual({ shortName: "OPS Stara", sector: "SOCIAL_ASSISTANCE" });
+    const catalogue = await graphql(hub.regions.kooperacja.url, `{ indicators { code definition basis } }`);
+    expect(catalogue.data.indicators.map((indicator: { code: string }) => indicator.code)).toEqual(INDICATOR_CATALOGUE.map((entry) => entry.code).sort());
+    expect(catalogue.data.indicators.find((indicator: { code: string }) => indicator.code === "FAMILIES_SUPPORTED").definition).toBe(INDICATOR_CATALOGUE[0]!.definition);
   });
 });
