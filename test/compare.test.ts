@@ -1,4 +1,4 @@
-import { encodeGlobalId, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, suppressSmallCells, type PartnershipKey } from "@kooperacja/shared";
+import { encodeGlobalId, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, suppressSmallCells, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query, run } from "./databases";
@@ -365,6 +365,38 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "indicator" });
       expect(result.errors?.[0]?.message).toContain(message);
     }
+  });
+
+  it("counts an institution the owner enters and seats in a site's body under its sector, once per institution", async () => {
+    const owner = await as(Role.REGIONAL_OWNER, ["kooperacje3d"]);
+    const ok = async (query: string, variables: Record<string, unknown>) => {
+      const result = await graphql(hub.gateway.url, query, variables, owner);
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    const health = async () =>
+      (await compare(["INSTITUTIONS_INVOLVED"], { by: ["PARTNERSHIP", "SECTOR"], grain: "QUARTER" })).find((row) => row.partnership === "kooperacje3d" && row.sector === "HEALTH")?.value ?? 0;
+    const before = await health();
+    const institution = (
+      await ok(`mutation($input: InstitutionInput!) { createInstitution(partnership: "kooperacje3d", input: $input) { id } }`, {
+        input: { key: "szpital-radomsko", name: "Szpital Powiatowy w Radomsku", shortName: "Szpital Radomsko", kind: "OTHER", sector: "HEALTH", city: "Radomsko", voivodeship: encodeGlobalId("kooperacje3d", "TerritorialUnit", "10") },
+      })
+    ).createInstitution.id;
+    const body = (await ok(`{ cooperationBodies { id site { id } } }`, {})).cooperationBodies.find((row: any) => row.site && tryDecodeGlobalId(row.id)?.partnership === "kooperacje3d")!.id;
+    const seat = `mutation($input: BodyMemberInput!) { createBodyMember(partnership: "kooperacje3d", input: $input) { id } }`;
+    await ok(seat, { input: { key: "szpital-w-zespole", body, institution, joinedOn: "2019-11-20" } });
+    expect(await health()).toBe(before + 1);
+    // The same institution cannot take a second seat in the same body.
+    const again = await graphql(hub.gateway.url, seat, { input: { key: "szpital-znowu", body, institution } }, owner);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "institution" });
+    // An institution of another macroregion's voivodeship is not this partnership's to enter.
+    const foreign = await graphql(
+      hub.gateway.url,
+      `mutation($input: InstitutionInput!) { createInstitution(partnership: "kooperacje3d", input: $input) { id } }`,
+      { input: { key: "obcy", name: "Obcy urząd", shortName: "Obcy", kind: "OTHER", sector: "OTHER", voivodeship: encodeGlobalId("kooperacje3d", "TerritorialUnit", "28") } },
+      owner,
+    );
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "voivodeship" });
   });
 
   it("ranks a partnership's sites by the indicator's direction, as plain SQL orders them", async () => {

@@ -24,7 +24,7 @@ export function run(path: string, statements: [string, unknown[]][]): Promise<vo
   });
 }
 
-const TABLES = ["pilot_site", "territorial_unit", "cooperation_body", "body_meeting", "support_activity", "supported_family", "indicator_value", "import_batch", "audit_entry"];
+const TABLES = ["pilot_site", "territorial_unit", "institution", "cooperation_body", "body_member", "body_meeting", "support_activity", "supported_family", "indicator_value", "import_batch", "audit_entry"];
 
 /**
  * A digest of everything a write could change in a regional database: rows

@@ -157,7 +157,7 @@ describe("bulk import of a region's files", () => {
   });
 
   it("accepts every template in the repository (a dry run into Kooperacja's shard), and each template's columns are the kind's", async () => {
-    const kinds: Record<string, string> = { sites: "SITES", bodies: "BODIES", meetings: "MEETINGS", activities: "ACTIVITIES", families: "FAMILIES", "indicator-values": "INDICATOR_VALUES" };
+    const kinds: Record<string, string> = { sites: "SITES", bodies: "BODIES", meetings: "MEETINGS", activities: "ACTIVITIES", families: "FAMILIES", "indicator-values": "INDICATOR_VALUES", institutions: "INSTITUTIONS", "body-members": "BODY_MEMBERS" };
     for (const [file, kind] of Object.entries(kinds)) {
       const content = readFileSync(join(ROOT, "subgraphs/regional/templates", `${file}.csv`));
       const result = await send(content, `${file}.csv`, kind, true);

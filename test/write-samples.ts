@@ -6,6 +6,9 @@ export const gid = (type: string, key: string, partnership: PartnershipKey = "ko
 export const SITE = gid("PilotSite", "2815");
 export const BODY = gid("CooperationBody", "grupa-decydentow-ostrodzki");
 
+/** Seeded institutions of Kooperacja not yet sitting in BODY. */
+const SEATABLE = ["rops-olsztyn", "rops-zielona-gora", "rops-poznan", "rops-torun", "rops-szczecin", "rops-gdansk"];
+
 /** One kind of record a regional owner writes, with valid inputs for Kooperacja's shard. */
 export interface WriteSample {
   type: string;
@@ -25,6 +28,25 @@ export interface WriteSample {
 const quarter = (n: number) => `${2017 - Math.floor(n / 4)}-Q${(n % 4) + 1}`;
 
 export const WRITE_SAMPLES: WriteSample[] = [
+  {
+    type: "Institution",
+    input: (n) => ({ key: `t-inst-${n}`, name: "Powiatowy Urząd Pracy w Ostródzie", shortName: `PUP Ostróda ${n}`, kind: "OTHER", sector: "LABOUR_MARKET", city: "Ostróda", voivodeship: gid("TerritorialUnit", "28") }),
+    change: (input) => ({ ...input, name: "Powiatowy Urząd Pracy w Ostródzie – filia w Morągu" }),
+    field: "name",
+    table: "institution",
+    where: (n) => ["id = ?", [`t-inst-${n}`]],
+    count: { query: `{ n: institutions(filter: { partnerships: ["kooperacja"] }) { totalCount } }`, of: (data) => data.n.totalCount },
+  },
+  {
+    type: "BodyMember",
+    // Each n seats a different seeded institution, as one institution sits in a body once.
+    input: (n) => ({ key: `t-member-${n}`, body: BODY, institution: gid("Institution", SEATABLE[n % SEATABLE.length]!), joinedOn: "2019-06-01", representation: "Kierownik działu" }),
+    change: (input) => ({ ...input, representation: "Zastępca dyrektora" }),
+    field: "representation",
+    table: "body_member",
+    where: (n) => ["id = ?", [`t-member-${n}`]],
+    count: { query: `{ n: node(id: "${BODY}") { ... on CooperationBody { members { joinedOn } } } }`, of: (data) => data.n.members.length },
+  },
   {
     type: "PilotSite",
     // Gminas of powiat 04nn in kujawsko-pomorskie, macroregion II.

@@ -12,6 +12,8 @@ const KINDS: Record<string, string> = {
   activities: "ACTIVITIES",
   families: "FAMILIES",
   "indicator-values": "INDICATOR_VALUES",
+  institutions: "INSTITUTIONS",
+  "body-members": "BODY_MEMBERS",
 };
 
 const USAGE = `Usage: npm run import -- --partnership <key> --kind <kind> [--dry-run] [--url <gateway>] [--token <token>] <file.csv|file.json>

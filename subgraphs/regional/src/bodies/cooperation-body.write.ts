@@ -6,10 +6,11 @@ import { ImportKind } from "../imports/import-kind";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { localKey } from "../writes/ids";
 import { InProgrammePeriod, IsIsoDate, IsLocalKey, IsPlainText } from "../writes/rules";
-import type { WriteModel } from "../writes/write-model";
+import type { FieldProblem, WriteModel } from "../writes/write-model";
 import { BodyMeeting } from "./body-meeting.entity";
 import { BodyMember } from "./body-member.entity";
 import { CooperationBody } from "./cooperation-body.entity";
+import { Institution } from "../institutions/institution.entity";
 
 @InputType({ description: "A cooperation body as its partnership's owner enters it. An update replaces every field." })
 export class CooperationBodyInput {
@@ -128,6 +129,84 @@ export const bodyMeetingWrites: WriteModel<BodyMeeting, BodyMeetingInput> = {
     column("held_on", "heldOn", true, { type: "text" }, "Date of the meeting, YYYY-MM-DD."),
     column("participants", "participants", false, { type: "integer" }, "People present."),
     column("topic", "topic", false, { type: "text" }, "What the meeting was about."),
+    column("outside_programme_period", "outsideProgrammePeriod", false, { type: "boolean" }, "tak/nie: allow a date outside the programme period."),
+  ],
+};
+
+@InputType({ description: "An institution sitting in a cooperation body. An update replaces every field." })
+export class BodyMemberInput {
+  @Field(() => String, { description: "The region's own identifier of the seat; part of its ID, cannot change." })
+  @IsLocalKey()
+  key!: string;
+
+  @Field(() => ID, { description: "The cooperation body (global ID)." })
+  body!: string;
+
+  @Field(() => ID, { description: "The institution sitting in it (global ID)." })
+  institution!: string;
+
+  @Field(() => String, { nullable: true, description: "Date the institution joined the body (YYYY-MM-DD), within the programme period." })
+  @IsOptional()
+  @IsIsoDate()
+  @InProgrammePeriod()
+  joinedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who represents the institution, or how it takes part." })
+  @IsOptional()
+  @IsPlainText()
+  @MaxLength(2000)
+  representation?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Set to record a date outside the programme period." })
+  @IsOptional()
+  @IsBoolean()
+  outsideProgrammePeriod?: boolean | null;
+}
+
+export const bodyMemberWrites: WriteModel<BodyMember, BodyMemberInput> = {
+  entity: BodyMember,
+  input: BodyMemberInput,
+  kind: ImportKind.BODY_MEMBERS,
+  keyField: "key",
+  keyIsId: true,
+  keyOf: (input) => input.key,
+  rowKeyOf: (row) => row.id,
+  findByKeys: (em, inputs) => em.find(BodyMember, { id: { $in: inputs.map((input) => input.key) } }, { filters: false }),
+  newId: (input) => input.key,
+  references: (input) => [
+    { field: "body", entity: CooperationBody, id: input.body },
+    { field: "institution", entity: Institution, id: input.institution },
+  ],
+  // An institution sits in a body once: a second seat (another key) for the same pair is refused, stored or in the same file.
+  checkStored: async (em, inputs) => {
+    const problems = new Map<number, FieldProblem[]>();
+    const pair = (body: string | null, institution: string | null) => `${body}\n${institution}`;
+    const stored = await em.find(BodyMember, { body: { $in: [...new Set(inputs.map((input) => localKey(input.body)!))] } });
+    const seats = new Map(stored.map((row) => [pair(row.body.id, row.institution.id), row.id]));
+    inputs.forEach((input, index) => {
+      const key = pair(localKey(input.body), localKey(input.institution));
+      const holder = seats.get(key);
+      if (holder !== undefined && holder !== input.key) {
+        problems.set(index, [{ field: "institution", message: `already sits in this body (seat ${holder})` }]);
+      } else {
+        seats.set(key, input.key);
+      }
+    });
+    return problems;
+  },
+  data: (input) => ({
+    body: localKey(input.body),
+    institution: localKey(input.institution),
+    joinedOn: input.joinedOn ?? null,
+    representation: input.representation ?? null,
+  }),
+  dependents: [],
+  columns: [
+    column("key", "key", true, { type: "text" }, "The region's own identifier of the seat."),
+    column("body_key", "body", true, { type: "reference", entity: CooperationBody }, "Key of the cooperation body."),
+    column("institution_key", "institution", true, { type: "reference", entity: Institution }, "Key of the institution."),
+    column("joined_on", "joinedOn", false, { type: "text" }, "Date it joined, YYYY-MM-DD."),
+    column("representation", "representation", false, { type: "text" }, "Who represents it, or how it takes part."),
     column("outside_programme_period", "outsideProgrammePeriod", false, { type: "boolean" }, "tak/nie: allow a date outside the programme period."),
   ],
 };

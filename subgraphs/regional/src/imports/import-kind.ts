@@ -7,6 +7,8 @@ export enum ImportKind {
   ACTIVITIES = "ACTIVITIES",
   FAMILIES = "FAMILIES",
   INDICATOR_VALUES = "INDICATOR_VALUES",
+  INSTITUTIONS = "INSTITUTIONS",
+  BODY_MEMBERS = "BODY_MEMBERS",
 }
 registerEnumType(ImportKind, {
   name: "ImportKind",
@@ -18,5 +20,7 @@ registerEnumType(ImportKind, {
     ACTIVITIES: { description: "Support activities (activities.csv); natural key: id." },
     FAMILIES: { description: "Supported families, pseudonymous (families.csv); natural key: code." },
     INDICATOR_VALUES: { description: "Indicator values (indicator-values.csv); natural key: indicator, site, family and period." },
+    INSTITUTIONS: { description: "Institutions of every sector (institutions.csv); natural key: key." },
+    BODY_MEMBERS: { description: "Institutions sitting in cooperation bodies (body-members.csv); natural key: key." },
   },
 });

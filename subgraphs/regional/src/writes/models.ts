@@ -1,5 +1,6 @@
 import { supportActivityWrites } from "../activities/support-activity.write";
-import { bodyMeetingWrites, cooperationBodyWrites } from "../bodies/cooperation-body.write";
+import { bodyMeetingWrites, bodyMemberWrites, cooperationBodyWrites } from "../bodies/cooperation-body.write";
+import { institutionWrites } from "../institutions/institution.write";
 import { supportedFamilyWrites } from "../families/supported-family.write";
 import { indicatorValueWrites } from "../indicators/indicator-value.write";
 import { ImportKind } from "../imports/import-kind";
@@ -15,6 +16,8 @@ export const WRITE_MODELS: Record<ImportKind, WriteModel> = {
   [ImportKind.ACTIVITIES]: supportActivityWrites as never,
   [ImportKind.FAMILIES]: supportedFamilyWrites as never,
   [ImportKind.INDICATOR_VALUES]: indicatorValueWrites as never,
+  [ImportKind.INSTITUTIONS]: institutionWrites as never,
+  [ImportKind.BODY_MEMBERS]: bodyMemberWrites as never,
 };
 
 export const WRITE_RESOLVERS = [
@@ -24,4 +27,6 @@ export const WRITE_RESOLVERS = [
   writeResolver(supportActivityWrites, "support activity"),
   writeResolver(supportedFamilyWrites, "supported family"),
   writeResolver(indicatorValueWrites, "indicator value"),
+  writeResolver(institutionWrites, "institution"),
+  writeResolver(bodyMemberWrites, "seat of an institution in a cooperation body"),
 ];
