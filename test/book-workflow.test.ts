@@ -7,7 +7,7 @@ const CHAPTER = encodeBookId("BookChapter", "ch4");
 
 const RECOMMENDATION = `query($id: ID!) {
   recommendation(id: $id) {
-    id status targetSectors targetMunicipalityKinds createdBy adoptedBy adoptedAt
+    id status targetSectors targetMunicipalityKinds adoptedAt
     evidence { note target { __typename ... on PilotSite { name } } }
     comparisons {
       id note indicators by grain
@@ -62,7 +62,13 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
     expect((await ok(`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id: adopted })).adoptRecommendation.status).toBe("ADOPTED");
 
     const recommendation = (await ok(RECOMMENDATION, { id: adopted })).recommendation;
-    expect(recommendation).toMatchObject({ status: "ADOPTED", targetSectors: ["SOCIAL_ASSISTANCE", "LABOUR_MARKET"], createdBy: "test-national_analyst-", adoptedBy: "test-national_analyst-" });
+    expect(recommendation).toMatchObject({ status: "ADOPTED", targetSectors: ["SOCIAL_ASSISTANCE", "LABOUR_MARKET"] });
+    // Authors are national analysts' accounts: shown to analysts, not published.
+    const AUTHORS = `query($id: ID!) { recommendation(id: $id) { createdBy adoptedBy comparisons { savedBy } } }`;
+    expect((await ok(AUTHORS, { id: adopted })).recommendation).toEqual({ createdBy: "test-national_analyst-", adoptedBy: "test-national_analyst-", comparisons: [{ savedBy: "test-national_analyst-" }] });
+    const published = await book(AUTHORS, { id: adopted }, {});
+    expect(published.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"]);
+    expect(published.data.recommendation).toEqual({ createdBy: null, adoptedBy: null, comparisons: [{ savedBy: null }] });
     expect(recommendation.evidence).toEqual([{ note: "Powiat ostródzki pilots the model.", target: { __typename: "PilotSite", name: "Powiat ostródzki" } }]);
     const [comparison] = recommendation.comparisons;
     expect(comparison.snapshot.rows).toEqual(comparison.live);

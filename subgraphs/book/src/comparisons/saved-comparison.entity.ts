@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
+import { Authorized, Field, GraphQLISODateTime, ObjectType } from "type-graphql";
+import { Access } from "../access";
 import type { ComparisonFigure } from "../hub/hub-client";
 import { Recommendation } from "../recommendations/recommendation.entity";
 
@@ -38,7 +39,8 @@ export class SavedComparison {
   @Property({ type: "json", nullable: true })
   filter?: Record<string, unknown> | null;
 
-  @Field(() => String, { description: "Who saved it: the `sub` of the national analyst's token." })
+  @Authorized(Access.ANALYST)
+  @Field(() => String, { nullable: true, description: "Who saved it: the `sub` of the national analyst's token (national analysts only)." })
   @Property({ type: "string" })
   savedBy!: string;
 

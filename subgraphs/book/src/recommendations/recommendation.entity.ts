@@ -1,5 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
-import { Directive, Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
+import { Access } from "../access";
 import { BookChapter } from "../chapters/book-chapter.entity";
 import { MunicipalityKind, Sector } from "@kooperacja/shared";
 import { RecommendationStatus } from "./recommendation-status";
@@ -38,7 +39,8 @@ export class Recommendation {
   @Property({ type: "json", default: "[]" })
   targetSectors!: Sector[];
 
-  @Field(() => String, { nullable: true, description: "Who wrote it: the `sub` of the national analyst's token (null for seeded demo content)." })
+  @Authorized(Access.ANALYST)
+  @Field(() => String, { nullable: true, description: "Who wrote it: the `sub` of the national analyst's token (null for seeded demo content). National analysts only: account names are not published." })
   @Property({ type: "string", nullable: true })
   createdBy?: string | null;
 
@@ -46,7 +48,8 @@ export class Recommendation {
   @Property({ type: "datetime", nullable: true })
   createdAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Who adopted it." })
+  @Authorized(Access.ANALYST)
+  @Field(() => String, { nullable: true, description: "Who adopted it (national analysts only)." })
   @Property({ type: "string", nullable: true })
   adoptedBy?: string | null;
 
