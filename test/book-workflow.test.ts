@@ -142,6 +142,25 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
     expect(changeAdopted.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", status: "ADOPTED" });
   });
 
+  it("never overwrites another analyst's change: a change based on an older version is a CONFLICT and changes nothing", async () => {
+    const id = await draft("Two analysts, one draft");
+    const read = (await ok(`query($id: ID!) { recommendation(id: $id) { version title } }`, { id })).recommendation;
+    const first = await ok(`mutation($id: ID!, $version: Int) { updateRecommendation(id: $id, version: $version, changes: { title: "The first analyst's title" }) { version } }`, {
+      id,
+      version: read.version,
+    });
+    expect(first.updateRecommendation.version).toBe(read.version + 1);
+    for (const mutation of [
+      `mutation($id: ID!, $version: Int) { updateRecommendation(id: $id, version: $version, changes: { title: "The second analyst's title" }) { version } }`,
+      `mutation($id: ID!, $version: Int) { submitRecommendation(id: $id, version: $version) { version } }`,
+    ]) {
+      const stale = await book(mutation, { id, version: read.version });
+      expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", currentVersion: read.version + 1 });
+    }
+    const after = (await ok(`query($id: ID!) { recommendation(id: $id) { version title status history { action } } }`, { id })).recommendation;
+    expect(after).toEqual({ version: read.version + 1, title: "The first analyst's title", status: "DRAFT", history: [{ action: "CREATED" }, { action: "EDITED" }] });
+  });
+
   it("refuses evidence the hub does not have or would not run, with clear errors", async () => {
     const id = await draft("A draft with bad evidence");
     const missing = await book(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "No such site.") { id } }`, {

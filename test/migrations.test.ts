@@ -1,4 +1,4 @@
-import { Role } from "@kooperacja/shared";
+import { encodeBookId, Role } from "@kooperacja/shared";
 import { MikroORM } from "@mikro-orm/sqlite";
 import { Migrator } from "@mikro-orm/migrations";
 import { execFile } from "node:child_process";
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INDICATOR_CATALOGUE } from "@kooperacja/regional";
 import { ENTITIES } from "../subgraphs/regional/src/entities";
 import { MIGRATIONS } from "../subgraphs/regional/src/migrations";
+import { ENTITIES as BOOK_ENTITIES } from "../subgraphs/book/src/entities";
+import { MIGRATIONS as BOOK_MIGRATIONS } from "../subgraphs/book/src/migrations";
 import { query, run } from "./databases";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 import { gid } from "./write-samples";
@@ -99,5 +101,45 @@ describe("migrations: a database of the previous release", () => {
     const catalogue = await graphql(hub.regions.kooperacja.url, `{ indicators { code definition basis } }`);
     expect(catalogue.data.indicators.map((indicator: { code: string }) => indicator.code)).toEqual(INDICATOR_CATALOGUE.map((entry) => entry.code).sort());
     expect(catalogue.data.indicators.find((indicator: { code: string }) => indicator.code === "FAMILIES_SUPPORTED").definition).toBe(INDICATOR_CATALOGUE[0]!.definition);
+  });
+});
+
+describe("migrations: the book's database of the release before the workflow", () => {
+  let dir: string;
+  let hub: TestHub;
+  afterAll(async () => {
+    await hub?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps its chapters and adopted recommendations, which then take the workflow", async () => {
+    dir = mkdtempSync(join(tmpdir(), "kooperacja-migrate-book-"));
+    const path = join(dir, "book.sqlite");
+    const orm = await MikroORM.init({
+      dbName: path,
+      entities: BOOK_ENTITIES,
+      extensions: [Migrator],
+      migrations: { migrationsList: BOOK_MIGRATIONS, transactional: true, silent: true },
+      allowGlobalContext: true,
+    });
+    try {
+      await orm.getMigrator().up({ to: BOOK_MIGRATIONS[0]!.name });
+    } finally {
+      await orm.close(true);
+    }
+    await run(path, [
+      ["insert into book_chapter (id, number, title, summary, demo) values (?, ?, ?, ?, ?)", ["old", 1, "Rozdział sprzed zmian", "Stored by the previous release.", 0]],
+      [
+        "insert into recommendation (id, chapter_id, number, title, text, status, target_municipality_kinds, demo) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        ["old-1", "old", 1, "Przyjęta wcześniej", "Adopted before the workflow existed.", "ADOPTED", "[]", 0],
+      ],
+    ]);
+    hub = await startTestHub({ BOOK_DB: path });
+    const id = encodeBookId("Recommendation", "old-1");
+    const result = await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { title status version targetSectors comparisons { id } } }`, { id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.recommendation).toEqual({ title: "Przyjęta wcześniej", status: "ADOPTED", version: 1, targetSectors: [], comparisons: [] });
+    const history = await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { history { action } } }`, { id }, await as(Role.NATIONAL_ANALYST));
+    expect(history.data.recommendation.history).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from "@mikro-orm/core";
 import { Authorized, Directive, Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
 import { Access } from "../access";
 import { BookChapter } from "../chapters/book-chapter.entity";
@@ -26,6 +26,10 @@ export class Recommendation {
   @Field(() => String, { description: "Text of the recommendation." })
   @Property({ type: "text" })
   text!: string;
+
+  @Field(() => Int, { description: "Version of the recommendation, raised by every change to it; send it with a change so you never overwrite another analyst's." })
+  @Property({ type: "integer", version: true, default: 1 })
+  version!: number & Opt;
 
   @Field(() => RecommendationStatus, { description: "Draft, in review, or adopted." })
   @Property({ type: "string", index: true })

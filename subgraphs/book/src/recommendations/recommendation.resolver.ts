@@ -2,7 +2,8 @@ import { accessDenied, decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hu
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, MaxLength } from "class-validator";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { randomUUID } from "node:crypto";
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
+import { OptimisticLockError } from "@mikro-orm/core";
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Access, readableStatuses } from "../access";
 import { BookChapter } from "../chapters/book-chapter.entity";
 import { parametersOf } from "../comparisons/saved-comparison.resolver";
@@ -158,22 +159,27 @@ export class RecommendationResolver {
   async updateRecommendation(
     @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
     @Arg("changes", () => RecommendationChanges, { description: "The fields to change; omitted fields stay." }) changes: RecommendationChanges,
+    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." }) version: number | undefined,
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation> {
-    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.DRAFT, "be changed");
+    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.DRAFT, "be changed", version);
     const next = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) as Partial<Recommendation>;
     const changed = fieldChanges(recommendation, next);
     if (Object.keys(changed).length === 0) return recommendation;
     ctx.em.assign(recommendation, next);
     recordChange(ctx.em, ctx.identity, subject(recommendation), "EDITED", changed);
-    await ctx.em.flush();
+    await flushOnce(ctx, id);
     return recommendation;
   }
 
   @Authorized(Access.ANALYST)
   @Mutation(() => Recommendation, { description: "Submits a draft for review (national analysts): its text and evidence are then fixed until it is adopted or returned." })
-  async submitRecommendation(@Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string, @Ctx() ctx: BookContext): Promise<Recommendation> {
-    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.DRAFT, "be submitted for review");
+  async submitRecommendation(
+    @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
+    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." }) version: number | undefined,
+    @Ctx() ctx: BookContext,
+  ): Promise<Recommendation> {
+    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.DRAFT, "be submitted for review", version);
     return this.move(ctx, recommendation, RecommendationStatus.REVIEW, "SUBMITTED", {});
   }
 
@@ -182,10 +188,11 @@ export class RecommendationResolver {
   async returnRecommendation(
     @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
     @Arg("reason", () => String, { description: "Why it goes back: what the authors should change." }) reason: string,
+    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." }) version: number | undefined,
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation> {
     if (reason.trim().length < 3 || reason.length > 2000) throw hubError(ErrorCode.BAD_USER_INPUT, "reason must be 3 to 2000 characters.", { field: "reason" });
-    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.REVIEW, "be returned to draft");
+    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.REVIEW, "be returned to draft", version);
     return this.move(ctx, recommendation, RecommendationStatus.DRAFT, "RETURNED", { reason });
   }
 
@@ -194,8 +201,12 @@ export class RecommendationResolver {
     description:
       "Adopts a recommendation in review into the book (national analysts). Every saved comparison it cites is run once more and its figures kept as the adopted snapshot; while a region is unavailable, adoption waits, so no snapshot misses a region.",
   })
-  async adoptRecommendation(@Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string, @Ctx() ctx: BookContext): Promise<Recommendation> {
-    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.REVIEW, "be adopted (submit it for review first)");
+  async adoptRecommendation(
+    @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
+    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." }) version: number | undefined,
+    @Ctx() ctx: BookContext,
+  ): Promise<Recommendation> {
+    const recommendation = await this.inStatus(ctx, id, RecommendationStatus.REVIEW, "be adopted (submit it for review first)", version);
     const comparisons = await ctx.em.find(SavedComparison, { recommendation }, { orderBy: { savedAt: "asc", id: "asc" } });
     const runs = await Promise.all(comparisons.map((saved) => ctx.compare(parametersOf(saved))));
     const missing = [...new Set(runs.flatMap((run) => run.missingRegions))];
@@ -280,9 +291,18 @@ export class RecommendationResolver {
     return row;
   }
 
-  /** The recommendation, if it is in the status the step needs; otherwise CONFLICT naming the status it is in. */
-  private async inStatus(ctx: BookContext, id: string, status: RecommendationStatus, what: string): Promise<Recommendation> {
+  /**
+   * The recommendation, if it is in the status the step needs (and at the
+   * version the caller read, when given); otherwise CONFLICT naming its status or version.
+   */
+  private async inStatus(ctx: BookContext, id: string, status: RecommendationStatus, what: string, version?: number): Promise<Recommendation> {
     const row = await this.readable(ctx, id);
+    if (version !== undefined && version !== null && row.version !== version) {
+      throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} is at version ${row.version}, not ${version}: someone changed it since you read it. Read it again.`, {
+        id,
+        currentVersion: row.version,
+      });
+    }
     if (row.status !== status) {
       throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} is ${row.status}; only a ${status} recommendation can ${what}.`, { id, status: row.status });
     }
@@ -292,7 +312,7 @@ export class RecommendationResolver {
   private async move(ctx: BookContext, recommendation: Recommendation, status: RecommendationStatus, action: string, details: Record<string, unknown>): Promise<Recommendation> {
     recordChange(ctx.em, ctx.identity, subject(recommendation), action, { status: { from: recommendation.status, to: status }, ...details });
     recommendation.status = status;
-    await ctx.em.flush();
+    await flushOnce(ctx, encodeBookId("Recommendation", recommendation.id));
     return recommendation;
   }
 
@@ -327,6 +347,16 @@ export class RecommendationResolver {
   @FieldResolver(() => [BookChange], { description: "Every change to the recommendation, oldest first: who, when, what (national analysts)." })
   async history(@Root() recommendation: Recommendation, @Ctx() ctx: BookContext): Promise<BookChange[]> {
     return ctx.em.find(BookChange, { subjectType: "Recommendation", subjectId: recommendation.id }, { orderBy: { id: "asc" } });
+  }
+}
+
+/** Writes the change; another analyst's change to the same recommendation that landed first makes it CONFLICT, and nothing is written. */
+async function flushOnce(ctx: BookContext, id: string): Promise<void> {
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} changed while this change was written; nothing was written. Read it again.`, { id });
+    throw error;
   }
 }
 
