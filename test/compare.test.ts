@@ -1,5 +1,4 @@
 import { encodeGlobalId, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, suppressSmallCells, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query, run } from "./databases";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
@@ -53,7 +52,7 @@ async function factsOf(path: string, partnership: PartnershipKey, indicator: Ind
   switch (indicator.code) {
     case "FAMILIES_ENROLLED":
     case "FAMILIES_WITH_SOCIAL_CONTRACT": {
-      const contract = indicator.code === "FAMILIES_WITH_SOCIAL_CONTRACT" ? "and f.social_contract = 1" : "";
+      const contract = indicator.code === "FAMILIES_WITH_SOCIAL_CONTRACT" ? "and f.social_contract = true" : "";
       const rows = await query<Row>(path, `select f.site_id as site, u.municipality_kind as kind, f.started_on as date, 1 as value, f.id as family from supported_family f ${join_("f.site_id")} where f.archived_at is null ${contract}`);
       return rows.map((row) => fact(row));
     }
@@ -223,7 +222,7 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
   beforeAll(async () => {
     hub = await startTestHub();
     analyst = await as(Role.NATIONAL_ANALYST);
-    const path = (partnership: PartnershipKey) => join(hub.dataDir, `${partnership}.sqlite`);
+    const path = (partnership: PartnershipKey) => hub.databaseUrl(partnership);
     const record = `'SYNTHETIC_DEMO'`;
     // Institutions of other sectors in bodies at sites (one in two bodies of a site, counted once), an archived family that must not count,
     // and two families enrolled in December 2020, a month no demo family starts in: a cell small enough to be suppressed.
@@ -235,9 +234,9 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
       [`insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) values ('m2', 'kooperacja', ${record}, 'zespol-ostroda', 'pup-ostroda', '2019-02-01')`, []],
       [`insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) values ('m3', 'kooperacja', ${record}, 'zespol-ostroda', 'sad-ostroda', '2020-11-20')`, []],
       [`insert into body_meeting (id, partnership, provenance_kind, body_id, held_on) values ('zespol-ostroda-1', 'kooperacja', ${record}, 'zespol-ostroda', '2020-12-03')`, []],
-      [`insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on, archived_at) values ('T-archived', 'kooperacja', ${record}, 'T-archived', '2815', 'CLIENT', 1, '2019-03-01', '2026-01-01')`, []],
+      [`insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on, archived_at) values ('T-archived', 'kooperacja', ${record}, 'T-archived', '2815', 'CLIENT', true, '2019-03-01', '2026-01-01')`, []],
       ...[1, 2].map((n): [string, unknown[]] => [
-        `insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on) values (?, 'kooperacja', ${record}, ?, '2815', 'CLIENT', 0, '2020-12-10')`,
+        `insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on) values (?, 'kooperacja', ${record}, ?, '2815', 'CLIENT', false, '2020-12-10')`,
         [`T-dec-${n}`, `T-dec-${n}`],
       ]),
     ]);
@@ -403,7 +402,7 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     const result = await graphql(hub.gateway.url, `{ siteRanking(partnership: "kooperacje3d", indicator: "WORKERS_COACHED") { rank siteId siteName value n suppressed } }`, {}, analyst);
     expect(result.errors).toBeUndefined();
     const sums = await query<{ site: string; total: number }>(
-      join(hub.dataDir, "kooperacje3d.sqlite"),
+      hub.databaseUrl("kooperacje3d"),
       "select site_id as site, sum(value) as total from indicator_value where indicator_id = 'WORKERS_COACHED' and archived_at is null group by site_id order by total desc",
     );
     const ranking = result.data.siteRanking as Record<string, any>[];
@@ -431,12 +430,16 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     // The region-specific indicator is covered only where it is reported.
     expect(new Set(rows.filter((row) => row.indicator === "SCHOOL_OF_COOPERATION_PARTICIPANTS").map((row) => row.partnership))).toEqual(new Set(["liderzy"]));
     for (const partnership of PARTNERSHIP_KEYS) {
-      const present = await query<{ site: string; periods: string }>(
-        join(hub.dataDir, `${partnership}.sqlite`),
-        "select site_id as site, group_concat(distinct period) as periods from indicator_value where indicator_id = 'FAMILIES_SUPPORTED' and archived_at is null group by site_id",
+      const present = await query<{ site: string; period: string }>(
+        hub.databaseUrl(partnership),
+        "select distinct site_id as site, period from indicator_value where indicator_id = 'FAMILIES_SUPPORTED' and archived_at is null",
       );
-      const sites = await query<{ id: string }>(join(hub.dataDir, `${partnership}.sqlite`), "select id from pilot_site where archived_at is null");
-      const periods = new Map(present.map((entry) => [encodeGlobalId(partnership, "PilotSite", entry.site), entry.periods.split(",").sort()]));
+      const sites = await query<{ id: string }>(hub.databaseUrl(partnership), "select id from pilot_site where archived_at is null");
+      const periods = new Map<string, string[]>();
+      for (const entry of present) {
+        const site = encodeGlobalId(partnership, "PilotSite", entry.site);
+        periods.set(site, [...(periods.get(site) ?? []), entry.period].sort());
+      }
       const mine = rows.filter((row) => row.partnership === partnership && row.indicator === "FAMILIES_SUPPORTED");
       expect(mine).toHaveLength(sites.length);
       for (const row of mine) {

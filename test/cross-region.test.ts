@@ -1,21 +1,7 @@
 import { encodeGlobalId, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
-import { join } from "node:path";
-import sqlite3 from "sqlite3";
+import { query } from "./databases";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { as, graphql, proxiedGateway, startTestHub, type ProxiedGateway, type TestHub } from "./helpers";
-
-function sql(path: string, query: string, params: unknown[] = []): Promise<Record<string, any>[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (openError) => {
-      if (openError) return reject(openError);
-      db.all(query, params, (error, rows) => {
-        db.close();
-        if (error) reject(error);
-        else resolve(rows as Record<string, any>[]);
-      });
-    });
-  });
-}
 
 describe("cross-region queries", () => {
   let hub: TestHub;
@@ -88,8 +74,8 @@ describe("cross-region queries", () => {
       const rows = [];
       for (const key of PARTNERSHIP_KEYS) {
         rows.push(
-          ...(await sql(
-            join(hub.dataDir, `${key}.sqlite`),
+          ...(await query<Record<string, any>>(
+            hub.databaseUrl(key),
             `select ${groupColumn} as grp, count(*) as count, sum(value) as sum, min(value) as min, max(value) as max
                from indicator_value where indicator_id = 'CONTRACT_GOALS_MET' group by ${groupColumn}`,
           )),
@@ -125,8 +111,8 @@ describe("cross-region queries", () => {
       expect(result.errors).toBeUndefined();
       const expected = [];
       for (const key of PARTNERSHIP_KEYS) {
-        const rows = await sql(
-          join(hub.dataDir, `${key}.sqlite`),
+        const rows = await query<Record<string, any>>(
+          hub.databaseUrl(key),
           `select u.municipality_kind as kind, s.id as site, s.name as name, v.period as period, count(*) as count, sum(v.value) as sum
              from indicator_value v join pilot_site s on s.id = v.site_id join territorial_unit u on u.id = s.unit_id
             where v.indicator_id = 'FAMILIES_SUPPORTED' and v.period >= '2020-Q1' group by u.municipality_kind, s.id, s.name, v.period`,
@@ -142,7 +128,7 @@ describe("cross-region queries", () => {
     it("merges the same group across shards: one group of everything", async () => {
       const result = await summary("");
       const [total] = await Promise.all([
-        Promise.all(PARTNERSHIP_KEYS.map((key) => sql(join(hub.dataDir, `${key}.sqlite`), "select count(*) as n, sum(value) as s from indicator_value where indicator_id = 'CONTRACT_GOALS_MET'"))),
+        Promise.all(PARTNERSHIP_KEYS.map((key) => query<Record<string, any>>(hub.databaseUrl(key), "select count(*) as n, sum(value) as s from indicator_value where indicator_id = 'CONTRACT_GOALS_MET'"))),
       ]);
       const rows = total.map((r) => r[0]!);
       expect(result.data.indicatorSummary.groups).toHaveLength(1);

@@ -1,9 +1,8 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 import { encodeGlobalId } from "@kooperacja/shared";
 import type { ChildProcess } from "node:child_process";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, graphql, killProcess as kill, startRegionProcess, proxiedGateway, startTestHub, type GraphQLResult, type ProxiedGateway, type TestHub } from "./helpers";
+import { freePort, freshDatabases, graphql, killProcess as kill, startRegionProcess, proxiedGateway, startTestHub, type GraphQLResult, type ProxiedGateway, type TestHub } from "./helpers";
 
 const TRIALS = 5;
 
@@ -45,12 +44,14 @@ describe("a region whose process is killed", () => {
   let region: ChildProcess;
   let port: number;
   let dbPath: string;
+  let processDatabase: Awaited<ReturnType<typeof freshDatabases<"kooperacja-process">>> | undefined;
 
   beforeAll(async () => {
     hub = await startTestHub();
     // The hub's own kooperacja stays idle; the gateway under test uses a separate process for it.
     port = await freePort();
-    dbPath = join(hub.dataDir, "kooperacja-process.sqlite");
+    processDatabase = await freshDatabases(hub.dataDir, ["kooperacja-process"]);
+    dbPath = processDatabase.urls["kooperacja-process"];
     region = (await startRegionProcess("kooperacja", port, dbPath)).child;
     gateway = await startGateway({
       ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent" }),
@@ -61,6 +62,7 @@ describe("a region whose process is killed", () => {
   afterAll(async () => {
     if (region.exitCode === null) await kill(region);
     await gateway?.stop();
+    await processDatabase?.drop();
     await hub?.close();
   });
 

@@ -1,6 +1,9 @@
 import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gateway";
-import { authConfig, signLocalToken, type PartnershipKey, type Role } from "@kooperacja/shared";
+import { authConfig, PARTNERSHIP_KEYS, signLocalToken, type Dialect, type PartnershipKey, type Role } from "@kooperacja/shared";
+import pg from "pg";
+import { inject } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
@@ -52,33 +55,88 @@ export async function as(role: Role, partnerships: PartnershipKey[] = []): Promi
   return { authorization: `Bearer ${await tokenFor(role, partnerships)}` };
 }
 
+/** The database the tests of this project run on: the PostgreSQL project sets HUB_TEST_DATABASE (vitest.config.mts). */
+export const TEST_DIALECT: Dialect = process.env.HUB_TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+
+export type ServiceName = PartnershipKey | "book";
+const SERVICES: ServiceName[] = [...PARTNERSHIP_KEYS, "book"];
+
+/**
+ * Fresh, empty databases by name: SQLite files in `dataDir`, or new
+ * databases on the suite's PostgreSQL server. `drop` removes them.
+ */
+export async function freshDatabases<N extends string>(dataDir: string, names: readonly N[]): Promise<{ urls: Record<N, string>; drop(): Promise<void> }> {
+  if (TEST_DIALECT === "sqlite") {
+    return { urls: Object.fromEntries(names.map((name) => [name, join(dataDir, `${name}.sqlite`)])) as Record<N, string>, drop: async () => {} };
+  }
+  const base = inject("postgresBaseUrl");
+  const prefix = `t_${randomBytes(6).toString("hex")}`;
+  const database = (name: string) => `${prefix}_${name.replace(/\W/g, "_")}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: `${base}/postgres` });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  for (const name of names) await admin(`create database "${database(name)}"`);
+  return {
+    urls: Object.fromEntries(names.map((name) => [name, `${base}/${database(name)}`])) as Record<N, string>,
+    drop: async () => {
+      for (const name of names) await admin(`drop database if exists "${database(name)}" with (force)`);
+    },
+  };
+}
+
+/** The environment that points every service at these databases. */
+export function databaseEnv(urls: Record<ServiceName, string>): Record<string, string> {
+  return Object.fromEntries(SERVICES.map((service) => [`${service.toUpperCase()}_DATABASE_URL`, urls[service]]));
+}
+
 export interface TestHub extends Hub {
   dataDir: string;
-  /** Stops the hub and removes its data directory. */
+  /** Where a service's database is: a SQLite file or a PostgreSQL URL (test/databases.ts reads both). */
+  databaseUrl(service: ServiceName): string;
+  /** Stops the hub and removes its databases. */
   close(): Promise<void>;
 }
 
 /**
- * The whole hub as `npm start` runs it, on free ports with its databases in
- * a fresh temporary directory.
+ * The whole hub as `npm start` runs it, on free ports with fresh databases
+ * of the project's dialect (SQLite files in a temporary directory, or
+ * PostgreSQL databases on the suite's server).
  */
 export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "kooperacja-test-"));
-  const hub = await startHub({
-    DATA_DIR: dataDir,
-    LIDERZY_PORT: "0",
-    KOOPERACJA_PORT: "0",
-    KOOPERACJE3D_PORT: "0",
-    BOOK_PORT: "0",
-    GATEWAY_PORT: "0",
-    LOG_LEVEL: "silent",
-    ...env,
-  });
+  const databases = await freshDatabases(dataDir, SERVICES);
+  const urls = { ...databases.urls };
+  for (const service of SERVICES) urls[service] = env[`${service.toUpperCase()}_DATABASE_URL`] ?? urls[service];
+  let hub: Hub;
+  try {
+    hub = await startHub({
+      DATA_DIR: dataDir,
+      LIDERZY_PORT: "0",
+      KOOPERACJA_PORT: "0",
+      KOOPERACJE3D_PORT: "0",
+      BOOK_PORT: "0",
+      GATEWAY_PORT: "0",
+      LOG_LEVEL: "silent",
+      ...databaseEnv(urls),
+      ...env,
+    });
+  } catch (error) {
+    await databases.drop();
+    throw error;
+  }
   return {
     ...hub,
     dataDir,
+    databaseUrl: (service) => urls[service],
     close: async () => {
       await hub.stop();
+      await databases.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -90,11 +148,11 @@ export interface RegionProcess {
   output(): string;
 }
 
-/** One region as its own process, the way it runs in production, on a fixed port and database file. */
-export async function startRegionProcess(partnership: string, port: number, dbPath: string): Promise<RegionProcess> {
+/** One region as its own process, the way it runs in production, on a fixed port and database (a SQLite file or a PostgreSQL URL). */
+export async function startRegionProcess(partnership: string, port: number, databaseUrl: string): Promise<RegionProcess> {
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "subgraphs/regional/src/main.ts"], {
     cwd: resolve(__dirname, ".."),
-    env: { ...process.env, PARTNERSHIP: partnership, [`${partnership.toUpperCase()}_PORT`]: String(port), [`${partnership.toUpperCase()}_DB`]: dbPath },
+    env: { ...process.env, PARTNERSHIP: partnership, [`${partnership.toUpperCase()}_PORT`]: String(port), [`${partnership.toUpperCase()}_DATABASE_URL`]: databaseUrl },
   });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));

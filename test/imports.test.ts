@@ -36,7 +36,7 @@ function familiesCsv(broken: Record<number, "level" | "date" | "site"> = {}): st
 describe("bulk import of a region's files", () => {
   let hub: TestHub;
   let owner: Record<string, string>;
-  const db = (partnership: PartnershipKey) => join(hub.dataDir, `${partnership}.sqlite`);
+  const db = (partnership: PartnershipKey) => hub.databaseUrl(partnership);
   const send = (content: string | Buffer, filename: string, kind: string, dryRun: boolean, headers = owner) =>
     upload(hub.gateway.url, IMPORT, content, filename, headers, { partnership: "kooperacja", kind, dryRun });
   const imported = async () => (await query<{ n: number }>(db("kooperacja"), "select count(*) as n from supported_family where code like 'OST-%'"))[0]!.n;

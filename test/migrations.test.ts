@@ -17,8 +17,8 @@ import { as, graphql, startTestHub, type TestHub } from "./helpers";
 import { gid } from "./write-samples";
 
 const ROOT = resolve(__dirname, "..");
-const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.name;
-const PREVIOUS = MIGRATIONS[MIGRATIONS.length - 2]!.name;
+const LATEST = MIGRATIONS.sqlite[MIGRATIONS.sqlite.length - 1]!.name;
+const PREVIOUS = MIGRATIONS.sqlite[MIGRATIONS.sqlite.length - 2]!.name;
 
 /** A regional database as the previous release left it: its migrations up to PREVIOUS, and a pilot site in that schema. */
 async function previousReleaseDatabase(path: string): Promise<void> {
@@ -26,7 +26,7 @@ async function previousReleaseDatabase(path: string): Promise<void> {
     dbName: path,
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList: MIGRATIONS, transactional: true, silent: true },
+    migrations: { migrationsList: MIGRATIONS.sqlite, transactional: true, silent: true },
     allowGlobalContext: true,
   });
   try {
@@ -65,18 +65,18 @@ describe("migrations: a database of the previous release", () => {
     const migrate = () =>
       promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/migrate-cli.ts"], {
         cwd: ROOT,
-        env: { ...process.env, DATA_DIR: join(dir, "cli-data"), KOOPERACJA_DB: path },
+        env: { ...process.env, DATA_DIR: join(dir, "cli-data"), KOOPERACJA_DATABASE_URL: path },
       });
     const first = await migrate();
     expect(first.stdout).toContain(`kooperacja (${path}): applied ${LATEST}`);
     expect((await migrate()).stdout).toContain(`kooperacja (${path}): up to date`);
     const applied = await query<{ name: string }>(path, "select name from mikro_orm_migrations order by id");
-    expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+    expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.sqlite.map((migration) => migration.name));
   });
 
   it("is migrated when a service starts on it, keeping its rows, which then take versioned writes", async () => {
     const path = join(dir, "old.sqlite");
-    hub = await startTestHub({ KOOPERACJA_DB: path });
+    hub = await startTestHub({ KOOPERACJA_DATABASE_URL: path });
     const applied = await query<{ name: string }>(path, "select name from mikro_orm_migrations order by id");
     expect(applied.map((row) => row.name)).toContain(LATEST);
 
@@ -119,11 +119,11 @@ describe("migrations: the book's database of the release before the workflow", (
       dbName: path,
       entities: BOOK_ENTITIES,
       extensions: [Migrator],
-      migrations: { migrationsList: BOOK_MIGRATIONS, transactional: true, silent: true },
+      migrations: { migrationsList: BOOK_MIGRATIONS.sqlite, transactional: true, silent: true },
       allowGlobalContext: true,
     });
     try {
-      await orm.getMigrator().up({ to: BOOK_MIGRATIONS[0]!.name });
+      await orm.getMigrator().up({ to: BOOK_MIGRATIONS.sqlite[0]!.name });
     } finally {
       await orm.close(true);
     }
@@ -134,7 +134,7 @@ describe("migrations: the book's database of the release before the workflow", (
         ["old-1", "old", 1, "Przyjęta wcześniej", "Adopted before the workflow existed.", "ADOPTED", "[]", 0],
       ],
     ]);
-    hub = await startTestHub({ BOOK_DB: path });
+    hub = await startTestHub({ BOOK_DATABASE_URL: path });
     const id = encodeBookId("Recommendation", "old-1");
     const result = await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { title status version targetSectors comparisons { id } } }`, { id });
     expect(result.errors).toBeUndefined();

@@ -1,24 +1,10 @@
-import { PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
-import { join } from "node:path";
-import sqlite3 from "sqlite3";
+import { PARTNERSHIP_KEYS, Role, type PartnershipKey } from "@kooperacja/shared";
+import { columns, query, tables } from "./databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 /** The owner of every partnership reads every row; the access rules themselves are tested in access.test.ts. */
 let owner: Record<string, string>;
-
-function queryFile(path: string, sql: string): Promise<Record<string, unknown>[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (openError) => {
-      if (openError) return reject(openError);
-      db.all(sql, (error, rows) => {
-        db.close();
-        if (error) reject(error);
-        else resolve(rows as Record<string, unknown>[]);
-      });
-    });
-  });
-}
 
 describe("each region keeps its own data", () => {
   let hub: TestHub;
@@ -30,25 +16,24 @@ describe("each region keeps its own data", () => {
 
   it("holds only its own partnership's rows in every table of its database", async () => {
     for (const key of PARTNERSHIP_KEYS) {
-      const file = join(hub.dataDir, `${key}.sqlite`);
-      const tables = await queryFile(file, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'mikro_orm_migrations'");
-      expect(tables.length).toBeGreaterThan(10);
-      const owned = await queryFile(file, "select count(*) as n from partnership");
+      const file = hub.databaseUrl(key);
+      const names = await tables(file);
+      expect(names.length).toBeGreaterThan(10);
+      const owned = await query(file, "select count(*) as n from partnership");
       expect(owned).toEqual([{ n: 1 }]);
-      for (const { name } of tables) {
-        const owners = await queryFile(file, `select distinct partnership from "${String(name)}"`);
+      for (const name of names) {
+        const owners = await query(file, `select distinct partnership from "${String(name)}"`);
         expect(owners.filter((row) => row.partnership !== key), `${key}: table ${String(name)}`).toEqual([]);
       }
     }
-    const sites = async (key: string) => (await queryFile(join(hub.dataDir, `${key}.sqlite`), "select name from pilot_site order by name")).map((row) => row.name);
+    const sites = async (key: PartnershipKey) => (await query(hub.databaseUrl(key), "select name from pilot_site order by name")).map((row) => row.name);
     expect(await sites("liderzy")).toEqual(["Gmina Kobylin-Borzymy", "Gmina Wysokie Mazowieckie", "Powiat wysokomazowiecki"]);
     expect(await sites("kooperacja")).toEqual(["Powiat ostródzki"]);
     expect(await sites("kooperacje3d")).toEqual(["Gmina Miasto Radomsko", "Powiat radomszczański"]);
   });
 
   it("stores no column that could hold a family's name or PESEL", async () => {
-    const columns = await queryFile(join(hub.dataDir, "kooperacje3d.sqlite"), "select name from pragma_table_info('supported_family')");
-    expect(columns.map((column) => column.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/name|pesel|address/i)]));
+    expect(await columns(hub.databaseUrl("kooperacje3d"), "supported_family")).not.toEqual(expect.arrayContaining([expect.stringMatching(/name|pesel|address/i)]));
   });
 
   it("keeps both conflicting lead-partner claims of Kooperacja, each with its source", async () => {

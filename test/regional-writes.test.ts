@@ -1,5 +1,4 @@
 import { PARTNERSHIP_KEYS, Role, type PartnershipKey } from "@kooperacja/shared";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint, query } from "./databases";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
@@ -12,7 +11,7 @@ const TRAIL = `query ($partnership: String!, $record: ID) {
 describe("regional owners write their own data", () => {
   let hub: TestHub;
   let owner: Record<string, string>;
-  const db = (partnership: PartnershipKey) => join(hub.dataDir, `${partnership}.sqlite`);
+  const db = (partnership: PartnershipKey) => hub.databaseUrl(partnership);
   const fingerprints = async () => Object.fromEntries(await Promise.all(PARTNERSHIP_KEYS.map(async (key) => [key, await fingerprint(db(key))] as const)));
 
   beforeAll(async () => {

@@ -1,5 +1,4 @@
 import { PARTNERSHIP_KEYS, Role, type PartnershipKey } from "@kooperacja/shared";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "./databases";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
@@ -19,7 +18,7 @@ async function addFamilies(hub: TestHub, partnership: PartnershipKey, period: st
     statements.push(
       [
         `insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on)
-         values (?, ?, 'SYNTHETIC_DEMO', ?, ?, 'CLIENT', 1, '2025-01-15')`,
+         values (?, ?, 'SYNTHETIC_DEMO', ?, ?, 'CLIENT', true, '2025-01-15')`,
         [id, partnership, id, SITE[partnership]],
       ],
       [
@@ -29,7 +28,7 @@ async function addFamilies(hub: TestHub, partnership: PartnershipKey, period: st
       ],
     );
   }
-  await run(join(hub.dataDir, `${partnership}.sqlite`), statements);
+  await run(hub.databaseUrl(partnership), statements);
 }
 
 const SUMMARY = `query($groupBy: [SummaryDimension!]!, $period: String!) {

@@ -1,5 +1,4 @@
 import { Role, type PartnershipKey } from "@kooperacja/shared";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "./databases";
 import { as, startTestHub, type TestHub } from "./helpers";
@@ -49,7 +48,7 @@ const ALLOWED = new Set(["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL
 describe("fuzzed input to every write", () => {
   let hub: TestHub;
   let owner: Record<string, string>;
-  const db = (partnership: PartnershipKey) => join(hub.dataDir, `${partnership}.sqlite`);
+  const db = (partnership: PartnershipKey) => hub.databaseUrl(partnership);
 
   beforeAll(async () => {
     hub = await startTestHub({ RATE_LIMIT_PER_MINUTE: "100000" });

@@ -1,6 +1,6 @@
-import { authConfig, PARTNERSHIP_KEYS, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, ConfigurationError, flagVar, intVar, logLevelVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
 import type { QueryLimits } from "./access/limits";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { DEFAULT_REGIONAL_PORTS } from "@kooperacja/regional";
 import { DEFAULT_BOOK_PORT } from "@kooperacja/book";
 import { SUPERGRAPH_PATH } from "./schema-files";
@@ -17,6 +17,8 @@ export interface GatewayConfig {
   /** Signs connection cursors; set CURSOR_SECRET in production so cursors survive restarts and cannot be forged. */
   cursorSecret: string;
   logLevel: string;
+  shutdownTimeoutMs: number;
+  otlpEndpoint: string | undefined;
   auth: AuthConfig;
   limits: QueryLimits;
   /** Schema introspection: on locally, off in production unless INTROSPECTION=true. */
@@ -25,47 +27,64 @@ export interface GatewayConfig {
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
+/** The variables the gateway reads (besides the identity settings of `authConfig`). */
+export const GATEWAY_ENV = {
+  NODE_ENV: SERVICE_ENV.NODE_ENV,
+  LOG_LEVEL: logLevelVar(),
+  SHUTDOWN_TIMEOUT_MS: SERVICE_ENV.SHUTDOWN_TIMEOUT_MS,
+  OTEL_EXPORTER_OTLP_ENDPOINT: SERVICE_ENV.OTEL_EXPORTER_OTLP_ENDPOINT,
+  GATEWAY_HOST: textVar("127.0.0.1"),
+  GATEWAY_PORT: intVar(DEFAULT_GATEWAY_PORT),
+  ...(Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [`${key.toUpperCase()}_URL`, urlVar(`http://127.0.0.1:${DEFAULT_REGIONAL_PORTS[key]}/`)])) as Record<
+    `${Uppercase<PartnershipKey>}_URL`,
+    ReturnType<typeof urlVar>
+  >),
+  BOOK_URL: urlVar(`http://127.0.0.1:${DEFAULT_BOOK_PORT}/`),
+  SUPERGRAPH_PATH: textVar(SUPERGRAPH_PATH),
+  SHARD_TIMEOUT_MS: intVar(10_000),
+  SHARD_WRITE_TIMEOUT_MS: intVar(300_000),
+  CURSOR_SECRET: textVar(),
+  MAX_DEPTH: intVar(10, 1),
+  MAX_COST: intVar(100_000, 1),
+  MAX_ALIASES: intVar(30, 1),
+  MAX_TOKENS: intVar(5_000, 1),
+  MAX_BATCHED_OPERATIONS: intVar(5, 1),
+  MAX_BODY_BYTES: intVar(100_000, 1),
+  MAX_UPLOAD_BYTES: intVar(20_000_000, 1),
+  RATE_LIMIT_PER_MINUTE: intVar(600, 1),
+  INTROSPECTION: flagVar(false).optional(),
+};
+
 /** Reads the gateway's settings from the environment; the defaults match `npm start`'s local services. */
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const auth = authConfig(env);
   if (auth.production && !env.CURSOR_SECRET) throw new Error("Access configuration is incomplete: set CURSOR_SECRET (it signs connection cursors).");
-  const shardUrls = Object.fromEntries(
-    PARTNERSHIP_KEYS.map((key) => [key, env[`${key.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_REGIONAL_PORTS[key]}/`]),
-  ) as Record<PartnershipKey, string>;
+  const values = readEnv({ ...GATEWAY_ENV, INTROSPECTION: flagVar(!auth.production) }, env);
+  if (!existsSync(values.SUPERGRAPH_PATH!)) throw new ConfigurationError([`SUPERGRAPH_PATH names no file: ${JSON.stringify(values.SUPERGRAPH_PATH)}`]);
+  const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, values[`${key.toUpperCase() as Uppercase<PartnershipKey>}_URL`]!])) as Record<PartnershipKey, string>;
   return {
-    host: env.GATEWAY_HOST ?? "127.0.0.1",
-    port: nonNegativeInteger(env.GATEWAY_PORT, DEFAULT_GATEWAY_PORT, "GATEWAY_PORT"),
+    host: values.GATEWAY_HOST!,
+    port: values.GATEWAY_PORT,
     shardUrls,
-    bookUrl: env.BOOK_URL ?? `http://127.0.0.1:${DEFAULT_BOOK_PORT}/`,
-    supergraphSdl: readFileSync(env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, "utf8"),
-    shardTimeoutMs: nonNegativeInteger(env.SHARD_TIMEOUT_MS, 10_000, "SHARD_TIMEOUT_MS"),
-    shardWriteTimeoutMs: nonNegativeInteger(env.SHARD_WRITE_TIMEOUT_MS, 300_000, "SHARD_WRITE_TIMEOUT_MS"),
-    cursorSecret: env.CURSOR_SECRET ?? "kooperacja-hub-local-cursor-secret",
-    logLevel: env.LOG_LEVEL ?? "info",
+    bookUrl: values.BOOK_URL!,
+    supergraphSdl: readFileSync(values.SUPERGRAPH_PATH!, "utf8"),
+    shardTimeoutMs: values.SHARD_TIMEOUT_MS,
+    shardWriteTimeoutMs: values.SHARD_WRITE_TIMEOUT_MS,
+    cursorSecret: values.CURSOR_SECRET ?? "kooperacja-hub-local-cursor-secret",
+    logLevel: values.LOG_LEVEL,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,
     auth,
     limits: {
-      maxDepth: positiveInteger(env.MAX_DEPTH, 10, "MAX_DEPTH"),
-      maxCost: positiveInteger(env.MAX_COST, 100_000, "MAX_COST"),
-      maxAliases: positiveInteger(env.MAX_ALIASES, 30, "MAX_ALIASES"),
-      maxTokens: positiveInteger(env.MAX_TOKENS, 5_000, "MAX_TOKENS"),
-      maxBatchedOperations: positiveInteger(env.MAX_BATCHED_OPERATIONS, 5, "MAX_BATCHED_OPERATIONS"),
-      maxBodyBytes: positiveInteger(env.MAX_BODY_BYTES, 100_000, "MAX_BODY_BYTES"),
-      maxUploadBytes: positiveInteger(env.MAX_UPLOAD_BYTES, 20_000_000, "MAX_UPLOAD_BYTES"),
-      ratePerMinute: positiveInteger(env.RATE_LIMIT_PER_MINUTE, 600, "RATE_LIMIT_PER_MINUTE"),
+      maxDepth: values.MAX_DEPTH,
+      maxCost: values.MAX_COST,
+      maxAliases: values.MAX_ALIASES,
+      maxTokens: values.MAX_TOKENS,
+      maxBatchedOperations: values.MAX_BATCHED_OPERATIONS,
+      maxBodyBytes: values.MAX_BODY_BYTES,
+      maxUploadBytes: values.MAX_UPLOAD_BYTES,
+      ratePerMinute: values.RATE_LIMIT_PER_MINUTE,
     },
-    introspection: env.INTROSPECTION === undefined || env.INTROSPECTION === "" ? !auth.production : env.INTROSPECTION === "true",
+    introspection: values.INTROSPECTION,
   };
-}
-
-export function nonNegativeInteger(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer; got ${JSON.stringify(raw)}.`);
-  return value;
-}
-
-function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
-  const value = nonNegativeInteger(raw, fallback, name);
-  if (value === 0) throw new Error(`${name} must be at least 1.`);
-  return value;
 }

@@ -9,14 +9,14 @@ import { PARTNERSHIP_KEYS, type Database } from "@kooperacja/shared";
  * this runs it on its own, e.g. before a deployment.
  */
 async function main(): Promise<void> {
-  const targets: { name: string; dbPath: string; open: (dbPath: string) => Promise<Database> }[] = [
-    ...PARTNERSHIP_KEYS.map((partnership) => ({ name: partnership, dbPath: regionalConfig(partnership).dbPath, open: (dbPath: string) => openRegionalDatabase(dbPath) })),
-    { name: "book", dbPath: bookConfig().dbPath, open: (dbPath: string) => openBookDatabase(dbPath) },
+  const targets: { name: string; open: () => Promise<Database> }[] = [
+    ...PARTNERSHIP_KEYS.map((partnership) => ({ name: partnership, open: () => openRegionalDatabase(regionalConfig(partnership).databaseUrl) })),
+    { name: "book", open: () => openBookDatabase(bookConfig().databaseUrl) },
   ];
   for (const target of targets) {
-    const database = await target.open(target.dbPath);
+    const database = await target.open();
     try {
-      console.log(`${target.name} (${target.dbPath}): ${database.applied.length > 0 ? `applied ${database.applied.join(", ")}` : "up to date"}`);
+      console.log(`${target.name} (${database.location}): ${database.applied.length > 0 ? `applied ${database.applied.join(", ")}` : "up to date"}`);
     } finally {
       await database.close();
     }

@@ -1,11 +1,7 @@
-import { authConfig, type AuthConfig } from "@kooperacja/shared";
+import { authConfig, databaseVar, intVar, readEnv, SERVICE_ENV, serviceSettings, textVar, urlVar, type AuthConfig, type ServiceSettings } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
-export interface BookConfig {
-  host: string;
-  port: number;
-  dbPath: string;
-  logSql: boolean;
+export interface BookConfig extends ServiceSettings {
   auth: AuthConfig;
   /** The hub's gateway, which the book asks for the figures of its evidence. */
   hubUrl: string;
@@ -13,17 +9,23 @@ export interface BookConfig {
 
 export const DEFAULT_BOOK_PORT = 4104;
 
+/** The variables the book's deployment reads (besides the identity settings of `authConfig`). */
+export const BOOK_ENV = {
+  ...SERVICE_ENV,
+  DATA_DIR: textVar("data"),
+  SUBGRAPH_HOST: textVar("127.0.0.1"),
+  BOOK_PORT: intVar(DEFAULT_BOOK_PORT),
+  /** A postgresql:// URL, or a SQLite file; DATA_DIR/book.sqlite when unset. */
+  BOOK_DATABASE_URL: databaseVar(),
+  // The gateway's default address (GATEWAY_PORT 4000); `npm start` passes the one it really listens on.
+  HUB_URL: urlVar("http://127.0.0.1:4000/"),
+};
+
 export function bookConfig(env: NodeJS.ProcessEnv = process.env): BookConfig {
-  const raw = env.BOOK_PORT;
-  const port = raw === undefined || raw === "" ? DEFAULT_BOOK_PORT : Number(raw);
-  if (!Number.isInteger(port) || port < 0) throw new Error(`BOOK_PORT must be a non-negative integer; got ${JSON.stringify(raw)}.`);
+  const values = readEnv(BOOK_ENV, env);
   return {
-    host: env.SUBGRAPH_HOST ?? "127.0.0.1",
-    port,
-    dbPath: env.BOOK_DB ?? join(resolve(env.DATA_DIR ?? "data"), "book.sqlite"),
-    logSql: env.SQL_LOG === "1",
+    ...serviceSettings(values, { host: values.SUBGRAPH_HOST!, port: values.BOOK_PORT, databaseUrl: values.BOOK_DATABASE_URL ?? join(resolve(values.DATA_DIR!), "book.sqlite") }),
     auth: authConfig(env),
-    // The gateway's default address (GATEWAY_PORT 4000); `npm start` passes the one it really listens on.
-    hubUrl: env.HUB_URL ?? "http://127.0.0.1:4000/",
+    hubUrl: values.HUB_URL!,
   };
 }

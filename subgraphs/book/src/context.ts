@@ -1,5 +1,5 @@
 import { Loaders, type Caller, type Identity } from "@kooperacja/shared";
-import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { ComparisonParameters, ComparisonRun, HubClient } from "./hub/hub-client";
 
 export interface BookContext {

@@ -1,12 +1,12 @@
-import { openDatabase, type Database } from "@kooperacja/shared";
+import { openDatabase, type Database, type DatabaseSettings } from "@kooperacja/shared";
 import { join } from "node:path";
 import { BookChapter } from "./chapters/book-chapter.entity";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "./migrations";
 import { BookSeeder } from "./seed/book.seeder";
 
-export function openBookDatabase(dbPath: string, logSql = false): Promise<Database> {
-  return openDatabase({ dbPath, entities: ENTITIES, migrations: MIGRATIONS, migrationsPath: join(__dirname, "migrations"), logSql });
+export function openBookDatabase(url: string, options: DatabaseSettings = {}): Promise<Database> {
+  return openDatabase({ url, entities: ENTITIES, migrations: MIGRATIONS, migrationsPath: join(__dirname, "migrations"), ...options });
 }
 
 /** Seeds the demo drafts on first start; a seeded database is left as it is. */

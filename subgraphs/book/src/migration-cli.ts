@@ -2,7 +2,7 @@ import { createMigrationFromEntities } from "@kooperacja/shared";
 import { openBookDatabase } from "./database";
 
 // npm run migration:book -- <name>
-createMigrationFromEntities((dbPath) => openBookDatabase(dbPath), process.argv[2] ?? "Migration").catch((error) => {
+createMigrationFromEntities((url) => openBookDatabase(url), process.argv[2] ?? "Migration").catch((error) => {
   console.error(error);
   process.exit(1);
 });

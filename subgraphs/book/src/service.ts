@@ -11,10 +11,10 @@ import { bookSchema } from "./schema";
  * gateway starts after the book (one process, free ports).
  */
 export async function startBookService(config: BookConfig, hubUrl: () => string = () => config.hubUrl): Promise<RunningService> {
-  const database = await openBookDatabase(config.dbPath, config.logSql);
+  const database = await openBookDatabase(config.databaseUrl, config.database);
   try {
-    if (await seedIfEmpty(database)) console.log(`Seeded the book into ${config.dbPath} (first start).`);
-    else if (database.applied.length > 0) console.log(`Migrated ${config.dbPath}: ${database.applied.join(", ")}.`);
+    if (await seedIfEmpty(database)) console.log(`Seeded the book into ${database.location} (first start).`);
+    else if (database.applied.length > 0) console.log(`Migrated ${database.location}: ${database.applied.join(", ")}.`);
     return await startSubgraphServer({
       name: "book",
       schema: await bookSchema(),

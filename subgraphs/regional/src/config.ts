@@ -1,30 +1,41 @@
-import { authConfig, isPartnershipKey, PARTNERSHIP_KEYS, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, databaseVar, intVar, isPartnershipKey, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, serviceSettings, textVar, type AuthConfig, type PartnershipKey, type ServiceSettings, type ServiceValues } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
 /** Default ports: the regions in macroregion order, then the book, then the gateway (4000). */
 export const DEFAULT_REGIONAL_PORTS: Record<PartnershipKey, number> = { liderzy: 4101, kooperacja: 4102, kooperacje3d: 4103 };
 
-export interface RegionalConfig {
+export interface RegionalConfig extends ServiceSettings {
   partnership: PartnershipKey;
-  host: string;
-  port: number;
-  dbPath: string;
   syntheticScale: number;
-  logSql: boolean;
   auth: AuthConfig;
+}
+
+/** The variables one region's deployment reads (besides the identity settings of `authConfig`). */
+export function regionalEnv(partnership: PartnershipKey) {
+  const upper = partnership.toUpperCase();
+  return {
+    ...SERVICE_ENV,
+    DATA_DIR: textVar("data"),
+    SUBGRAPH_HOST: textVar("127.0.0.1"),
+    [`${upper}_PORT`]: intVar(DEFAULT_REGIONAL_PORTS[partnership]),
+    /** A postgresql:// URL, or a SQLite file; DATA_DIR/<partnership>.sqlite when unset. */
+    [`${upper}_DATABASE_URL`]: databaseVar(),
+    SEED_SCALE: intVar(1),
+  };
 }
 
 /** Reads one region's settings from the environment; every value has a default that works on a fresh machine. */
 export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessEnv = process.env): RegionalConfig {
   const upper = partnership.toUpperCase();
-  const dataDir = resolve(env.DATA_DIR ?? "data");
+  const values = readEnv(regionalEnv(partnership), env) as Record<string, unknown> & ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number };
   return {
+    ...serviceSettings(values, {
+      host: values.SUBGRAPH_HOST,
+      port: values[`${upper}_PORT`] as number,
+      databaseUrl: (values[`${upper}_DATABASE_URL`] as string | undefined) ?? join(resolve(values.DATA_DIR), `${partnership}.sqlite`),
+    }),
     partnership,
-    host: env.SUBGRAPH_HOST ?? "127.0.0.1",
-    port: integer(env[`${upper}_PORT`], DEFAULT_REGIONAL_PORTS[partnership], `${upper}_PORT`),
-    dbPath: env[`${upper}_DB`] ?? join(dataDir, `${partnership}.sqlite`),
-    syntheticScale: integer(env.SEED_SCALE, 1, "SEED_SCALE"),
-    logSql: env.SQL_LOG === "1",
+    syntheticScale: values.SEED_SCALE,
     auth: authConfig(env),
   };
 }
@@ -32,12 +43,5 @@ export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessE
 export function partnershipFromEnv(env: NodeJS.ProcessEnv = process.env): PartnershipKey {
   const value = env.PARTNERSHIP;
   if (!isPartnershipKey(value)) throw new Error(`PARTNERSHIP must be one of ${PARTNERSHIP_KEYS.join(", ")}; got ${JSON.stringify(value)}.`);
-  return value;
-}
-
-function integer(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer; got ${JSON.stringify(raw)}.`);
   return value;
 }

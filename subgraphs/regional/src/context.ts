@@ -1,5 +1,5 @@
 import { Loaders, type Caller, type Identity, type PartnershipKey } from "@kooperacja/shared";
-import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";
 
 /** What every resolver of one request sees. */

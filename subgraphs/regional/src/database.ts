@@ -1,4 +1,4 @@
-import { openDatabase, type Database, type PartnershipKey } from "@kooperacja/shared";
+import { openDatabase, type Database, type DatabaseSettings, type PartnershipKey } from "@kooperacja/shared";
 import { join } from "node:path";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "./migrations";
@@ -8,8 +8,8 @@ import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";
 import { INDICATOR_CATALOGUE } from "./seed/indicator-catalogue";
 import { RegionalSeeder } from "./seed/regional.seeder";
 
-export function openRegionalDatabase(dbPath: string, logSql = false): Promise<Database> {
-  return openDatabase({ dbPath, entities: ENTITIES, migrations: MIGRATIONS, migrationsPath: join(__dirname, "migrations"), logSql });
+export function openRegionalDatabase(url: string, options: DatabaseSettings = {}): Promise<Database> {
+  return openDatabase({ url, entities: ENTITIES, migrations: MIGRATIONS, migrationsPath: join(__dirname, "migrations"), ...options });
 }
 
 /** Seeds the region's public facts and demo data on first start; a seeded database is left as it is. */

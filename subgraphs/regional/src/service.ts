@@ -6,13 +6,13 @@ import { regionalSchema } from "./schema";
 
 /** Starts one regional deployment: migrate, seed on first start, serve. */
 export async function startRegionalService(config: RegionalConfig): Promise<RunningService> {
-  const database = await openRegionalDatabase(config.dbPath, config.logSql);
+  const database = await openRegionalDatabase(config.databaseUrl, config.database);
   try {
     await syncCatalogue(database, config.partnership);
     if (await seedIfEmpty(database, config.partnership, config.syntheticScale)) {
-      console.log(`Seeded ${config.partnership} into ${config.dbPath} (first start).`);
+      console.log(`Seeded ${config.partnership} into ${database.location} (first start).`);
     } else if (database.applied.length > 0) {
-      console.log(`Migrated ${config.dbPath}: ${database.applied.join(", ")}.`);
+      console.log(`Migrated ${database.location}: ${database.applied.join(", ")}.`);
     }
     return await startSubgraphServer({
       name: `regional:${config.partnership}`,

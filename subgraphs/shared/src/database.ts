@@ -1,9 +1,11 @@
-import { DefaultLogger, type LogContext, type LoggerOptions, type Options } from "@mikro-orm/core";
+import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Options } from "@mikro-orm/core";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import { Migrator } from "@mikro-orm/migrations";
+import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import { SeedManager } from "@mikro-orm/seeder";
-import { MikroORM, type SqlEntityManager } from "@mikro-orm/sqlite";
+import { SqliteDriver } from "@mikro-orm/sqlite";
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 
 /**
  * Counts the SQL statements each request issues. The count is how the hub
@@ -45,37 +47,80 @@ class CountingLogger extends DefaultLogger {
   }
 }
 
+/** The two databases a service runs on: SQLite embedded (the default), PostgreSQL in production. */
+export type Dialect = "sqlite" | "postgresql";
+export const DIALECTS: readonly Dialect[] = ["sqlite", "postgresql"];
+
+/** A PostgreSQL URL (postgres:// or postgresql://) selects PostgreSQL; anything else is a SQLite file path (or ":memory:"). */
+export function dialectOf(url: string): Dialect {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
+}
+
+/** The URL with its password blanked, for logs and messages. */
+export function redactUrl(url: string): string {
+  return dialectOf(url) === "postgresql" ? url.replace(/(\/\/[^:/@]+):[^@]*@/, "$1:***@") : url;
+}
+
+type MigrationList = NonNullable<NonNullable<Options["migrations"]>["migrationsList"]>;
+
 export interface DatabaseOptions {
-  /** SQLite file path, or ":memory:". */
-  dbPath: string;
+  /** A PostgreSQL URL, or a SQLite file path or ":memory:". */
+  url: string;
   entities: NonNullable<Options["entities"]>;
-  migrations: NonNullable<NonNullable<Options["migrations"]>["migrationsList"]>;
-  /** Folder for `createMigration` when a developer generates a new migration. */
+  /** One migration set per dialect, both generated from the same entities. */
+  migrations: Record<Dialect, MigrationList>;
+  /** Folder holding a `sqlite/` and a `postgresql/` folder, for `createMigration` when a developer generates a new migration. */
   migrationsPath: string;
   /** Print SQL to stderr (env SQL_LOG=1). */
   logSql?: boolean;
+  /** Most connections a PostgreSQL pool opens (DB_POOL_MAX). */
+  poolMax?: number;
+  /** Run pending migrations on open (services do; the readiness check and tools may not). */
+  migrate?: boolean;
+}
+
+/** What a service's configuration says about its database, beside the URL. */
+export type DatabaseSettings = Pick<DatabaseOptions, "logSql" | "poolMax" | "migrate">;
+
+/** How busy the connection pool is, for the metrics. */
+export interface PoolUsage {
+  used: number;
+  free: number;
+  pending: number;
+  max: number;
 }
 
 export interface Database {
   orm: MikroORM;
+  dialect: Dialect;
+  /** Where it is, password blanked. */
+  location: string;
   counter: StatementCounter;
   /** Migrations this open applied (an older database is brought up to date before anything reads it). */
   applied: string[];
   /** A per-request EntityManager whose statements are counted under requestId. */
   fork(requestId: string): SqlEntityManager;
+  /** Whether the database answers and every migration of the code is applied; a reason when not. */
+  readiness(): Promise<{ ready: boolean; reason?: string }>;
+  pool(): PoolUsage;
   close(): Promise<void>;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.dbPath !== ":memory:") mkdirSync(dirname(options.dbPath), { recursive: true });
+  const dialect = dialectOf(options.url);
+  if (dialect === "sqlite" && options.url !== ":memory:") mkdirSync(dirname(options.url), { recursive: true });
   const counter = new StatementCounter();
-  const orm = await MikroORM.init({
-    dbName: options.dbPath,
+  const poolMax = options.poolMax ?? 10;
+  const orm = await MikroORM.init<SqliteDriver | PostgreSqlDriver>({
+    ...(dialect === "postgresql"
+      ? { driver: PostgreSqlDriver, clientUrl: options.url, pool: { min: 0, max: poolMax } }
+      : // One SQLite connection: the file is the lock, and a second connection would wait on it.
+        { driver: SqliteDriver, dbName: options.url, pool: { min: 1, max: 1 } }) as Options<SqliteDriver | PostgreSqlDriver>,
     entities: options.entities,
     extensions: [Migrator, SeedManager],
     migrations: {
-      migrationsList: options.migrations,
-      path: options.migrationsPath,
+      migrationsList: options.migrations[dialect],
+      path: join(options.migrationsPath, dialect),
       transactional: true,
       allOrNothing: true,
       emit: "ts",
@@ -87,15 +132,45 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: true },
   });
-  // WAL lets readers run while a writer works, and survives a crash mid-write.
-  if (options.dbPath !== ":memory:") await orm.em.getConnection().execute("pragma journal_mode = wal");
-  await orm.em.getConnection().execute("pragma foreign_keys = on");
-  const applied = (await orm.getMigrator().up()).map((migration) => migration.name);
-  return {
-    orm,
-    counter,
-    applied,
-    fork: (requestId) => orm.em.fork({ loggerContext: { requestId } }) as SqlEntityManager,
-    close: () => orm.close(true),
-  };
+  try {
+    if (dialect === "sqlite") {
+      // WAL lets readers run while a writer works, and survives a crash mid-write.
+      if (options.url !== ":memory:") await orm.em.getConnection().execute("pragma journal_mode = wal");
+      await orm.em.getConnection().execute("pragma foreign_keys = on");
+    }
+    const applied = options.migrate === false ? [] : (await orm.getMigrator().up()).map((migration) => migration.name);
+    const knexPool = () => (orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: TarnPool } } }).getKnex().client.pool;
+    return {
+      orm,
+      dialect,
+      location: redactUrl(options.url),
+      counter,
+      applied,
+      fork: (requestId) => orm.em.fork({ loggerContext: { requestId } }) as SqlEntityManager,
+      readiness: async () => {
+        try {
+          const pending = await orm.getMigrator().getPendingMigrations();
+          if (pending.length > 0) return { ready: false, reason: `${pending.length} migration(s) not applied: ${pending.map((migration) => migration.name).join(", ")}` };
+          return { ready: true };
+        } catch (error) {
+          return { ready: false, reason: `database unreachable: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+        }
+      },
+      pool: () => {
+        const pool = knexPool();
+        return { used: pool?.numUsed() ?? 0, free: pool?.numFree() ?? 0, pending: pool?.numPendingAcquires() ?? 0, max: dialect === "postgresql" ? poolMax : 1 };
+      },
+      close: () => orm.close(true),
+    };
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+}
+
+/** The part of knex's connection pool (tarn) the metrics read. */
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
 }

@@ -15,3 +15,5 @@ export * from "./auth";
 export * from "./suppression";
 export * from "./validation";
 export * from "./upload";
+export * from "./temporary-postgres";
+export * from "./env";

@@ -1,5 +1,5 @@
 import type { EntityClass, FilterQuery } from "@mikro-orm/core";
-import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
 
 type Row = { id: unknown };

@@ -1,32 +1,45 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Database } from "./database";
+import { DIALECTS, type Database, type Dialect } from "./database";
+import { startTemporaryPostgres } from "./temporary-postgres";
+
+type Open = (url: string) => Promise<Database>;
 
 /**
- * Writes a new migration with the difference between the entities and the
- * schema the existing migrations build, applied to a scratch database.
+ * Runs `work` on a scratch database of the dialect, built by the existing
+ * migrations: a SQLite file in a temporary directory, or a database on a
+ * throw-away PostgreSQL server.
  */
-export async function createMigrationFromEntities(open: (dbPath: string) => Promise<Database>, name: string): Promise<void> {
+async function onScratchDatabase<T>(dialect: Dialect, open: Open, work: (database: Database) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "kooperacja-migration-"));
-  const database = await open(join(dir, "scratch.sqlite"));
+  const server = dialect === "postgresql" ? await startTemporaryPostgres() : undefined;
   try {
-    const result = await database.orm.getMigrator().createMigration(undefined, false, false, name);
-    console.log(result.fileName ? `Wrote ${result.fileName}` : "Entities and migrations agree; nothing to write.");
+    const database = await open(server ? await server.createDatabase("scratch") : join(dir, "scratch.sqlite"));
+    try {
+      return await work(database);
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** True when the entities need a migration the code does not have yet. */
-export async function migrationNeeded(open: (dbPath: string) => Promise<Database>): Promise<boolean> {
-  const dir = mkdtempSync(join(tmpdir(), "kooperacja-migration-"));
-  const database = await open(join(dir, "scratch.sqlite"));
-  try {
-    return await database.orm.getMigrator().checkMigrationNeeded();
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
+/**
+ * Writes a new migration per dialect with the difference between the
+ * entities and the schema the existing migrations build, so the SQLite and
+ * PostgreSQL sets never diverge by hand.
+ */
+export async function createMigrationFromEntities(open: Open, name: string): Promise<void> {
+  for (const dialect of DIALECTS) {
+    const result = await onScratchDatabase(dialect, open, (database) => database.orm.getMigrator().createMigration(undefined, false, false, name));
+    console.log(result.fileName ? `${dialect}: wrote ${result.fileName} (add it to migrations/index.ts)` : `${dialect}: entities and migrations agree; nothing to write.`);
   }
+}
+
+/** True when the entities need a migration the dialect's set does not have yet. */
+export function migrationNeeded(dialect: Dialect, open: Open): Promise<boolean> {
+  return onScratchDatabase(dialect, open, (database) => database.orm.getMigrator().checkMigrationNeeded());
 }

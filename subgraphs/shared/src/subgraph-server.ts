@@ -4,7 +4,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { randomUUID } from "node:crypto";
-import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { Database } from "./database";
 import { ASSERTION_HEADER, type Caller, type TokenVerifier } from "./auth";
 import { ErrorCode } from "./errors";

@@ -1,10 +1,16 @@
-import { Migration20261125034034_Initial } from "./Migration20261125034034_Initial";
-import { Migration20261125065756_Workflow } from "./Migration20261125065756_Workflow";
-import { Migration20261125073202_RecommendationVersion } from "./Migration20261125073202_RecommendationVersion";
+import type { Dialect } from "@kooperacja/shared";
+import type { MigrationObject } from "@mikro-orm/core";
+import { Migration20261125034034_Initial } from "./sqlite/Migration20261125034034_Initial";
+import { Migration20261125065756_Workflow } from "./sqlite/Migration20261125065756_Workflow";
+import { Migration20261125073202_RecommendationVersion } from "./sqlite/Migration20261125073202_RecommendationVersion";
+import { Migration20261125151904_Initial } from "./postgresql/Migration20261125151904_Initial";
 
-/** Every migration of the book schema, in order. Listed, not globbed, so they load the same from source and in tests. */
-export const MIGRATIONS = [
-  { name: "Migration20261125034034_Initial", class: Migration20261125034034_Initial },
-  { name: "Migration20261125065756_Workflow", class: Migration20261125065756_Workflow },
-  { name: "Migration20261125073202_RecommendationVersion", class: Migration20261125073202_RecommendationVersion },
-];
+/** Every migration of the book schema, in order, one set per dialect (each generated from the entities by `npm run migration:book -- <Name>`). Listed, not globbed, so they load the same from source and in tests. */
+export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
+  sqlite: [
+    { name: "Migration20261125034034_Initial", class: Migration20261125034034_Initial },
+    { name: "Migration20261125065756_Workflow", class: Migration20261125065756_Workflow },
+    { name: "Migration20261125073202_RecommendationVersion", class: Migration20261125073202_RecommendationVersion },
+  ],
+  postgresql: [{ name: "Migration20261125151904_Initial", class: Migration20261125151904_Initial }],
+};

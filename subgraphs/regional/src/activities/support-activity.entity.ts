@@ -20,7 +20,8 @@ export class SupportActivity extends RegionalRecord {
   kind!: ActivityKind;
 
   @Field(() => String, { description: "Title of the activity." })
-  @Property({ type: "string" })
+  // Up to 300 characters: text, not varchar(255).
+  @Property({ type: "text" })
   title!: string;
 
   @Field(() => String, { description: "Date the activity was held (ISO date)." })

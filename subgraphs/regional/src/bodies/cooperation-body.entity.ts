@@ -17,7 +17,8 @@ export class CooperationBody extends RegionalRecord {
   kind!: CooperationBodyKind;
 
   @Field(() => String, { description: "Name of the body, in Polish." })
-  @Property({ type: "string" })
+  // Up to 300 characters: text, not varchar(255).
+  @Property({ type: "text" })
   name!: string;
 
   @ManyToOne(() => PilotSite, { nullable: true, ref: false })

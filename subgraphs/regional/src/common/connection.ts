@@ -12,7 +12,7 @@ import {
   type SortValue,
 } from "@kooperacja/shared";
 import type { EntityClass } from "@mikro-orm/core";
-import type { QueryBuilder, SqlEntityManager } from "@mikro-orm/sqlite";
+import type { QueryBuilder, SqlEntityManager } from "@mikro-orm/knex";
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 
 export enum OrderDirection {

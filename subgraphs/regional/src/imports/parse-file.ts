@@ -1,5 +1,5 @@
 import { encodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
-import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import { parse } from "csv-parse/sync";
 import type { CsvColumn } from "./csv-columns";
 

@@ -1,5 +1,5 @@
 import { ErrorCode, hubError, type PartnershipKey } from "@kooperacja/shared";
-import type { QueryBuilder } from "@mikro-orm/sqlite";
+import type { QueryBuilder } from "@mikro-orm/knex";
 import { Field, InputType } from "type-graphql";
 import { whereRegion } from "../common/connection";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";

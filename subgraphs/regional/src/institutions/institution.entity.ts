@@ -17,7 +17,8 @@ export class Institution extends RegionalRecord {
   id!: string;
 
   @Field(() => String, { description: "Full name, in Polish." })
-  @Property({ type: "string" })
+  // Up to 300 characters: text, not varchar(255).
+  @Property({ type: "text" })
   name!: string;
 
   @Field(() => String, { description: "Common short name, e.g. \"ROPS Białystok\"." })

@@ -1,14 +1,20 @@
-import { Migration20261125033837_Initial } from "./Migration20261125033837_Initial";
-import { Migration20261125043326_ConnectionIndexes } from "./Migration20261125043326_ConnectionIndexes";
-import { Migration20261125050912_AboutFamilies } from "./Migration20261125050912_AboutFamilies";
-import { Migration20261125055056_RegionalWrites } from "./Migration20261125055056_RegionalWrites";
-import { Migration20261125065140_AnalyticsCatalogue } from "./Migration20261125065140_AnalyticsCatalogue";
+import type { Dialect } from "@kooperacja/shared";
+import type { MigrationObject } from "@mikro-orm/core";
+import { Migration20261125033837_Initial } from "./sqlite/Migration20261125033837_Initial";
+import { Migration20261125043326_ConnectionIndexes } from "./sqlite/Migration20261125043326_ConnectionIndexes";
+import { Migration20261125050912_AboutFamilies } from "./sqlite/Migration20261125050912_AboutFamilies";
+import { Migration20261125055056_RegionalWrites } from "./sqlite/Migration20261125055056_RegionalWrites";
+import { Migration20261125065140_AnalyticsCatalogue } from "./sqlite/Migration20261125065140_AnalyticsCatalogue";
+import { Migration20261125151902_Initial } from "./postgresql/Migration20261125151902_Initial";
 
-/** Every migration of the regional schema, in order. Listed, not globbed, so they load the same from source and in tests. */
-export const MIGRATIONS = [
-  { name: "Migration20261125033837_Initial", class: Migration20261125033837_Initial },
-  { name: "Migration20261125043326_ConnectionIndexes", class: Migration20261125043326_ConnectionIndexes },
-  { name: "Migration20261125050912_AboutFamilies", class: Migration20261125050912_AboutFamilies },
-  { name: "Migration20261125055056_RegionalWrites", class: Migration20261125055056_RegionalWrites },
-  { name: "Migration20261125065140_AnalyticsCatalogue", class: Migration20261125065140_AnalyticsCatalogue },
-];
+/** Every migration of the regional schema, in order, one set per dialect (each generated from the entities by `npm run migration:regional -- <Name>`). Listed, not globbed, so they load the same from source and in tests. */
+export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
+  sqlite: [
+    { name: "Migration20261125033837_Initial", class: Migration20261125033837_Initial },
+    { name: "Migration20261125043326_ConnectionIndexes", class: Migration20261125043326_ConnectionIndexes },
+    { name: "Migration20261125050912_AboutFamilies", class: Migration20261125050912_AboutFamilies },
+    { name: "Migration20261125055056_RegionalWrites", class: Migration20261125055056_RegionalWrites },
+    { name: "Migration20261125065140_AnalyticsCatalogue", class: Migration20261125065140_AnalyticsCatalogue },
+  ],
+  postgresql: [{ name: "Migration20261125151902_Initial", class: Migration20261125151902_Initial }],
+};

@@ -1,5 +1,5 @@
 import type { EntityClass } from "@mikro-orm/core";
-import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { ClassType } from "type-graphql";
 import type { RegionalRecord } from "../common/regional-record";
 import type { RegionalContext } from "../context";

@@ -1,6 +1,6 @@
 import { ErrorCode, hubError, PARTNERSHIPS, tryDecodeGlobalId, validationProblems } from "@kooperacja/shared";
 import { OptimisticLockError, UniqueConstraintViolationException, wrap, type FilterQuery } from "@mikro-orm/core";
-import type { SqlEntityManager } from "@mikro-orm/sqlite";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import { validate, type ValidationError } from "class-validator";
 import { AuditAction } from "../audit/audit-action";
 import { AuditEntry } from "../audit/audit-entry.entity";

@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+/**
+ * Reading the environment: each service declares the variables it reads as
+ * one zod object, so a wrong value fails at start with every problem named
+ * at once, and the names are a list the deployment files are checked against.
+ */
+
+export class ConfigurationError extends Error {
+  constructor(problems: string[]) {
+    super(`Configuration is invalid: ${problems.join("; ")}.`);
+    this.name = "ConfigurationError";
+  }
+}
+
+const integerText = (min: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: `must be a whole number of at least ${min}` })
+    .transform(Number)
+    .refine((value) => value >= min && Number.isSafeInteger(value), { message: `must be a whole number of at least ${min}` });
+
+/** A whole number of at least `min`, with a default when unset or empty. */
+export const intVar = (fallback: number, min = 0) => z.preprocess(emptyToUndefined, integerText(min).optional()).transform((value) => value ?? fallback);
+
+/** An http(s) URL, with a default when unset or empty. */
+export const urlVar = (fallback?: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => /^https?:$/.test(URL.canParse(value) ? new URL(value).protocol : ""), { message: "must be an http:// or https:// URL" })
+      .optional(),
+  ).transform((value) => value ?? fallback);
+
+/** A database: a postgresql:// URL, or a SQLite file path; with a default when unset or empty. */
+export const databaseVar = () =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || (/^postgres(ql)?:\/\//i.test(value) && URL.canParse(value) && new URL(value).pathname.length > 1), {
+        message: "must be a postgresql://user:password@host:port/database URL (with a database name) or a SQLite file path",
+      })
+      .optional(),
+  );
+
+export const textVar = (fallback?: string) => z.preprocess(emptyToUndefined, z.string().optional()).transform((value) => value ?? fallback);
+
+export const flagVar = (fallback: boolean) =>
+  z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { message: "must be true or false" }).optional()).transform((value) => (value === undefined ? fallback : value === "true" || value === "1"));
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export const logLevelVar = () => z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()).transform((value) => value ?? "info");
+
+function emptyToUndefined(value: unknown): unknown {
+  return value === "" ? undefined : value;
+}
+
+/** Parses the environment against the shape; every problem goes into one ConfigurationError that names the variables. */
+export function readEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEnv): z.infer<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigurationError(
+    result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const raw = env[name];
+      return `${name} ${issue.message}${raw === undefined ? "" : ` (got ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)})`}`;
+    }),
+  );
+}
+
+/** Settings every service reads besides its own: logs, SQL log, operations. */
+export const SERVICE_ENV = {
+  NODE_ENV: textVar("development"),
+  LOG_LEVEL: logLevelVar(),
+  SQL_LOG: flagVar(false),
+  /** How long a stopping service waits for requests in flight. */
+  SHUTDOWN_TIMEOUT_MS: intVar(10_000, 0),
+  /** Most connections a PostgreSQL pool opens. */
+  DB_POOL_MAX: intVar(10, 1),
+  /** OpenTelemetry: where traces go (OTLP over HTTP); unset, no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: urlVar(),
+};
+
+/** What every service's configuration holds besides its own settings. */
+export interface ServiceSettings {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** A postgresql:// URL or a SQLite file path. */
+  databaseUrl: string;
+  database: { logSql: boolean; poolMax: number };
+  logLevel: (typeof LOG_LEVELS)[number];
+  shutdownTimeoutMs: number;
+  /** OTLP/HTTP endpoint for traces, when tracing is on. */
+  otlpEndpoint: string | undefined;
+}
+
+export type ServiceValues = { [K in keyof typeof SERVICE_ENV]: z.output<(typeof SERVICE_ENV)[K]> };
+
+export function serviceSettings(values: ServiceValues, own: Pick<ServiceSettings, "host" | "port" | "databaseUrl">): ServiceSettings {
+  return {
+    ...own,
+    database: { logSql: values.SQL_LOG, poolMax: values.DB_POOL_MAX },
+    logLevel: values.LOG_LEVEL,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,
+  };
+}
