@@ -1,6 +1,7 @@
 import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gateway";
 import { authConfig, PARTNERSHIP_KEYS, signLocalToken, type Dialect, type PartnershipKey, type Role } from "@kooperacja/shared";
 import pg from "pg";
+import type { DestinationStream } from "pino";
 import { inject } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -108,7 +109,7 @@ export interface TestHub extends Hub {
  * of the project's dialect (SQLite files in a temporary directory, or
  * PostgreSQL databases on the suite's server).
  */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+export async function startTestHub(env: Record<string, string> = {}, logTo?: DestinationStream): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "kooperacja-test-"));
   const databases = await freshDatabases(dataDir, SERVICES);
   const urls = { ...databases.urls };
@@ -125,7 +126,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
       LOG_LEVEL: "silent",
       ...databaseEnv(urls),
       ...env,
-    });
+    }, logTo);
   } catch (error) {
     await databases.drop();
     throw error;
@@ -149,10 +150,10 @@ export interface RegionProcess {
 }
 
 /** One region as its own process, the way it runs in production, on a fixed port and database (a SQLite file or a PostgreSQL URL). */
-export async function startRegionProcess(partnership: string, port: number, databaseUrl: string): Promise<RegionProcess> {
+export async function startRegionProcess(partnership: string, port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<RegionProcess> {
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "subgraphs/regional/src/main.ts"], {
     cwd: resolve(__dirname, ".."),
-    env: { ...process.env, PARTNERSHIP: partnership, [`${partnership.toUpperCase()}_PORT`]: String(port), [`${partnership.toUpperCase()}_DATABASE_URL`]: databaseUrl },
+    env: { ...process.env, PARTNERSHIP: partnership, [`${partnership.toUpperCase()}_PORT`]: String(port), [`${partnership.toUpperCase()}_DATABASE_URL`]: databaseUrl, ...env },
   });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));

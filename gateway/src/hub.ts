@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import { bookConfig, startBookService } from "@kooperacja/book";
 import { regionalConfig, startRegionalService } from "@kooperacja/regional";
-import { PARTNERSHIP_KEYS, type PartnershipKey, type RunningService } from "@kooperacja/shared";
+import { CLOSE_MARGIN_MS, PARTNERSHIP_KEYS, type PartnershipKey, type RunningService } from "@kooperacja/shared";
+import type { DestinationStream } from "pino";
 import { gatewayConfig } from "./config";
 import { startGateway } from "./server";
 
@@ -10,27 +11,29 @@ export interface Hub {
   regions: Record<PartnershipKey, RunningService>;
   book: RunningService;
   stop(): Promise<void>;
+  stopTimeoutMs: number;
 }
 
 /**
  * Starts the whole hub in one process: three regional deployments, the book
  * and the gateway, each on its own port. `npm start` and the tests both use
- * this; settings come from `env` (ports 0 pick free ones).
+ * this; settings come from `env` (ports 0 pick free ones), JSON log lines go
+ * to `logTo` (stdout when unset).
  */
-export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<Hub> {
+export async function startHub(env: NodeJS.ProcessEnv = process.env, logTo?: DestinationStream): Promise<Hub> {
   const started: RunningService[] = [];
   try {
     const regions = {} as Record<PartnershipKey, RunningService>;
     for (const partnership of PARTNERSHIP_KEYS) {
-      regions[partnership] = await startRegionalService(regionalConfig(partnership, env));
+      regions[partnership] = await startRegionalService(regionalConfig(partnership, env), logTo);
       started.push(regions[partnership]);
     }
     let gatewayUrl: string | undefined;
     // The book asks the gateway for the figures of its evidence; the gateway's port is known only once it listens.
-    const book = await startBookService(bookConfig(env), () => gatewayUrl ?? bookConfig(env).hubUrl);
+    const book = await startBookService(bookConfig(env), () => gatewayUrl ?? bookConfig(env).hubUrl, logTo);
     started.push(book);
     const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, regions[key].url])) as Record<PartnershipKey, string>;
-    const gateway = await startGateway({ ...gatewayConfig(env), shardUrls, bookUrl: book.url });
+    const gateway = await startGateway({ ...gatewayConfig(env), shardUrls, bookUrl: book.url }, logTo);
     started.push(gateway);
     gatewayUrl = gateway.url;
     return {
@@ -41,6 +44,8 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<Hu
       stop: async () => {
         for (const service of started.reverse()) await service.stop();
       },
+      // The gateway's requests in flight wait for the subgraphs, which then have none left: one wait, then each closes.
+      stopTimeoutMs: Math.max(...started.map((service) => service.stopTimeoutMs)) + started.length * CLOSE_MARGIN_MS,
     };
   } catch (error) {
     for (const service of started.reverse()) await service.stop();

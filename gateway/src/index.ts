@@ -1,3 +1,4 @@
 export { startHub, type Hub } from "./hub";
 export { startGateway } from "./server";
-export { gatewayConfig, DEFAULT_GATEWAY_PORT, type GatewayConfig } from "./config";
+export { gatewayConfig, GATEWAY_ENV, DEFAULT_GATEWAY_PORT, type GatewayConfig } from "./config";
+export { resolveCompose, printCompose } from "./compose-config";

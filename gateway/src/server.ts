@@ -2,13 +2,12 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { maskUnexpectedErrors, PARTNERSHIP_KEYS, Role, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
+import { CLOSE_MARGIN_MS, maskUnexpectedErrors, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
 import cors from "cors";
 import express from "express";
-import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import pino, { type DestinationStream } from "pino";
+import type { DestinationStream } from "pino";
 import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity, uploads } from "./access/http";
 import { queryLimitsPlugin } from "./access/limits";
 import { exportRouter } from "./exports/router";
@@ -18,6 +17,8 @@ import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH } from "./schema-files";
 import { readShardRules } from "./sharding/rules";
 import { ShardedSource } from "./sharding/sharded-source";
 import { SubgraphSource } from "./subgraph-source";
+import { ShardMetrics } from "./sharding/shard-metrics";
+import { servicesReadiness } from "./readiness";
 
 /**
  * Tells the client which regions could not answer, so a dashboard can mark
@@ -53,7 +54,9 @@ function responseExtensionsPlugin(production: boolean): ApolloServerPlugin<Gatew
 export async function startGateway(config: GatewayConfig, logTo?: DestinationStream): Promise<RunningService> {
   const rules = readShardRules(config.supergraphSdl, REGIONAL_SUBGRAPH.toUpperCase());
   const shards = PARTNERSHIP_KEYS.map((partnership) => ({ partnership, url: config.shardUrls[partnership] }));
-  const logger = pino({ name: "gateway", level: config.logLevel }, logTo);
+  const operations = new ServiceOperations({ service: "gateway", logLevel: config.logLevel, logTo });
+  const { logger } = operations;
+  const shardMetrics = new ShardMetrics(operations.registry);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) => {
@@ -67,6 +70,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
           suppressionThreshold: config.auth.suppressionThreshold,
           maxUploadBytes: config.limits.maxUploadBytes,
           logger,
+          metrics: shardMetrics,
         });
       }
       if (name === BOOK_SUBGRAPH) return new SubgraphSource({ url: config.bookUrl });
@@ -78,8 +82,13 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   const httpServer = createServer(app);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [responseExtensionsPlugin(config.auth.production), queryLimitsPlugin(config.limits), ApolloServerPluginDrainHttpServer({ httpServer })],
-    formatError: maskUnexpectedErrors("gateway"),
+    plugins: [
+      responseExtensionsPlugin(config.auth.production),
+      queryLimitsPlugin(config.limits),
+      // Stopping: no new connections, requests in flight finish (bounded), idle keep-alive sockets close.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+    ],
+    formatError: maskUnexpectedErrors(logger),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     csrfPrevention: true,
@@ -90,8 +99,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   });
   await server.start();
   app.disable("x-powered-by");
-  const contextFor = (identity: Identity, requestHeader: unknown): GatewayContext => {
-    const requestId = typeof requestHeader === "string" && /^[\w-]{1,100}$/.test(requestHeader) ? requestHeader : randomUUID();
+  const contextFor = (identity: Identity, requestId: string): GatewayContext => {
     let assertion: Promise<string> | undefined;
     return {
       requestId,
@@ -102,22 +110,24 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
       shardCalls: [],
     };
   };
-  // Every request: body limit, token (401), rate limit per identity; then downloads, or GraphQL.
+  // Every request: an id, a log line and metrics; health and metrics (no token); then body limit, token (401), rate limit per identity; then downloads, or GraphQL.
+  app.use(operations.middleware());
+  app.use(operations.router(() => servicesReadiness(config.shardUrls, config.bookUrl)));
   app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, authenticate(verifier), rateLimitPerIdentity(config.limits));
   app.use(
     "/export",
-    exportRouter(async (identity, query, variables) => {
-      const response = await server.executeOperation({ query, variables }, { contextValue: { ...contextFor(identity, undefined), trusted: true } });
+    exportRouter(async (identity, requestId, query, variables) => {
+      const response = await server.executeOperation({ query, variables }, { contextValue: { ...contextFor(identity, requestId), trusted: true } });
       if (response.body.kind !== "single") throw new Error("An export query answered incrementally.");
       return response.body.singleResult;
-    }),
+    }, logger),
   );
   app.use(
     "/",
     uploads(config.limits),
     bodyErrors,
     batchLimit(config.limits),
-    expressMiddleware(server, { context: async ({ req, res }) => contextFor(identityOf(res), req.headers["x-request-id"]) }),
+    expressMiddleware(server, { context: async ({ res }) => contextFor(identityOf(res), res.locals.requestId as string) }),
   );
   try {
     await new Promise<void>((resolve, reject) => {
@@ -130,5 +140,5 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   }
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-  return { name: "gateway", url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`, port, stop: () => server.stop() };
+  return { name: "gateway", url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`, port, stop: () => server.stop(), stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };
 }

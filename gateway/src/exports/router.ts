@@ -5,9 +5,10 @@ import { identityOf } from "../access/http";
 import { BOOK_QUERY, bookMarkdown, chapterTables, CHAPTER_QUERY, comparisonTable, COMPARISON_QUERY, incompleteFigures, type Chapter } from "./documents";
 import { MEDIA_TYPES, toCsv, toHtml, toXlsx, type Format } from "./formats";
 import type { Table } from "./tables";
+import type { Logger } from "pino";
 
 /** Runs one GraphQL operation through the gateway as this caller, exactly as a POST to /graphql would. */
-export type RunOperation = (identity: Identity, query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+export type RunOperation = (identity: Identity, requestId: string, query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -48,11 +49,11 @@ function badRequest(message: string, field: string): ExportRefused {
  * any error, a region missing included, refuses the download rather than
  * hand out a table that silently lacks figures.
  */
-export function exportRouter(run: RunOperation): Router {
+export function exportRouter(run: RunOperation, logger: Logger): Router {
   const router = Router();
   /** The query's data; any error refuses the export, except those `tolerated` (the caller may not re-run an adopted comparison: its snapshot is exported). */
   const answer = async (res: Response, query: string, variables: Record<string, unknown>, tolerated: (error: GraphQLFormattedError) => boolean = () => false) => {
-    const result = await run(identityOf(res), query, variables);
+    const result = await run(identityOf(res), res.locals.requestId as string, query, variables);
     const errors = (result.errors ?? []).filter((error) => !tolerated(error));
     if (errors.length > 0) {
       const code = String(errors[0]!.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
@@ -122,7 +123,7 @@ export function exportRouter(run: RunOperation): Router {
       return;
     }
     // Like GraphQL's masked errors: logged here, never a stack trace to the client.
-    console.error("[gateway] export failed", error);
+    logger.error({ err: error, requestId: res.locals.requestId }, "export failed");
     res.status(500).json({ errors: [{ message: "Internal server error.", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
   });
   return router;

@@ -9,6 +9,7 @@ import { forwardUploads } from "./uploads";
 import { findOperation, fragmentsOf, responseKey, shardOperation } from "./operation";
 import { error, type FieldPlan, type PlanContext } from "./plan";
 import type { ShardRules } from "./rules";
+import type { ShardMetrics, ShardOutcome } from "./shard-metrics";
 import { STRATEGIES, unplannable } from "./strategies";
 
 export interface Shard {
@@ -27,6 +28,7 @@ export interface ShardedSourceOptions {
   /** Files forwarded to a shard for import are at most this large. */
   maxUploadBytes: number;
   logger: Logger;
+  metrics: ShardMetrics;
 }
 
 type Data = Record<string, unknown>;
@@ -181,7 +183,7 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     const info = PARTNERSHIPS[shard];
     const region = { partnership: shard, macroregion: info.macroregion };
     const started = performance.now();
-    let outcome: "ok" | "errors" | "unavailable" | "timeout" = "ok";
+    let outcome: ShardOutcome = "ok";
     let reply: ShardReply;
     try {
       const response = await (write ? this.writers : this.sources).get(shard)!.process({ ...options, request: { ...options.request, query, variables } });
@@ -210,7 +212,9 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
       };
       if (!timedOut) this.options.logger.warn({ partnership: shard, err: cause }, "shard unavailable");
     }
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    const elapsed = performance.now() - started;
+    this.options.metrics.record(shard, outcome, elapsed / 1000);
+    const durationMs = Math.round(elapsed * 10) / 10;
     this.options.logger.info({ requestId: options.context.requestId, partnership: shard, fields, durationMs, outcome }, "shard call");
     options.context.shardCalls?.push({
       partnership: shard,

@@ -1,4 +1,5 @@
-import { Loaders, type Caller, type Identity } from "@kooperacja/shared";
+import { Loaders, REQUEST_ID_HEADER, type Caller, type Identity } from "@kooperacja/shared";
+import type { Logger } from "pino";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { ComparisonParameters, ComparisonRun, HubClient } from "./hub/hub-client";
 
@@ -14,8 +15,10 @@ export interface BookContext {
 }
 
 export function contextFactory(hub: HubClient) {
-  return (em: SqlEntityManager, caller: Caller): BookContext => {
+  return (em: SqlEntityManager, caller: Caller, logger: Logger): BookContext => {
     const runs = new Map<string, Promise<ComparisonRun>>();
+    // The book's calls to the gateway carry the request's id on, so one id follows the request through every service.
+    const forward = { ...caller.forward, [REQUEST_ID_HEADER]: String(logger.bindings().requestId) };
     return {
       em,
       loaders: new Loaders(em),
@@ -23,10 +26,10 @@ export function contextFactory(hub: HubClient) {
       compare: (parameters) => {
         const key = JSON.stringify(parameters);
         let run = runs.get(key);
-        if (!run) runs.set(key, (run = hub.compare(caller.forward, parameters)));
+        if (!run) runs.set(key, (run = hub.compare(forward, parameters)));
         return run;
       },
-      regionalRecordExists: (id) => hub.exists(caller.forward, id),
+      regionalRecordExists: (id) => hub.exists(forward, id),
     };
   };
 }

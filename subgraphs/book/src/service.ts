@@ -1,4 +1,5 @@
-import { startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { ServiceOperations, startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import type { DestinationStream } from "pino";
 import type { BookConfig } from "./config";
 import { contextFactory } from "./context";
 import { HubClient } from "./hub/hub-client";
@@ -10,13 +11,16 @@ import { bookSchema } from "./schema";
  * start, serve. `hubUrl` overrides the configured gateway address when the
  * gateway starts after the book (one process, free ports).
  */
-export async function startBookService(config: BookConfig, hubUrl: () => string = () => config.hubUrl): Promise<RunningService> {
+export async function startBookService(config: BookConfig, hubUrl: () => string = () => config.hubUrl, logTo?: DestinationStream): Promise<RunningService> {
+  const operations = new ServiceOperations({ service: "book", logLevel: config.logLevel, logTo });
   const database = await openBookDatabase(config.databaseUrl, config.database);
   try {
-    if (await seedIfEmpty(database)) console.log(`Seeded the book into ${database.location} (first start).`);
-    else if (database.applied.length > 0) console.log(`Migrated ${database.location}: ${database.applied.join(", ")}.`);
+    if (await seedIfEmpty(database)) operations.logger.info({ database: database.location }, `Seeded the book into ${database.location} (first start).`);
+    else if (database.applied.length > 0) operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);
     return await startSubgraphServer({
       name: "book",
+      operations,
+      settings: config,
       schema: await bookSchema(),
       database,
       host: config.host,

@@ -15,6 +15,8 @@ export function regionalEnv(partnership: PartnershipKey) {
   const upper = partnership.toUpperCase();
   return {
     ...SERVICE_ENV,
+    /** Which partnership a deployment started alone serves (partnershipFromEnv). */
+    PARTNERSHIP: textVar(),
     DATA_DIR: textVar("data"),
     SUBGRAPH_HOST: textVar("127.0.0.1"),
     [`${upper}_PORT`]: intVar(DEFAULT_REGIONAL_PORTS[partnership]),

@@ -1,4 +1,4 @@
-export { regionalConfig, partnershipFromEnv, DEFAULT_REGIONAL_PORTS, type RegionalConfig } from "./config";
+export { regionalConfig, regionalEnv, partnershipFromEnv, DEFAULT_REGIONAL_PORTS, type RegionalConfig } from "./config";
 export { startRegionalService } from "./service";
 export { regionalSchema } from "./schema";
 export { openRegionalDatabase } from "./database";

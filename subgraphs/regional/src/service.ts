@@ -1,27 +1,32 @@
-import { startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { ServiceOperations, startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import type { DestinationStream } from "pino";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";
 import { openRegionalDatabase, seedIfEmpty, syncCatalogue } from "./database";
 import { regionalSchema } from "./schema";
 
 /** Starts one regional deployment: migrate, seed on first start, serve. */
-export async function startRegionalService(config: RegionalConfig): Promise<RunningService> {
+export async function startRegionalService(config: RegionalConfig, logTo?: DestinationStream): Promise<RunningService> {
+  const name = `regional:${config.partnership}`;
+  const operations = new ServiceOperations({ service: name, logLevel: config.logLevel, logTo });
   const database = await openRegionalDatabase(config.databaseUrl, config.database);
   try {
     await syncCatalogue(database, config.partnership);
     if (await seedIfEmpty(database, config.partnership, config.syntheticScale)) {
-      console.log(`Seeded ${config.partnership} into ${database.location} (first start).`);
+      operations.logger.info({ database: database.location }, `Seeded ${config.partnership} into ${database.location} (first start).`);
     } else if (database.applied.length > 0) {
-      console.log(`Migrated ${database.location}: ${database.applied.join(", ")}.`);
+      operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);
     }
     return await startSubgraphServer({
-      name: `regional:${config.partnership}`,
+      name,
+      operations,
+      settings: config,
       schema: await regionalSchema(),
       database,
       host: config.host,
       port: config.port,
       verifier: new TokenVerifier(config.auth),
-      createContext: (em, caller) => createContext(config.partnership, em, caller, config.auth.suppressionThreshold),
+      createContext: (em, caller, logger) => createContext(config.partnership, em, caller, config.auth.suppressionThreshold, logger),
     });
   } catch (error) {
     await database.close();

@@ -69,6 +69,9 @@ export const LOCAL_AUTH_SECRET = "kooperacja-hub-local-development-secret-not-fo
 const LOCAL_INTERNAL_SECRET = "kooperacja-hub-local-internal-secret-not-for-production";
 const ASYMMETRIC_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"];
 
+/** The variables `authConfig` reads; every service reads them. */
+export const AUTH_ENV_NAMES = ["NODE_ENV", "AUTH_JWKS_URL", "AUTH_PUBLIC_KEY", "AUTH_ALGORITHMS", "AUTH_SECRET", "AUTH_ISSUER", "AUTH_AUDIENCE", "HUB_INTERNAL_SECRET", "SUPPRESSION_THRESHOLD"] as const;
+
 /**
  * Reads the identity settings. Production (NODE_ENV=production) refuses to
  * start without a JWKS URL or public key and an internal secret, and refuses

@@ -17,3 +17,4 @@ export * from "./validation";
 export * from "./upload";
 export * from "./temporary-postgres";
 export * from "./env";
+export * from "./operations";

@@ -1,13 +1,22 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
-import { startStandaloneServer } from "@apollo/server/standalone";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { SqlEntityManager } from "@mikro-orm/knex";
+import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { randomUUID } from "node:crypto";
-import type { SqlEntityManager } from "@mikro-orm/knex";
-import type { Database } from "./database";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import { Gauge } from "prom-client";
 import { ASSERTION_HEADER, type Caller, type TokenVerifier } from "./auth";
+import type { Database } from "./database";
+import type { ServiceSettings } from "./env";
 import { ErrorCode } from "./errors";
+import { withDeadline, type ServiceOperations } from "./operations";
+import { CLOSE_MARGIN_MS } from "./process";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -18,14 +27,20 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   port: number;
   /** Verifies the caller: the gateway's assertion, or a user's bearer token for a direct call. */
   verifier: TokenVerifier;
-  createContext(em: SqlEntityManager, caller: Caller): TContext;
+  /** Logs and metrics of the service (made before the server, so starting up is logged too). */
+  operations: ServiceOperations;
+  settings: Pick<ServiceSettings, "shutdownTimeoutMs">;
+  createContext(em: SqlEntityManager, caller: Caller, logger: Logger): TContext;
 }
 
 export interface RunningService {
   name: string;
   url: string;
   port: number;
+  /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then closes the database. */
   stop(): Promise<void>;
+  /** How long `stop` may take before the process gives up on it (runUntilSignal). */
+  stopTimeoutMs: number;
 }
 
 interface CountedContext extends BaseContext {
@@ -56,44 +71,91 @@ function statementCountPlugin(database: Database): ApolloServerPlugin<CountedCon
  * anything else (a driver error, a bug) is logged and masked, so no SQL or
  * stack trace reaches a client.
  */
-export function maskUnexpectedErrors(name: string) {
+export function maskUnexpectedErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError || (code && code !== ErrorCode.INTERNAL_SERVER_ERROR)) return formatted;
-    console.error(`[${name}] unexpected error`, original);
+    logger.error({ err: original, path: formatted.path }, "unexpected error");
     return { message: "Internal server error.", locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 }
 
+/** How long a readiness probe waits for the database before calling it unreachable. */
+const READINESS_DEADLINE_MS = 3_000;
+
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningService> {
+  const { database, operations } = options;
+  new Gauge({
+    name: "hub_db_pool_connections",
+    help: "Database connections of the service's pool, by state (used, free, pending acquires, max).",
+    labelNames: ["state"],
+    registers: [operations.registry],
+    collect() {
+      const pool = database.pool();
+      for (const state of ["used", "free", "pending", "max"] as const) this.set({ state }, pool[state]);
+    },
+  });
+  const app = express();
+  const httpServer = createServer(app);
   const server = new ApolloServer<TContext & CountedContext>({
     schema: options.schema,
     // Inline tracing is for Apollo Studio, which the hub does not use.
-    plugins: [statementCountPlugin(options.database), ApolloServerPluginInlineTraceDisabled()],
-    formatError: maskUnexpectedErrors(options.name),
+    plugins: [
+      statementCountPlugin(database),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Stopping: no new connections, requests in flight finish (bounded), idle keep-alive sockets close.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.settings.shutdownTimeoutMs }),
+    ],
+    formatError: maskUnexpectedErrors(operations.logger),
     includeStacktraceInErrorResponses: false,
     // The process owns SIGINT/SIGTERM (runUntilSignal) and stops every service in order.
     stopOnTerminationSignals: false,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { host: options.host, port: options.port },
-    context: async ({ req }) => {
-      // Verified before anything else: an invalid token gets 401 and touches no data.
-      const caller = await options.verifier.identify({ authorization: req.headers.authorization, assertion: header(req.headers[ASSERTION_HEADER]) });
-      const requestId = randomUUID();
-      options.database.counter.begin(requestId);
-      return { ...options.createContext(options.database.fork(requestId), caller), requestId };
-    },
-  });
+  await server.start();
+  app.disable("x-powered-by");
+  app.use(operations.middleware());
+  app.use(
+    operations.router(async () => {
+      const state = await withDeadline(database.readiness(), READINESS_DEADLINE_MS, { ready: false, reason: `database did not answer within ${READINESS_DEADLINE_MS} ms` });
+      return { ready: state.ready, ...(state.reason ? { reason: state.reason } : {}), database: { dialect: database.dialect, ...state } };
+    }),
+  );
+  app.use(
+    "/",
+    // Imports arrive inline from the gateway (base64), so the body may be as large as the largest upload.
+    express.json({ limit: "50mb" }),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        // Verified before anything else: an invalid token gets 401 and touches no data.
+        const caller = await options.verifier.identify({ authorization: req.headers.authorization, assertion: header(req.headers[ASSERTION_HEADER]) });
+        const requestId = randomUUID();
+        database.counter.begin(requestId);
+        const logger = operations.logger.child({ requestId: res.locals.requestId });
+        return { ...options.createContext(database.fork(requestId), caller, logger), requestId };
+      },
+    }),
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen({ host: options.host, port: options.port }, resolve);
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   return {
     name: options.name,
-    url,
-    port: Number(new URL(url).port),
+    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`,
+    port,
     stop: async () => {
       await server.stop();
-      await options.database.close();
+      await database.close();
     },
+    stopTimeoutMs: options.settings.shutdownTimeoutMs + CLOSE_MARGIN_MS,
   };
 }
 

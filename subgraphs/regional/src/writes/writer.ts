@@ -164,7 +164,7 @@ export class Writer {
         }
         const counts = countPlan(planned);
         Object.assign(batch, counts);
-        console.log(`[regional:${this.ctx.partnership}] import ${batch.id}: writing ${counts.created} new and ${counts.updated} changed ${model.entity.name} records`);
+        this.ctx.logger.info({ import: batch.id, kind: model.entity.name, created: counts.created, updated: counts.updated }, `import ${batch.id}: writing ${counts.created} new and ${counts.updated} changed ${model.entity.name} records`);
         await tx.flush();
         await this.audit(tx, changes, batch);
         return counts;

@@ -1,0 +1,40 @@
+import { parse, stringify } from "yaml";
+
+/**
+ * docker-compose.yml as Compose resolves it: `${VAR}`, `${VAR:-default}`,
+ * `${VAR-default}`, `${VAR:?message}`, `${VAR?message}` and `$$` filled from
+ * the environment, YAML anchors and merge keys (`<<`) applied, `x-` extension
+ * fields left out. Missing required variables are all named in one error, as
+ * `docker compose config` names them.
+ */
+export function resolveCompose(text: string, env: NodeJS.ProcessEnv): Record<string, any> {
+  const missing = new Set<string>();
+  const interpolated = text
+    .split("\n")
+    // Comments are not interpolated.
+    .map((line) => (/^\s*#/.test(line) ? line : interpolate(line, env, missing)))
+    .join("\n");
+  if (missing.size > 0) throw new Error(`Required variables are not set:\n${[...missing].map((message) => `  ${message}`).join("\n")}`);
+  const resolved = parse(interpolated, { merge: true }) as Record<string, any>;
+  for (const key of Object.keys(resolved)) if (key.startsWith("x-")) delete resolved[key];
+  return resolved;
+}
+
+function interpolate(line: string, env: NodeJS.ProcessEnv, missing: Set<string>): string {
+  return line.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g, (match, name: string | undefined, colon: string, kind: string, argument: string) => {
+    if (match === "$$") return "$";
+    const value = env[name!];
+    const unset = value === undefined || (colon === ":" && value === "");
+    if (!unset) return value!;
+    if (kind === "-") return argument;
+    if (kind === "?") {
+      missing.add(`${name}: ${argument || "required"}`);
+      return "";
+    }
+    return "";
+  });
+}
+
+export function printCompose(resolved: Record<string, any>): string {
+  return stringify(resolved, { aliasDuplicateObjects: false, lineWidth: 0 });
+}

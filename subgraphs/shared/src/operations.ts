@@ -1,0 +1,129 @@
+import type { NextFunction, Request, Response, Router } from "express";
+import express from "express";
+import { randomUUID } from "node:crypto";
+import pino, { type DestinationStream, type Logger } from "pino";
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+
+/**
+ * What every service of the hub offers its operators: a request id on every
+ * request (taken from `x-request-id` when the gateway sent one, so a request
+ * can be followed from the gateway into each subgraph), one JSON log line per
+ * request (pino), Prometheus metrics (prom-client) and the health endpoints
+ * an orchestrator probes.
+ */
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** A request id a client or the gateway may pass on: short, no spaces or control characters. */
+export function requestIdFrom(header: unknown): string {
+  return typeof header === "string" && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+}
+
+export interface Readiness {
+  ready: boolean;
+  /** Why not, when not. */
+  reason?: string;
+  [detail: string]: unknown;
+}
+
+export interface OperationsOptions {
+  /** Service name in logs and metrics: gateway, book, regional:liderzy, … */
+  service: string;
+  logLevel: string;
+  /** Where the JSON log lines go (stdout when unset; tests read them). */
+  logTo?: DestinationStream;
+}
+
+/** The name of a document's first operation, after any comments. */
+const OPERATION_NAME = /^(?:\s*#[^\n]*\n)*\s*(?:query|mutation|subscription)\s+([A-Za-z_]\w*)/;
+
+/** Operation names label metrics; a client chooses them, so the set of labels is bounded. */
+const MAX_OPERATION_LABELS = 200;
+
+export class ServiceOperations {
+  readonly registry = new Registry();
+  readonly logger: Logger;
+  private readonly requests: Counter<"operation" | "status">;
+  private readonly duration: Histogram<"operation">;
+  private readonly operations = new Set<string>();
+
+  constructor(options: OperationsOptions) {
+    this.logger = pino({ name: options.service, level: options.logLevel, base: { service: options.service } }, options.logTo);
+    this.registry.setDefaultLabels({ service: options.service });
+    collectDefaultMetrics({ register: this.registry });
+    this.requests = new Counter({
+      name: "hub_graphql_requests_total",
+      help: "GraphQL requests answered, by operation name and HTTP status.",
+      labelNames: ["operation", "status"],
+      registers: [this.registry],
+    });
+    this.duration = new Histogram({
+      name: "hub_graphql_request_duration_seconds",
+      help: "Time to answer a GraphQL request, by operation name.",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [this.registry],
+    });
+  }
+
+  /**
+   * Gives each request its id (echoed in the response's `x-request-id`) and,
+   * when it ends, logs it and counts it. GraphQL requests are counted by
+   * operation name; other paths are only logged.
+   */
+  middleware() {
+    return (req: Request, res: Response, next: NextFunction): void => {
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.locals.requestId = requestId;
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      const started = process.hrtime.bigint();
+      res.once("finish", () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const graphql = req.path === "/" && (req.method === "POST" || req.method === "GET");
+        const operation = graphql ? this.operationLabel(req) : undefined;
+        if (operation !== undefined) {
+          this.requests.inc({ operation, status: String(res.statusCode) });
+          this.duration.observe({ operation }, seconds);
+        }
+        if (req.path.startsWith("/health") || req.path === "/metrics") return;
+        this.logger.info({ requestId, method: req.method, path: req.path, operation, status: res.statusCode, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
+      });
+      next();
+    };
+  }
+
+  /** GET /health/live (the process answers), GET /health/ready (it can serve: `readiness`), GET /metrics (Prometheus text). */
+  router(readiness: () => Promise<Readiness>): Router {
+    const router = express.Router();
+    router.get("/health/live", (_req, res) => {
+      res.json({ status: "live" });
+    });
+    router.get("/health/ready", async (_req, res) => {
+      const report = await readiness();
+      res.status(report.ready ? 200 : 503).json({ status: report.ready ? "ready" : "not ready", ...report });
+    });
+    router.get("/metrics", async (_req, res) => {
+      res.type(this.registry.contentType).send(await this.registry.metrics());
+    });
+    return router;
+  }
+
+  private operationLabel(req: Request): string {
+    const body = req.body as { operationName?: unknown; query?: unknown } | undefined;
+    const named = typeof body?.operationName === "string" ? body.operationName : typeof req.query.operationName === "string" ? req.query.operationName : undefined;
+    // Most clients leave operationName out for a document of one operation: its name is in the text.
+    const query = typeof body?.query === "string" ? body.query : typeof req.query.query === "string" ? req.query.query : "";
+    const name = named ?? OPERATION_NAME.exec(query)?.[1] ?? "";
+    if (!/^[A-Za-z_]\w{0,99}$/.test(name)) return "anonymous";
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return "other";
+    this.operations.add(name);
+    return name;
+  }
+}
+
+/** Resolves with `fallback` when `work` takes longer than `ms` (a readiness probe must answer, even about a hung dependency). */
+export function withDeadline<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]).finally(() => clearTimeout(timer));
+}
