@@ -111,6 +111,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (dialect === "sqlite" && options.url !== ":memory:") mkdirSync(dirname(options.url), { recursive: true });
   const counter = new StatementCounter();
   const poolMax = options.poolMax ?? 10;
+  const location = redactUrl(options.url);
+  const failed = (error: unknown) => new Error(`Database ${location} cannot be used: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { cause: error });
   const orm = await MikroORM.init<SqliteDriver | PostgreSqlDriver>({
     ...(dialect === "postgresql"
       ? { driver: PostgreSqlDriver, clientUrl: options.url, pool: { min: 0, max: poolMax } }
@@ -131,6 +133,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     loggerFactory: (loggerOptions) => new CountingLogger(loggerOptions, counter),
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: true },
+  }).catch((error: unknown) => {
+    throw failed(error);
   });
   try {
     if (dialect === "sqlite") {
@@ -143,7 +147,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       orm,
       dialect,
-      location: redactUrl(options.url),
+      location,
       counter,
       applied,
       fork: (requestId) => orm.em.fork({ loggerContext: { requestId } }) as SqlEntityManager,
@@ -164,7 +168,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   } catch (error) {
     await orm.close(true);
-    throw error;
+    throw failed(error);
   }
 }
 
