@@ -137,3 +137,14 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/^FROM node:20/m);
   });
 });
+
+describe("README", () => {
+  const readme = readFileSync(resolve(ROOT, "README.md"), "utf8");
+
+  it("documents every variable the services read and every one docker-compose.yml asks for", () => {
+    const read = new Set([...knownVariables("gateway"), ...knownVariables("book"), ...PARTNERSHIP_KEYS.flatMap((key) => [...knownVariables(key)])]);
+    const asked = [...TEXT.matchAll(/(?<!\$)\$\{([A-Z_][A-Z0-9_]*)/g)].map((match) => match[1]!);
+    const undocumented = [...read, ...asked].filter((variable) => !readme.includes(`\`${variable}\``));
+    expect([...new Set(undocumented)]).toEqual([]);
+  });
+});

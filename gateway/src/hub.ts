@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { bookConfig, startBookService } from "@kooperacja/book";
 import { regionalConfig, startRegionalService } from "@kooperacja/regional";
-import { CLOSE_MARGIN_MS, PARTNERSHIP_KEYS, type PartnershipKey, type RunningService } from "@kooperacja/shared";
+import { CLOSE_MARGIN_MS, PARTNERSHIP_KEYS, startTracing, type PartnershipKey, type RunningService } from "@kooperacja/shared";
 import type { DestinationStream } from "pino";
 import { gatewayConfig } from "./config";
 import { startGateway } from "./server";
@@ -22,6 +22,8 @@ export interface Hub {
  */
 export async function startHub(env: NodeJS.ProcessEnv = process.env, logTo?: DestinationStream): Promise<Hub> {
   const started: RunningService[] = [];
+  // One process, one tracer provider: named for the whole hub before any service names it.
+  startTracing("kooperacja-hub", gatewayConfig(env).otlpEndpoint);
   try {
     const regions = {} as Record<PartnershipKey, RunningService>;
     for (const partnership of PARTNERSHIP_KEYS) {

@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { CLOSE_MARGIN_MS, maskUnexpectedErrors, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
+import { CLOSE_MARGIN_MS, flushTracing, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
 import cors from "cors";
 import express from "express";
 import { createServer } from "node:http";
@@ -54,6 +54,7 @@ function responseExtensionsPlugin(production: boolean): ApolloServerPlugin<Gatew
 export async function startGateway(config: GatewayConfig, logTo?: DestinationStream): Promise<RunningService> {
   const rules = readShardRules(config.supergraphSdl, REGIONAL_SUBGRAPH.toUpperCase());
   const shards = PARTNERSHIP_KEYS.map((partnership) => ({ partnership, url: config.shardUrls[partnership] }));
+  startTracing("gateway", config.otlpEndpoint);
   const operations = new ServiceOperations({ service: "gateway", logLevel: config.logLevel, logTo });
   const { logger } = operations;
   const shardMetrics = new ShardMetrics(operations.registry);
@@ -111,7 +112,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     };
   };
   // Every request: an id, a log line and metrics; health and metrics (no token); then body limit, token (401), rate limit per identity; then downloads, or GraphQL.
-  app.use(operations.middleware());
+  app.use(operations.middleware(), tracingMiddleware("gateway"));
   app.use(operations.router(() => servicesReadiness(config.shardUrls, config.bookUrl)));
   app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, authenticate(verifier), rateLimitPerIdentity(config.limits));
   app.use(
@@ -140,5 +141,5 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   }
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-  return { name: "gateway", url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`, port, stop: () => server.stop(), stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };
+  return { name: "gateway", url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`, port, stop: () => server.stop().then(flushTracing), stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };
 }

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
-import { ASSERTION_HEADER } from "@kooperacja/shared";
+import { ASSERTION_HEADER, traceHeaders } from "@kooperacja/shared";
 import type { GatewayContext } from "./context";
 
 /**
@@ -26,6 +26,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { requestId, assertion } = options.context;
     if (requestId) options.request.http?.headers.set("x-request-id", requestId);
     if (assertion) options.request.http?.headers.set(ASSERTION_HEADER, await assertion());
+    // The trace goes on to the subgraph (W3C traceparent), when tracing is on.
+    for (const [name, value] of Object.entries(traceHeaders())) options.request.http?.headers.set(name, value);
   }
 
   override async didReceiveResponse({

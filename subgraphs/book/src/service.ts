@@ -1,4 +1,4 @@
-import { ServiceOperations, startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { ServiceOperations, startSubgraphServer, startTracing, TokenVerifier, type RunningService } from "@kooperacja/shared";
 import type { DestinationStream } from "pino";
 import type { BookConfig } from "./config";
 import { contextFactory } from "./context";
@@ -12,6 +12,7 @@ import { bookSchema } from "./schema";
  * gateway starts after the book (one process, free ports).
  */
 export async function startBookService(config: BookConfig, hubUrl: () => string = () => config.hubUrl, logTo?: DestinationStream): Promise<RunningService> {
+  startTracing("book", config.otlpEndpoint);
   const operations = new ServiceOperations({ service: "book", logLevel: config.logLevel, logTo });
   const database = await openBookDatabase(config.databaseUrl, config.database);
   try {

@@ -1,4 +1,4 @@
-import { ServiceOperations, startSubgraphServer, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { ServiceOperations, startSubgraphServer, startTracing, TokenVerifier, type RunningService } from "@kooperacja/shared";
 import type { DestinationStream } from "pino";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";
@@ -8,6 +8,7 @@ import { regionalSchema } from "./schema";
 /** Starts one regional deployment: migrate, seed on first start, serve. */
 export async function startRegionalService(config: RegionalConfig, logTo?: DestinationStream): Promise<RunningService> {
   const name = `regional:${config.partnership}`;
+  startTracing(name, config.otlpEndpoint);
   const operations = new ServiceOperations({ service: name, logLevel: config.logLevel, logTo });
   const database = await openRegionalDatabase(config.databaseUrl, config.database);
   try {

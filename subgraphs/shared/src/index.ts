@@ -18,3 +18,4 @@ export * from "./upload";
 export * from "./temporary-postgres";
 export * from "./env";
 export * from "./operations";
+export * from "./tracing";

@@ -17,6 +17,7 @@ import type { ServiceSettings } from "./env";
 import { ErrorCode } from "./errors";
 import { withDeadline, type ServiceOperations } from "./operations";
 import { CLOSE_MARGIN_MS } from "./process";
+import { flushTracing, tracingMiddleware } from "./tracing";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -114,7 +115,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   });
   await server.start();
   app.disable("x-powered-by");
-  app.use(operations.middleware());
+  app.use(operations.middleware(), tracingMiddleware(options.name));
   app.use(
     operations.router(async () => {
       const state = await withDeadline(database.readiness(), READINESS_DEADLINE_MS, { ready: false, reason: `database did not answer within ${READINESS_DEADLINE_MS} ms` });
@@ -154,6 +155,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     stop: async () => {
       await server.stop();
       await database.close();
+      await flushTracing();
     },
     stopTimeoutMs: options.settings.shutdownTimeoutMs + CLOSE_MARGIN_MS,
   };

@@ -1,4 +1,4 @@
-import { ErrorCode, hubError, type ErrorCode as Code } from "@kooperacja/shared";
+import { ErrorCode, hubError, traceHeaders, type ErrorCode as Code } from "@kooperacja/shared";
 import type { GraphQLFormattedError } from "graphql";
 
 /** The parameters of a comparison, as `compare` takes them. */
@@ -87,7 +87,7 @@ export class HubClient {
     try {
       response = await fetch(this.url(), {
         method: "POST",
-        headers: { "content-type": "application/json", ...forward },
+        headers: { "content-type": "application/json", ...forward, ...traceHeaders() },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
