@@ -2,7 +2,6 @@ import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gat
 import { authConfig, PARTNERSHIP_KEYS, signLocalToken, type Dialect, type PartnershipKey, type Role } from "@kooperacja/shared";
 import pg from "pg";
 import type { DestinationStream } from "pino";
-import { inject } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -70,6 +69,8 @@ export async function freshDatabases<N extends string>(dataDir: string, names: r
   if (TEST_DIALECT === "sqlite") {
     return { urls: Object.fromEntries(names.map((name) => [name, join(dataDir, `${name}.sqlite`)])) as Record<N, string>, drop: async () => {} };
   }
+  // Imported here, not at the top: the bench uses these helpers outside vitest.
+  const { inject } = await import("vitest");
   const base = inject("postgresBaseUrl");
   const prefix = `t_${randomBytes(6).toString("hex")}`;
   const database = (name: string) => `${prefix}_${name.replace(/\W/g, "_")}`;
