@@ -80,3 +80,28 @@ describe("each region keeps its own data", () => {
     expect(supportedFamilies.map((f: any) => f.code.split("-")[0])).toEqual(expect.arrayContaining(["LK", "KES", "K3D"]));
   });
 });
+
+describe("a production first start (SEED_DEMO=false)", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ SEED_DEMO: "false" });
+  });
+  afterAll(() => hub?.close());
+
+  it("seeds each region's public facts and no synthetic demo record, and the book no demo chapter", async () => {
+    for (const key of PARTNERSHIP_KEYS) {
+      const url = hub.databaseUrl(key);
+      expect((await query<{ n: number }>(url, "select count(*) as n from partnership"))[0]!.n, key).toBe(1);
+      expect((await query<{ n: number }>(url, "select count(*) as n from pilot_site"))[0]!.n, key).toBeGreaterThan(0);
+      for (const table of ["supported_family", "support_activity", "indicator_value", "body_meeting"]) {
+        expect((await query<{ n: number }>(url, `select count(*) as n from ${table}`))[0]!.n, `${key} ${table}`).toBe(0);
+      }
+      expect((await query<{ n: number }>(url, "select count(*) as n from pilot_site where provenance_kind = 'SYNTHETIC_DEMO'"))[0]!.n).toBe(0);
+    }
+    expect((await query<{ n: number }>(hub.databaseUrl("book"), "select count(*) as n from book_chapter"))[0]!.n).toBe(0);
+    const result = await graphql(hub.gateway.url, "{ partnerships { key } bookChapters { id } }", undefined, owner);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.partnerships).toHaveLength(3);
+    expect(result.data.bookChapters).toEqual([]);
+  });
+});

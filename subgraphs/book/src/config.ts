@@ -1,10 +1,11 @@
-import { authConfig, databaseVar, intVar, readEnv, SERVICE_ENV, serviceSettings, textVar, urlVar, type AuthConfig, type ServiceSettings } from "@kooperacja/shared";
+import { authConfig, databaseVar, flagVar, intVar, readEnv, SERVICE_ENV, serviceSettings, textVar, urlVar, type AuthConfig, type ServiceSettings } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
 export interface BookConfig extends ServiceSettings {
   auth: AuthConfig;
   /** The hub's gateway, which the book asks for the figures of its evidence. */
   hubUrl: string;
+  seedDemo: boolean;
 }
 
 export const DEFAULT_BOOK_PORT = 4104;
@@ -19,6 +20,8 @@ export const BOOK_ENV = {
   BOOK_DATABASE_URL: databaseVar(),
   // The gateway's default address (GATEWAY_PORT 4000); `npm start` passes the one it really listens on.
   HUB_URL: urlVar("http://127.0.0.1:4000/"),
+  /** Seed the demo chapters and draft recommendations on first start; production sets false. */
+  SEED_DEMO: flagVar(true),
 };
 
 export function bookConfig(env: NodeJS.ProcessEnv = process.env): BookConfig {
@@ -27,5 +30,6 @@ export function bookConfig(env: NodeJS.ProcessEnv = process.env): BookConfig {
     ...serviceSettings(values, { host: values.SUBGRAPH_HOST!, port: values.BOOK_PORT, databaseUrl: values.BOOK_DATABASE_URL ?? join(resolve(values.DATA_DIR!), "book.sqlite") }),
     auth: authConfig(env),
     hubUrl: values.HUB_URL!,
+    seedDemo: values.SEED_DEMO,
   };
 }

@@ -16,7 +16,7 @@ export async function startBookService(config: BookConfig, hubUrl: () => string 
   const operations = new ServiceOperations({ service: "book", logLevel: config.logLevel, logTo });
   const database = await openBookDatabase(config.databaseUrl, config.database);
   try {
-    if (await seedIfEmpty(database)) operations.logger.info({ database: database.location }, `Seeded the book into ${database.location} (first start).`);
+    if (config.seedDemo && (await seedIfEmpty(database))) operations.logger.info({ database: database.location }, `Seeded the book into ${database.location} (first start).`);
     else if (database.applied.length > 0) operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);
     return await startSubgraphServer({
       name: "book",

@@ -1,4 +1,4 @@
-import { authConfig, databaseVar, intVar, isPartnershipKey, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, serviceSettings, textVar, type AuthConfig, type PartnershipKey, type ServiceSettings, type ServiceValues } from "@kooperacja/shared";
+import { authConfig, databaseVar, flagVar, intVar, isPartnershipKey, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, serviceSettings, textVar, type AuthConfig, type PartnershipKey, type ServiceSettings, type ServiceValues } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
 /** Default ports: the regions in macroregion order, then the book, then the gateway (4000). */
@@ -7,6 +7,8 @@ export const DEFAULT_REGIONAL_PORTS: Record<PartnershipKey, number> = { liderzy:
 export interface RegionalConfig extends ServiceSettings {
   partnership: PartnershipKey;
   syntheticScale: number;
+  /** Whether the first start seeds synthetic demo records beside the public facts. */
+  seedDemo: boolean;
   auth: AuthConfig;
 }
 
@@ -23,13 +25,15 @@ export function regionalEnv(partnership: PartnershipKey) {
     /** A postgresql:// URL, or a SQLite file; DATA_DIR/<partnership>.sqlite when unset. */
     [`${upper}_DATABASE_URL`]: databaseVar(),
     SEED_SCALE: intVar(1),
+    /** Seed flagged synthetic demo records (families, activities, values) beside the public facts on first start; production sets false. */
+    SEED_DEMO: flagVar(true),
   };
 }
 
 /** Reads one region's settings from the environment; every value has a default that works on a fresh machine. */
 export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessEnv = process.env): RegionalConfig {
   const upper = partnership.toUpperCase();
-  const values = readEnv(regionalEnv(partnership), env) as Record<string, unknown> & ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number };
+  const values = readEnv(regionalEnv(partnership), env) as Record<string, unknown> & ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number; SEED_DEMO: boolean };
   return {
     ...serviceSettings(values, {
       host: values.SUBGRAPH_HOST,
@@ -38,6 +42,7 @@ export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessE
     }),
     partnership,
     syntheticScale: values.SEED_SCALE,
+    seedDemo: values.SEED_DEMO,
     auth: authConfig(env),
   };
 }

@@ -12,8 +12,8 @@ export function openRegionalDatabase(url: string, options: DatabaseSettings = {}
   return openDatabase({ url, entities: ENTITIES, migrations: MIGRATIONS, migrationsPath: join(__dirname, "migrations"), ...options });
 }
 
-/** Seeds the region's public facts and demo data on first start; a seeded database is left as it is. */
-export async function seedIfEmpty(database: Database, partnership: PartnershipKey, syntheticScale: number): Promise<boolean> {
+/** Seeds the region's public facts and (with `syntheticScale`) demo data on first start; a seeded database is left as it is. */
+export async function seedIfEmpty(database: Database, partnership: PartnershipKey, syntheticScale: number | null): Promise<boolean> {
   const em = database.orm.em.fork();
   if ((await em.count(Partnership, {})) > 0) return false;
   await em.transactional((tx) => new RegionalSeeder(partnership, syntheticScale).run(tx));

@@ -13,7 +13,7 @@ export async function startRegionalService(config: RegionalConfig, logTo?: Desti
   const database = await openRegionalDatabase(config.databaseUrl, config.database);
   try {
     await syncCatalogue(database, config.partnership);
-    if (await seedIfEmpty(database, config.partnership, config.syntheticScale)) {
+    if (await seedIfEmpty(database, config.partnership, config.seedDemo ? config.syntheticScale : null)) {
       operations.logger.info({ database: database.location }, `Seeded ${config.partnership} into ${database.location} (first start).`);
     } else if (database.applied.length > 0) {
       operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);

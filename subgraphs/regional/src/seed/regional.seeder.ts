@@ -29,7 +29,8 @@ const SYNTHETIC_NOTE = "Generated demo record (deterministic); not a real observ
 export class RegionalSeeder extends Seeder {
   constructor(
     private readonly partnership: PartnershipKey,
-    private readonly syntheticScale: number,
+    /** Families per site multiplier of the demo records; null seeds the public facts alone. */
+    private readonly syntheticScale: number | null,
   ) {
     super();
   }
@@ -153,6 +154,7 @@ export class RegionalSeeder extends Seeder {
     }
 
     await em.flush();
+    if (this.syntheticScale === null) return;
 
     // Demo rows go in as multi-row inserts, a chunk at a time: large scales (SEED_SCALE) stay fast.
     for (const site of facts.sites) {
