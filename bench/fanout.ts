@@ -1,10 +1,9 @@
 import "reflect-metadata";
-import { authConfig, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, signLocalToken, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, freePort, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, signLocalToken, type PartnershipKey } from "@kooperacja/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { freePort } from "../test/helpers";
 
 /**
  * `npm run bench -- fanout`: a cross-region connection page and an aggregate,

@@ -6,9 +6,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+
+// Tests take a free port from here too.
+export { freePort } from "@kooperacja/shared";
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -180,18 +182,6 @@ export function killProcess(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return done();
     child.once("exit", () => done());
     child.kill("SIGKILL");
-  });
-}
-
-/** A port that was free a moment ago, for processes that need a fixed one. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
   });
 }
 

@@ -2,11 +2,10 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { CLOSE_MARGIN_MS, flushTracing, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
+import { CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
 import cors from "cors";
 import express from "express";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { DestinationStream } from "pino";
 import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity, uploads } from "./access/http";
 import { queryLimitsPlugin } from "./access/limits";
@@ -58,6 +57,9 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   const operations = new ServiceOperations({ service: "gateway", logLevel: config.logLevel, logTo });
   const { logger } = operations;
   const shardMetrics = new ShardMetrics(operations.registry);
+  // @apollo/gateway reports anonymous usage to Apollo and probes cloud metadata endpoints (AWS, Azure, GCP) unless told not to;
+  // the hub's data and its deployments' whereabouts leave no machine, so this is off, not a setting.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) => {
@@ -130,16 +132,6 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     batchLimit(config.limits),
     expressMiddleware(server, { context: async ({ res }) => contextFor(identityOf(res), res.locals.requestId as string) }),
   );
-  try {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once("error", reject);
-      httpServer.listen({ host: config.host, port: config.port }, resolve);
-    });
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
-  const { port } = httpServer.address() as AddressInfo;
-  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-  return { name: "gateway", url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`, port, stop: () => server.stop().then(flushTracing), stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };
+  const { url, port } = await listen(httpServer, config.host, config.port, () => server.stop());
+  return { name: "gateway", url, port, stop: () => server.stop().then(flushTracing), stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };
 }

@@ -19,3 +19,4 @@ export * from "./temporary-postgres";
 export * from "./env";
 export * from "./operations";
 export * from "./tracing";
+export * from "./listen";

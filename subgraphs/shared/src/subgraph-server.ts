@@ -8,7 +8,6 @@ import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { Gauge } from "prom-client";
 import { ASSERTION_HEADER, type Caller, type TokenVerifier } from "./auth";
@@ -16,6 +15,7 @@ import type { Database } from "./database";
 import type { ServiceSettings } from "./env";
 import { ErrorCode } from "./errors";
 import { withDeadline, type ServiceOperations } from "./operations";
+import { listen } from "./listen";
 import { CLOSE_MARGIN_MS } from "./process";
 import { flushTracing, tracingMiddleware } from "./tracing";
 
@@ -137,20 +137,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       },
     }),
   );
-  try {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once("error", reject);
-      httpServer.listen({ host: options.host, port: options.port }, resolve);
-    });
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
-  const { port } = httpServer.address() as AddressInfo;
-  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const { url, port } = await listen(httpServer, options.host, options.port, () => server.stop());
   return {
     name: options.name,
-    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`,
+    url,
     port,
     stop: async () => {
       await server.stop();
