@@ -1,7 +1,8 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
+import { openRegionalDatabase } from "@kooperacja/regional";
 import { PARTNERSHIP_KEYS, startTemporaryPostgres, type RunningService, type TemporaryPostgres } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, startTestHub, TEST_DIALECT, type TestHub } from "./helpers";
+import { freshDatabases, graphql, startTestHub, TEST_DIALECT, type TestHub } from "./helpers";
 
 const CROSS_REGION = `query HealthCrossRegion { pilotSites(first: 5) { totalCount } }`;
 
@@ -93,7 +94,7 @@ describe("operations endpoints", () => {
     expect(lines.filter((line) => line.requestId === id && line.msg === "request").length).toBe(4);
   });
 
-  it("is not ready when no region can answer, and degraded while some cannot", async () => {
+  it("is not ready when no region can answer, and counts the failed shard calls", async () => {
     const nowhere = "http://127.0.0.1:9/";
     const alone: RunningService = await startGateway({
       ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent" }),
@@ -104,8 +105,28 @@ describe("operations endpoints", () => {
       expect(await json(new URL("health/ready", alone.url).href)).toMatchObject({ status: 503, body: { status: "not ready", ready: false, shards: { liderzy: { state: "unreachable" } } } });
       // Liveness is the process itself: still live.
       expect((await json(new URL("health/live", alone.url).href)).status).toBe(200);
+      const result = await graphql(alone.url, CROSS_REGION);
+      expect(result.errors?.map((error) => error.extensions?.code)).toContain("SHARD_UNAVAILABLE");
+      const metrics = await (await fetch(new URL("metrics", alone.url))).text();
+      for (const shard of PARTNERSHIP_KEYS) expect(sample(metrics, "hub_shard_requests_total", { shard, outcome: "unavailable" }), shard).toBe(1);
     } finally {
       await alone.stop();
+    }
+  });
+
+  it("reports a database whose migrations are not all applied as not ready", async () => {
+    const databases = await freshDatabases(hub.dataDir, ["unmigrated"]);
+    // Opened without migrating, as a service never is: an empty database lacks every migration.
+    const database = await openRegionalDatabase(databases.urls.unmigrated, { migrate: false });
+    try {
+      const state = await database.readiness();
+      expect(state.ready).toBe(false);
+      expect(state.reason).toMatch(/^\d+ migration\(s\) not applied: Migration\d+_Initial/);
+      await database.orm.getMigrator().up();
+      expect(await database.readiness()).toEqual({ ready: true });
+    } finally {
+      await database.close();
+      await databases.drop();
     }
   });
 });
