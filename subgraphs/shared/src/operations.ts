@@ -48,7 +48,7 @@ export class ServiceOperations {
   private readonly operations = new Set<string>();
 
   constructor(options: OperationsOptions) {
-    this.logger = pino({ name: options.service, level: options.logLevel, base: { service: options.service } }, options.logTo);
+    this.logger = pino({ level: options.logLevel, base: { service: options.service } }, options.logTo);
     this.registry.setDefaultLabels({ service: options.service });
     collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
