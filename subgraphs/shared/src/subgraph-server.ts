@@ -130,6 +130,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       context: async ({ req, res }) => {
         // Verified before anything else: an invalid token gets 401 and touches no data.
         const caller = await options.verifier.identify({ authorization: req.headers.authorization, assertion: header(req.headers[ASSERTION_HEADER]) });
+        // Statements are counted per fetch, not per request id: one gateway request may send a shard several fetches at once.
         const requestId = randomUUID();
         database.counter.begin(requestId);
         const logger = operations.logger.child({ requestId: res.locals.requestId });
