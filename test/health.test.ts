@@ -1,8 +1,8 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 import { openRegionalDatabase } from "@kooperacja/regional";
-import { PARTNERSHIP_KEYS, startTemporaryPostgres, type RunningService, type TemporaryPostgres } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, Role, startTemporaryPostgres, type RunningService, type TemporaryPostgres } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabases, graphql, startTestHub, TEST_DIALECT, type TestHub } from "./helpers";
+import { as, freshDatabases, graphql, startTestHub, TEST_DIALECT, type TestHub } from "./helpers";
 
 const CROSS_REGION = `query HealthCrossRegion { pilotSites(first: 5) { totalCount } }`;
 
@@ -92,6 +92,19 @@ describe("operations endpoints", () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await fresh.json();
     expect(lines.filter((line) => line.requestId === id && line.msg === "request").length).toBe(4);
+  });
+
+  it("keeps the request id when the book asks the gateway for the figures of its evidence", async () => {
+    const analyst = await as(Role.NATIONAL_ANALYST);
+    // The seeded demo recommendation 4.1, whose saved comparison the book re-runs through the gateway.
+    const recommendation = "Ym9vazpSZWNvbW1lbmRhdGlvbjpyNC0x";
+    const result = await graphql(hub.gateway.url, `{ recommendation(id: "${recommendation}") { comparisons { live { value } } } }`, undefined, { ...analyst, "x-request-id": "book-trace-1" });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.recommendation.comparisons[0].live.length).toBeGreaterThan(0);
+    const traced = lines.filter((line) => line.requestId === "book-trace-1" && line.msg === "request");
+    // The client's request and the book's own request to the gateway, the book, and the regions the comparison asked.
+    expect(traced.filter((line) => line.service === "gateway")).toHaveLength(2);
+    expect(new Set(traced.map((line) => line.service))).toEqual(new Set(["gateway", "book", ...PARTNERSHIP_KEYS.map((key) => `regional:${key}`)]));
   });
 
   it("is not ready when no region can answer, and counts the failed shard calls", async () => {
