@@ -1,6 +1,5 @@
 import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gateway";
 import { authConfig, PARTNERSHIP_KEYS, signLocalToken, type Dialect, type PartnershipKey, type Role } from "@kooperacja/shared";
-import pg from "pg";
 import type { DestinationStream } from "pino";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -8,6 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { inject } from "vitest";
+import { run } from "./databases";
 
 // Tests take a free port from here too.
 export { freePort } from "@kooperacja/shared";
@@ -71,20 +72,10 @@ export async function freshDatabases<N extends string>(dataDir: string, names: r
   if (TEST_DIALECT === "sqlite") {
     return { urls: Object.fromEntries(names.map((name) => [name, join(dataDir, `${name}.sqlite`)])) as Record<N, string>, drop: async () => {} };
   }
-  // Imported here, not at the top: the bench uses these helpers outside vitest.
-  const { inject } = await import("vitest");
   const base = inject("postgresBaseUrl");
   const prefix = `t_${randomBytes(6).toString("hex")}`;
   const database = (name: string) => `${prefix}_${name.replace(/\W/g, "_")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: `${base}/postgres` });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (sql: string) => run(`${base}/postgres`, [[sql, []]]);
   for (const name of names) await admin(`create database "${database(name)}"`);
   return {
     urls: Object.fromEntries(names.map((name) => [name, `${base}/${database(name)}`])) as Record<N, string>,

@@ -1,4 +1,4 @@
-import { authConfig, ConfigurationError, flagVar, intVar, logLevelVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, ConfigurationError, flagVar, intVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
 import type { QueryLimits } from "./access/limits";
 import { existsSync, readFileSync } from "node:fs";
 import { DEFAULT_REGIONAL_PORTS } from "@kooperacja/regional";
@@ -30,7 +30,7 @@ export const DEFAULT_GATEWAY_PORT = 4000;
 /** The variables the gateway reads (besides the identity settings of `authConfig`). */
 export const GATEWAY_ENV = {
   NODE_ENV: SERVICE_ENV.NODE_ENV,
-  LOG_LEVEL: logLevelVar(),
+  LOG_LEVEL: SERVICE_ENV.LOG_LEVEL,
   SHUTDOWN_TIMEOUT_MS: SERVICE_ENV.SHUTDOWN_TIMEOUT_MS,
   OTEL_EXPORTER_OTLP_ENDPOINT: SERVICE_ENV.OTEL_EXPORTER_OTLP_ENDPOINT,
   GATEWAY_HOST: textVar("127.0.0.1"),
