@@ -27,6 +27,7 @@ const ON_POSTGRESQL = [
   "sharding",
   "shutdown",
   "suppression",
+  "synthetic-seed",
   "write-fuzz",
 ].map((name) => `test/${name}.test.ts`);
 

@@ -34,7 +34,7 @@ export function recordResolver<T extends Record>(entity: ClassType<T>) {
     provenance(@Root() row: T): Provenance {
       return Object.assign(new Provenance(), {
         kind: row.provenanceKind,
-        synthetic: row.provenanceKind === ProvenanceKind.SYNTHETIC_DEMO,
+        synthetic: row.provenanceKind === ProvenanceKind.SYNTHETIC_DEMO || row.provenanceKind === ProvenanceKind.SYNTHETIC,
         note: row.provenanceNote ?? null,
         sourceId: row.source?.id ?? null,
         importBatchId: row.importBatch?.id ?? null,

@@ -12,7 +12,7 @@ const CODE_PREFIX: Record<PartnershipKey, string> = { liderzy: "LK", kooperacja:
 const LEVELS = [CooperationLevel.CLIENT, CooperationLevel.CLIENT, CooperationLevel.WORKER, CooperationLevel.INSTITUTION];
 
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -23,17 +23,17 @@ function prng(seed: number): () => number {
   };
 }
 
-function seedOf(text: string): number {
+export function seedOf(text: string): number {
   let hash = 2166136261;
   for (const char of text) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
   return hash >>> 0;
 }
 
-function isoDate(year: number, month: number, day: number): string {
+export function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-function quarterOf(date: string): string {
+export function quarterOf(date: string): string {
   const [year, month] = date.split("-").map(Number) as [number, number];
   return `${year}-Q${Math.ceil(month / 3)}`;
 }
