@@ -8,8 +8,8 @@ export type Service = PartnershipKey | "book";
 const SERVICES: Service[] = [...PARTNERSHIP_KEYS, "book"];
 
 /** Starts a TypeScript entry point as its own process; resolves when it prints `ready at`. */
-export function startProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env } });
+export function startProcess(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, "-r", "@swc-node/register", script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env } });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -82,7 +82,7 @@ export interface Stack {
 }
 
 /** The hub as deployed: every region, the book and the gateway in a process of its own, on free ports. */
-export async function startStack(data: DataSet, gatewayEnv: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(data: DataSet, gatewayEnv: Record<string, string> = {}, gatewayNodeArgs: string[] = []): Promise<Stack> {
   const children: ChildProcess[] = [];
   const stop = () => children.forEach((child) => child.kill("SIGTERM"));
   try {
@@ -108,7 +108,7 @@ export async function startStack(data: DataSet, gatewayEnv: Record<string, strin
         BOOK_URL: urls.book,
         ...Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [`${key.toUpperCase()}_URL`, urls[key]])),
         ...gatewayEnv,
-      }),
+      }, gatewayNodeArgs),
     );
     urls.gateway = `http://127.0.0.1:${gatewayPort}/`;
     return { urls, children, stop };

@@ -138,6 +138,7 @@ export class IndicatorSummary {
  * code, whose first two digits are the voivodeship, so that needs no join.
  */
 const DIMENSIONS: Record<SummaryDimension, { columns: Record<string, string>; joins: ("s" | "u")[] }> = {
+  // Every row of a shard is its own partnership's: a constant, selected but never grouped by (see groups()).
   PARTNERSHIP: { columns: { partnership: "e.partnership" }, joins: [] },
   VOIVODESHIP: { columns: { voivodeship: "substr(e.site_id, 1, 2)" }, joins: [] },
   MUNICIPALITY_KIND: { columns: { municipalityKind: "u.municipality_kind" }, joins: ["s", "u"] },
@@ -211,9 +212,12 @@ export class IndicatorSummaryResolver {
     if (joins.has("s")) qb.join("e.site", "s");
     if (joins.has("u")) qb.join("s.unit", "u");
     // Archived values stay in the table for the audit trail; no figure counts them.
-    qb.where({ indicator, archivedAt: null }).select([...columns.map(([name, sql]) => raw(`${sql} as "${name}"`)), ...measures]);
+    // The shard's partnership is a bound constant: grouping by a column that never varies would cost a sort of every value.
+    const select = columns.map(([name, sql]) => (name === "partnership" ? raw(`? as "${name}"`, [ctx.partnership]) : raw(`${sql} as "${name}"`)));
+    const grouped = columns.filter(([name]) => name !== "partnership");
+    qb.where({ indicator, archivedAt: null }).select([...select, ...measures]);
     whereIndicatorValues(qb, ctx.partnership, filter);
-    if (columns.length > 0) qb.groupBy(columns.map(([, sql]) => raw(sql)) as never);
+    if (grouped.length > 0) qb.groupBy(grouped.map(([, sql]) => raw(sql)) as never);
     if (!extend) return (await qb.execute("all", false)) as Record<string, unknown>[];
     const query = qb.getKnexQuery();
     extend(ctx.em.getKnex(), query);

@@ -5,7 +5,9 @@ import { Migration20261125043326_ConnectionIndexes } from "./sqlite/Migration202
 import { Migration20261125050912_AboutFamilies } from "./sqlite/Migration20261125050912_AboutFamilies";
 import { Migration20261125055056_RegionalWrites } from "./sqlite/Migration20261125055056_RegionalWrites";
 import { Migration20261125065140_AnalyticsCatalogue } from "./sqlite/Migration20261125065140_AnalyticsCatalogue";
+import { Migration20261125172335_SummaryIndex } from "./sqlite/Migration20261125172335_SummaryIndex";
 import { Migration20261125151902_Initial } from "./postgresql/Migration20261125151902_Initial";
+import { Migration20261125172336_SummaryIndex as PostgresSummaryIndex } from "./postgresql/Migration20261125172336_SummaryIndex";
 
 /** Every migration of the regional schema, in order, one set per dialect (each generated from the entities by `npm run migration:regional -- <Name>`). Listed, not globbed, so they load the same from source and in tests. */
 export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
@@ -15,6 +17,10 @@ export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
     { name: "Migration20261125050912_AboutFamilies", class: Migration20261125050912_AboutFamilies },
     { name: "Migration20261125055056_RegionalWrites", class: Migration20261125055056_RegionalWrites },
     { name: "Migration20261125065140_AnalyticsCatalogue", class: Migration20261125065140_AnalyticsCatalogue },
+    { name: "Migration20261125172335_SummaryIndex", class: Migration20261125172335_SummaryIndex },
   ],
-  postgresql: [{ name: "Migration20261125151902_Initial", class: Migration20261125151902_Initial }],
+  postgresql: [
+    { name: "Migration20261125151902_Initial", class: Migration20261125151902_Initial },
+    { name: "Migration20261125172336_SummaryIndex", class: PostgresSummaryIndex },
+  ],
 };

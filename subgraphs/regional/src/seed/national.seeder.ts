@@ -85,8 +85,9 @@ export async function seedNational(
     }
     await flush();
   });
-  // Fresh statistics, so the planner sees the shard at its new size.
-  await database.orm.em.getConnection().execute("analyze");
+  // Fresh statistics, so the planner sees the shard at its new size; on PostgreSQL also the visibility map,
+  // without which a summary cannot be answered from its covering index alone.
+  await database.orm.em.getConnection().execute(database.dialect === "postgresql" ? "vacuum analyze" : "analyze");
   const seconds = (performance.now() - started) / 1000;
   const totalRows = Object.values(rows).reduce((sum, count) => sum + count, 0);
   return { partnership, rows, totalRows, seconds, rowsPerSecond: totalRows / seconds };
