@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
+import compression from "compression";
 import cors from "cors";
 import express from "express";
 import { createServer } from "node:http";
@@ -102,7 +103,8 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   });
   await server.start();
   app.disable("x-powered-by");
-  const contextFor = (identity: Identity, requestId: string): GatewayContext => {
+  /** `shardCalls` is kept only when the request asks to see it (x-hub-debug: shards): sizing each shard's reply costs a serialisation. */
+  const contextFor = (identity: Identity, requestId: string, debug?: string): GatewayContext => {
     let assertion: Promise<string> | undefined;
     return {
       requestId,
@@ -110,11 +112,13 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
       assertion: () => (assertion ??= verifier.assert(identity)),
       stats: { sqlStatements: 0 },
       missingRegions: new Set<string>(),
-      shardCalls: [],
+      shardCalls: debug?.includes("shards") ? [] : undefined,
     };
   };
   // Every request: an id, a log line and metrics; health and metrics (no token); then body limit, token (401), rate limit per identity; then downloads, or GraphQL.
   app.use(operations.middleware(), tracingMiddleware("gateway"));
+  // gzip or brotli for clients that accept it: a nested page of a national shard is megabytes of JSON that compresses tenfold.
+  app.use(compression());
   app.use(operations.router(() => servicesReadiness(config.shardUrls, config.bookUrl)));
   app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, authenticate(verifier), rateLimitPerIdentity(config.limits));
   app.use(
@@ -130,7 +134,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     uploads(config.limits),
     bodyErrors,
     batchLimit(config.limits),
-    expressMiddleware(server, { context: async ({ res }) => contextFor(identityOf(res), res.locals.requestId as string) }),
+    expressMiddleware(server, { context: async ({ req, res }) => contextFor(identityOf(res), res.locals.requestId as string, req.headers["x-hub-debug"] as string | undefined) }),
   );
   const { url, port } = await listen(httpServer, config.host, config.port, () => server.stop());
   return { name: "gateway", url, port, stop: () => server.stop().then(flushTracing), stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };
