@@ -19,6 +19,7 @@ const ON_POSTGRESQL = [
   "failures",
   "health",
   "imports",
+  "keyset",
   "national-query",
   "paging",
   "readme",

@@ -102,7 +102,7 @@ export async function runNationalBench(options: BenchOptions): Promise<void> {
     console.log(`Counting SQL statements of nested queries on the ${small.scale} and the ${national.scale} data sets...`);
     const statements = await statementCounts(hub, small, token);
 
-    console.log(`Soak: the gateway under sustained load for ${options.soakSeconds} s, its memory sampled every 5 s...`);
+    console.log(`Soak: the gateway under sustained load for ${options.soakSeconds} s, its memory sampled every 2 s...`);
     const soak = await soakGateway(hub, token, options.soakSeconds);
 
     report({ options, figures, ratios, statements, soak, seconds: (performance.now() - started) / 1000 });
@@ -169,10 +169,15 @@ interface Soak {
   errors: number;
   p95: number;
   samples: { at: number; heapMb: number; rssMb: number }[];
-  /** Median heap of the first and last minute after a 30 s warm-up, and the least-squares slope over the same span. */
-  firstMinuteHeapMb: number;
-  lastMinuteHeapMb: number;
+  /**
+   * The heap's floor (lowest sample) in each 30 s window after a 30 s warm-up: used heap saws up and down with
+   * every collection, and its floor is what survives them. A leak raises the floor window after window.
+   */
+  floorsMb: number[];
+  /** Least-squares slope of the floors, MB per minute. */
   slopeMbPerMinute: number;
+  /** Last floor / first floor. */
+  growth: number;
 }
 
 async function soakGateway(hub: Stack, token: string, seconds: number): Promise<Soak> {
@@ -197,7 +202,7 @@ async function soakGateway(hub: Stack, token: string, seconds: number): Promise<
     const [heap, rss] = await Promise.all([metric(hub.urls.gateway, "nodejs_heap_size_used_bytes"), metric(hub.urls.gateway, "process_resident_memory_bytes")]);
     samples.push({ at: (performance.now() - begin) / 1000, heapMb: heap / 2 ** 20, rssMb: rss / 2 ** 20 });
   };
-  const timer = setInterval(() => void sample(), 5000);
+  const timer = setInterval(() => void sample(), 2000);
   const connections = 8;
   const times: number[] = [];
   const instance = cannon({
@@ -211,14 +216,14 @@ async function soakGateway(hub: Stack, token: string, seconds: number): Promise<
   clearInterval(timer);
   await sample();
 
-  const settled = samples.filter((s) => s.at >= 30);
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-  const span = settled.at(-1)!.at;
-  const firstMinute = settled.filter((s) => s.at < 90).map((s) => s.heapMb);
-  const lastMinute = settled.filter((s) => s.at >= span - 60).map((s) => s.heapMb);
-  const meanAt = settled.reduce((a, s) => a + s.at, 0) / settled.length;
-  const meanHeap = settled.reduce((a, s) => a + s.heapMb, 0) / settled.length;
-  const slope = settled.reduce((a, s) => a + (s.at - meanAt) * (s.heapMb - meanHeap), 0) / settled.reduce((a, s) => a + (s.at - meanAt) ** 2, 0);
+  const floors: { at: number; mb: number }[] = [];
+  for (let start = 30; start + 30 <= seconds + 1; start += 30) {
+    const window = samples.filter((s) => s.at >= start && s.at < start + 30);
+    if (window.length > 0) floors.push({ at: start + 15, mb: Math.min(...window.map((s) => s.heapMb)) });
+  }
+  const meanAt = floors.reduce((a, f) => a + f.at, 0) / floors.length;
+  const meanMb = floors.reduce((a, f) => a + f.mb, 0) / floors.length;
+  const slope = floors.length < 2 ? 0 : floors.reduce((a, f) => a + (f.at - meanAt) * (f.mb - meanMb), 0) / floors.reduce((a, f) => a + (f.at - meanAt) ** 2, 0);
   times.sort((a, b) => a - b);
   return {
     seconds,
@@ -228,9 +233,9 @@ async function soakGateway(hub: Stack, token: string, seconds: number): Promise<
     errors: result.errors + result.timeouts + result.non2xx,
     p95: times[Math.ceil(0.95 * times.length) - 1] ?? NaN,
     samples,
-    firstMinuteHeapMb: median(firstMinute),
-    lastMinuteHeapMb: median(lastMinute),
+    floorsMb: floors.map((f) => Math.round(f.mb * 10) / 10),
     slopeMbPerMinute: slope * 60,
+    growth: floors.length > 0 ? floors.at(-1)!.mb / floors[0]!.mb : NaN,
   };
 }
 
@@ -266,11 +271,12 @@ function report(run: { options: BenchOptions; figures: Record<string, Record<str
       `  ${count.query.padEnd(56)} tiny ${String(count.small.statements).padStart(3)} (${(count.small.bytes / 1024).toFixed(0)} KiB)   ${run.options.scale} ${String(count.national.statements).padStart(3)} (${(count.national.bytes / 1024).toFixed(0)} KiB)   ${equal ? "equal" : "NOT equal"}`,
     );
   }
-  const growth = soak.lastMinuteHeapMb / soak.firstMinuteHeapMb;
+  // No growth trend: the last floor within 10 % of the first, or a slope under 1 MB a minute.
+  const flat = soak.growth <= 1.1 || soak.slopeMbPerMinute < 1;
   console.log(
     `\nsoak: ${soak.seconds} s at ${soak.connections} connections, ${soak.requests} requests (${soak.rps.toFixed(0)} req/s, p95 ${soak.p95.toFixed(0)} ms, ${soak.errors} errors)\n` +
-      `  gateway heap: first minute ${soak.firstMinuteHeapMb.toFixed(1)} MB, last minute ${soak.lastMinuteHeapMb.toFixed(1)} MB (x${growth.toFixed(2)}), trend ${soak.slopeMbPerMinute.toFixed(2)} MB/min; ` +
-      `rss ${soak.samples[0]?.rssMb.toFixed(0)} → ${soak.samples.at(-1)?.rssMb.toFixed(0)} MB: ${growth <= 1.1 ? "no growth trend" : "GROWING"}`,
+      `  gateway heap floor per 30 s window: ${soak.floorsMb.join(", ")} MB; x${soak.growth.toFixed(2)}, trend ${soak.slopeMbPerMinute.toFixed(2)} MB/min; ` +
+      `rss ${soak.samples[0]?.rssMb.toFixed(0)} → ${soak.samples.at(-1)?.rssMb.toFixed(0)} MB: ${flat ? "no growth trend" : "GROWING"}`,
   );
   mkdirSync(join(ROOT, "bench/results"), { recursive: true });
   const file = join(ROOT, "bench/results", `${options.scale}-${options.dialect}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
