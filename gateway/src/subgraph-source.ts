@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import type { GatewayGraphQLResponse, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { ASSERTION_HEADER, traceHeaders } from "@kooperacja/shared";
 import type { GatewayContext } from "./context";
+import { shardFetch } from "./shard-fetch";
 
 /**
  * Plain HTTP transport to one subgraph deployment. It forwards the request
@@ -15,9 +16,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   constructor(config: { url: string; timeoutMs?: number }) {
     const { timeoutMs, ...rest } = config;
-    // Node's own fetch (undici): keep-alive connections, and an AbortSignal per call for the deadline.
-    const fetcher = (url: string, init: RequestInit) =>
-      fetch(url, timeoutMs === undefined ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    // Keep-alive connections (shardFetch), and an AbortSignal per call for the deadline.
+    const fetcher = (url: string, init: RequestInit) => shardFetch(url, timeoutMs === undefined ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
     super({ ...rest, fetcher: fetcher as never });
   }
 
