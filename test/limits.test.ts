@@ -38,6 +38,16 @@ describe("query limits at the gateway", () => {
     expect(shardRequests()).toBe(0);
   });
 
+  it("judges a repeated document by its variables each time: refused again, and accepted with a page in bounds", async () => {
+    const query = `query($n: Int) { pilotSites(first: $n) { totalCount } }`;
+    const analyst = await as(Role.NATIONAL_ANALYST);
+    for (const n of [1000, 5, 1000, 5]) {
+      const result = await graphql(gateway.url, query, { n }, analyst);
+      if (n > 500) expect(result.errors?.map((error) => error.extensions?.limit), `first: ${n}`).toEqual(["pageSize"]);
+      else expect(result.errors, `first: ${n}`).toBeUndefined();
+    }
+  });
+
   it("accepts the same shapes within the limits", async () => {
     for (const query of [`{ partnerships { ${nest(3)} } }`, `{ supportActivities(first: 5) { edges { node { site { name } } } } }`, `{ a: partnerships { key } b: partnerships { key } }`]) {
       const result = await graphql(gateway.url, query, {}, await as(Role.NATIONAL_ANALYST));

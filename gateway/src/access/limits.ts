@@ -4,7 +4,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { ErrorCode, hubError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@kooperacja/shared";
 import depthLimit from "graphql-depth-limit";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
-import { GraphQLError, isListType, isNonNullType, validate, type GraphQLOutputType } from "graphql";
+import { GraphQLError, isListType, isNonNullType, validate, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ValidationRule } from "graphql";
 
 /** What one request may ask; each is set by an environment variable (see README "Access and privacy"). */
 export interface QueryLimits {
@@ -76,42 +76,68 @@ function costOf(estimate: () => number): number | undefined {
   }
 }
 
+type Verdict = { limit: string; message: string } | null;
+
+/** The first limit an operation breaks, with these variables; null when it keeps them all. */
+function judge(limits: QueryLimits, rules: ValidationRule[], schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): Verdict {
+  const problem = firstProblem(() => validate(schema, document, rules));
+  if (problem) return { limit: /depth/i.test(problem.message) ? "depth" : "aliases", message: problem.message.replace(/^Syntax Error: /, "") };
+  let largestPage = 0;
+  const cost = costOf(() =>
+    getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [
+        (options) => {
+          largestPage = Math.max(largestPage, ...pageSizes(options.args));
+          return listSizeEstimator(options);
+        },
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
+    }),
+  );
+  // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, before any subgraph call.
+  if (cost === undefined) return null;
+  if (largestPage > MAX_PAGE_SIZE) return { limit: "pageSize", message: `A page may hold at most ${MAX_PAGE_SIZE} items; this operation asks for ${largestPage}.` };
+  if (cost > limits.maxCost) {
+    return { limit: "cost", message: `The operation's estimated cost is ${cost}, over the limit of ${limits.maxCost}: ask for smaller pages or fewer nested lists.` };
+  }
+  return null;
+}
+
+/** Verdicts kept per operation and variables, for at most this many sets of variables of one document. */
+const VERDICTS_PER_DOCUMENT = 64;
+
 /**
  * Refuses, before any subgraph is called, an operation that is too deep,
  * too costly, has too many aliases or asks for too large a page. It runs
  * after GraphQL validation (the token limit keeps that cheap) and before
  * the query plan is executed; the error says which limit, in `extensions.limit`.
+ * Apollo Server hands a repeated query the same parsed document, so the
+ * verdict is remembered per document (and variables): a dashboard's
+ * repeated queries are judged once, not on every request.
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<GatewayContext> {
   const rules = [depthLimit(limits.maxDepth), maxAliasesRule({ n: limits.maxAliases, exposeLimits: true })];
+  const verdicts = new WeakMap<DocumentNode, Map<string, Verdict>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request, operationName, contextValue }) {
           // The gateway's own fixed operations (exports) are not a client's to bound; the HTTP request still is (rate limit).
           if (contextValue.trusted) return;
-          const problem = firstProblem(() => validate(schema, document, rules));
-          if (problem) throw limitError(/depth/i.test(problem.message) ? "depth" : "aliases", problem.message.replace(/^Syntax Error: /, ""));
-          let largestPage = 0;
-          const cost = costOf(() => getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: operationName ?? undefined,
-            estimators: [
-              (options) => {
-                largestPage = Math.max(largestPage, ...pageSizes(options.args));
-                return listSizeEstimator(options);
-              },
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          }));
-          // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, before any subgraph call.
-          if (cost === undefined) return;
-          if (largestPage > MAX_PAGE_SIZE) throw limitError("pageSize", `A page may hold at most ${MAX_PAGE_SIZE} items; this operation asks for ${largestPage}.`);
-          if (cost > limits.maxCost) {
-            throw limitError("cost", `The operation's estimated cost is ${cost}, over the limit of ${limits.maxCost}: ask for smaller pages or fewer nested lists.`);
+          const variables = request.variables ?? {};
+          const key = JSON.stringify([operationName ?? null, variables]);
+          let known = verdicts.get(document);
+          if (!known) verdicts.set(document, (known = new Map()));
+          let verdict = known.get(key);
+          if (verdict === undefined) {
+            verdict = judge(limits, rules, schema, document, variables, operationName ?? undefined);
+            if (known.size < VERDICTS_PER_DOCUMENT) known.set(key, verdict);
           }
+          if (verdict) throw limitError(verdict.limit, verdict.message);
         },
       };
     },
