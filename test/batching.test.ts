@@ -53,4 +53,18 @@ describe("nested queries are batched", () => {
     // family values, indicators, site values, across three shards.
     expect(a.statements).toBeLessThanOrEqual(8 * 3);
   });
+
+  it("counts a connection's rows only for a client that reads totalCount: one count statement per region more", async () => {
+    const owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
+    const statements = async (selection: string) => {
+      const result = await graphql(large.gateway.url, `{ supportedFamilies(first: 20) { ${selection} } }`, undefined, { "x-hub-debug": "sql", ...owner });
+      expect(result.errors).toBeUndefined();
+      return { count: result.extensions?.sqlStatements as number, data: result.data.supportedFamilies };
+    };
+    const without = await statements("edges { node { code } }");
+    const withTotal = await statements("totalCount edges { node { code } }");
+    expect(withTotal.count).toBe(without.count + PARTNERSHIP_KEYS.length);
+    expect(withTotal.data.edges).toEqual(without.data.edges);
+    expect(withTotal.data.totalCount).toBeGreaterThan(100);
+  });
 });

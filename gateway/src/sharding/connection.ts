@@ -29,7 +29,8 @@ interface ShardPage {
   __typename: string;
   [EDGES]: ShardEdge[];
   [PAGE_INFO]: { hasNextPage: boolean; hasPreviousPage: boolean };
-  [TOTAL]: number;
+  /** Present when the client selected totalCount. */
+  [TOTAL]?: number;
 }
 
 interface RankedEdge {
@@ -124,14 +125,14 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
           startCursor: cursors[0] ?? null,
           endCursor: cursors.at(-1) ?? null,
         },
-        totalCount: pages.reduce((sum, { value: shardPage }) => sum + shardPage[TOTAL], 0),
+        totalCount: pages.reduce((sum, { value: shardPage }) => sum + (shardPage[TOTAL] ?? 0), 0),
       });
     },
     errors: [],
   };
 }
 
-/** What the gateway asks every shard for, whatever the client selected: cursors, page info and the count, plus the client's node selection. */
+/** What the gateway asks every shard for, whatever the client selected: cursors and page info, the count if the client reads it, plus the client's node selection. */
 function canonicalSelection(node: FieldNode, context: PlanContext): SelectionSetNode {
   const nodeSelections: SelectionNode[] = [];
   for (const edges of fieldsOf(node.selectionSet, context.fragments).filter((candidate) => candidate.name.value === "edges")) {
@@ -141,13 +142,15 @@ function canonicalSelection(node: FieldNode, context: PlanContext): SelectionSet
   }
   const edgeSelections: SelectionNode[] = [field("__typename"), field("cursor", CURSOR)];
   if (nodeSelections.length > 0) edgeSelections.push(field("node", undefined, nodeSelections));
+  // Each shard counts its rows only for a client that reads the total: a count reads every matching row.
+  const counted = fieldsOf(node.selectionSet, context.fragments).some((candidate) => candidate.name.value === "totalCount");
   return {
     kind: Kind.SELECTION_SET,
     selections: [
       field("__typename"),
       field("edges", EDGES, edgeSelections),
       field("pageInfo", PAGE_INFO, [field("hasNextPage"), field("hasPreviousPage")]),
-      field("totalCount", TOTAL),
+      ...(counted ? [field("totalCount", TOTAL)] : []),
     ],
   };
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Info, InputType, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access";
 import { activityScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
@@ -28,11 +29,12 @@ export class SupportActivityResolver extends recordResolver(SupportActivity) {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => SupportActivities.OrderType, { defaultValue: SupportActivities.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => SupportActivityFilter, { nullable: true, description: "Which activities." }) filter: SupportActivityFilter | undefined,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<SupportActivity>> {
     validateRegionFilter(filter);
     const scope = await scopeCondition(ctx, activityScope(ctx));
-    return SupportActivities.page(ctx.em, args, orderBy, (qb) => {
+    return SupportActivities.page(ctx.em, info, args, orderBy, (qb) => {
       qb.andWhere(scope as never);
       whereRegion(qb, ctx.partnership, filter, "e.site_id");
       if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });

@@ -13,6 +13,7 @@ import {
 } from "@kooperacja/shared";
 import type { EntityClass } from "@mikro-orm/core";
 import type { QueryBuilder, SqlEntityManager } from "@mikro-orm/knex";
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from "graphql";
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 
 export enum OrderDirection {
@@ -63,7 +64,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted with the page when the query selects it; otherwise only if read. */
+  readonly totalCount: number | Promise<number>;
 }
 
 /** The Edge and Connection object types for one node type. */
@@ -134,8 +136,8 @@ export function defineConnection<T extends { id: string }>(
     Connection: connectionTypes(entity, typeName),
     OrderType,
     defaultOrder,
-    page: (em: SqlEntityManager, args: ConnectionArgs, order: Order | undefined, where: (qb: QueryBuilder<T>) => void): Promise<Connection<T>> =>
-      paginate({ em, entity, name, orderProperties: fields, order: order ?? defaultOrder, args, where }),
+    page: (em: SqlEntityManager, info: GraphQLResolveInfo, args: ConnectionArgs, order: Order | undefined, where: (qb: QueryBuilder<T>) => void): Promise<Connection<T>> =>
+      paginate({ em, entity, name, orderProperties: fields, order: order ?? defaultOrder, args, where, countTotal: selects(info, "totalCount") }),
   };
 }
 
@@ -150,6 +152,20 @@ export interface ConnectionQuery<T extends object> {
   args: ConnectionArgs;
   /** Adds the filter's conditions to the query (alias `e`). */
   where(qb: QueryBuilder<T>): void;
+  /** Whether the query selects totalCount: counting reads every matching row, a page only its own. */
+  countTotal: boolean;
+}
+
+/** Whether the field being resolved selects `name` (directly, or in a fragment). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const found = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return found(selection.selectionSet.selections);
+      const fragment = info.fragments[selection.name.value];
+      return fragment ? found(fragment.selectionSet.selections) : false;
+    });
+  return info.fieldNodes.some((node) => found(node.selectionSet?.selections ?? []));
 }
 
 function pageSize(value: number | null | undefined, name: string): number | undefined {
@@ -164,7 +180,7 @@ function pageSize(value: number | null | undefined, name: string): number | unde
  * One page of a keyset-paginated query: rows after/before a position in
  * (order column, id), never an offset, so a page costs the same deep in the
  * list as at its start. Two statements: the page (one row more than asked,
- * to know whether more follow) and the count.
+ * to know whether more follow) and, when the query selects totalCount, the count.
  */
 export async function paginate<T extends { id: string }>(query: ConnectionQuery<T>): Promise<Connection<T>> {
   const { args, order } = query;
@@ -195,7 +211,7 @@ export async function paginate<T extends { id: string }>(query: ConnectionQuery<
   const direction = ascending !== backward ? "asc" : "desc";
   qb.orderBy({ [property]: direction, id: direction } as never).limit(size + 1);
 
-  const [rows, totalCount] = await Promise.all([qb.getResultList(), countQb.getCount()]);
+  const [rows, counted] = await Promise.all([qb.getResultList(), query.countTotal ? countQb.getCount() : undefined]);
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();
@@ -205,7 +221,9 @@ export async function paginate<T extends { id: string }>(query: ConnectionQuery<
   }));
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      return counted ?? countQb.getCount();
+    },
     pageInfo: Object.assign(new PageInfo(), {
       hasNextPage: backward ? Boolean(args.before) : more,
       hasPreviousPage: backward ? more : Boolean(args.after),

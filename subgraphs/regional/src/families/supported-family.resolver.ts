@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { accessDenied } from "@kooperacja/shared";
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access";
 import { familyScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
@@ -35,11 +36,12 @@ export class SupportedFamilyResolver extends recordResolver(SupportedFamily) {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => SupportedFamilies.OrderType, { defaultValue: SupportedFamilies.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => SupportedFamilyFilter, { nullable: true, description: "Which families." }) filter: SupportedFamilyFilter | undefined,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<SupportedFamily>> {
     validateRegionFilter(filter);
     const scope = await scopeCondition(ctx, familyScope(ctx));
-    return SupportedFamilies.page(ctx.em, args, orderBy, (qb) => {
+    return SupportedFamilies.page(ctx.em, info, args, orderBy, (qb) => {
       qb.andWhere(scope as never);
       whereRegion(qb, ctx.partnership, filter, "e.site_id");
       if (filter?.socialContract !== undefined && filter?.socialContract !== null) qb.andWhere({ socialContract: filter.socialContract });

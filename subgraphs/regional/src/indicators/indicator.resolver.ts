@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access";
 import { indicatorValueScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, type Connection, type Order } from "../common/connection";
@@ -34,11 +35,12 @@ export class IndicatorValueResolver extends recordResolver(IndicatorValue) {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => IndicatorValues.OrderType, { defaultValue: IndicatorValues.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => IndicatorValueFilter, { nullable: true, description: "Which values." }) filter: IndicatorValueFilter | undefined,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<IndicatorValue>> {
     validateIndicatorValueFilter(filter);
     const scope = await scopeCondition(ctx, indicatorValueScope(ctx));
-    return IndicatorValues.page(ctx.em, args, orderBy, (qb) => {
+    return IndicatorValues.page(ctx.em, info, args, orderBy, (qb) => {
       whereIndicatorValues(qb, ctx.partnership, filter);
       qb.andWhere(scope as never);
     });

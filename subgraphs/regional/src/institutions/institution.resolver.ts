@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from "type-graphql";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { InstitutionKind } from "../common/enums";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
@@ -26,10 +27,11 @@ export class InstitutionResolver extends recordResolver(Institution) {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => Institutions.OrderType, { defaultValue: Institutions.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => InstitutionFilter, { nullable: true, description: "Which institutions." }) filter: InstitutionFilter | undefined,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<Institution>> {
     validateRegionFilter(filter);
-    return Institutions.page(ctx.em, args, orderBy, (qb) => {
+    return Institutions.page(ctx.em, info, args, orderBy, (qb) => {
       whereRegion(qb, ctx.partnership, filter, "e.voivodeship_id");
       if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
     });

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access";
 import { activityScope, familyScope, indicatorValueScope, readableValues } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
@@ -35,10 +36,11 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => PilotSites.OrderType, { defaultValue: PilotSites.defaultOrder, description: "Order." }) orderBy: Order,
     @Arg("filter", () => PilotSiteFilter, { nullable: true, description: "Which sites." }) filter: PilotSiteFilter | undefined,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<PilotSite>> {
     validateRegionFilter(filter);
-    return PilotSites.page(ctx.em, args, orderBy, (qb) => {
+    return PilotSites.page(ctx.em, info, args, orderBy, (qb) => {
       whereRegion(qb, ctx.partnership, filter, "e.id");
       if (filter?.status) qb.andWhere({ status: { $in: filter.status } });
       if (filter?.municipalityKinds) {
