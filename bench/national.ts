@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { cannon, compare, metric, probe, type Figures, type Target } from "./load";
-import { dataSet, ROOT, startProcess, startStack, type DataSet, type Stack } from "./stack";
+import { dataSet, startProcess, startStack, type DataSet, type Stack } from "./stack";
 
 /**
  * `npm run bench`: the hub at national size, every figure measured side by
@@ -17,6 +17,10 @@ export interface BenchOptions {
   soakSeconds: number;
   rounds: number;
   roundMs: number;
+  /** Where seeded SQLite data sets are kept between runs. */
+  dataDir: string;
+  /** Where the JSON result goes. */
+  resultsDir: string;
 }
 
 const ONE: PartnershipKey = "liderzy";
@@ -57,9 +61,9 @@ export async function runNationalBench(options: BenchOptions): Promise<void> {
   const cleanups: (() => void)[] = [];
   try {
     console.log(`Preparing the ${options.scale} data set on ${options.dialect}...`);
-    const national = await dataSet(options.scale, options.dialect);
+    const national = await dataSet(options.scale, options.dialect, options.dataDir);
     cleanups.push(national.release);
-    const small = await dataSet("tiny", options.dialect);
+    const small = await dataSet("tiny", options.dialect, options.dataDir);
     cleanups.push(small.release);
     console.log("Starting the hub (each region, the book and the gateway in its own process), a plain @apollo/gateway and the hand-written SQL server...");
     const hub = await startStack(national);
@@ -283,8 +287,8 @@ function report(run: { options: BenchOptions; figures: Record<string, Record<str
       `  gateway heap floor per minute: ${soak.floorsMb.join(", ")} MB; x${soak.growth.toFixed(2)}, trend ${soak.slopeMbPerMinute.toFixed(2)} MB/min; ` +
       `rss ${soak.samples[0]?.rssMb.toFixed(0)} → ${soak.samples.at(-1)?.rssMb.toFixed(0)} MB: ${flat ? "no growth trend" : "GROWING"}`,
   );
-  mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-  const file = join(ROOT, "bench/results", `${options.scale}-${options.dialect}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  mkdirSync(options.resultsDir, { recursive: true });
+  const file = join(options.resultsDir, `${options.scale}-${options.dialect}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, JSON.stringify({ benchmark: "national", ...run, cores: cpus().length, node: process.version }, null, 2) + "\n");
   console.log(`\nWhole run ${(run.seconds / 60).toFixed(1)} min. Wrote ${file}`);
 }

@@ -1,8 +1,11 @@
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runNationalBench } from "./national";
+import { ROOT } from "./stack";
+import { NATIONAL_SCALES } from "../subgraphs/regional/src/seed/national";
 
 /**
- * `npm run bench [-- --scale national] [--database sqlite|postgresql] [--soak-seconds 300] [--rounds 4] [--round-ms 1500]`
+ * `npm run bench [-- --scale national] [--database sqlite|postgresql] [--soak-seconds 300] [--rounds 4] [--round-ms 1500] [--data DIR] [--results DIR]`
  * The defaults are the acceptance run: the national data set on SQLite with a 5-minute soak.
  */
 const { values } = parseArgs({
@@ -12,18 +15,27 @@ const { values } = parseArgs({
     "soak-seconds": { type: "string", default: "300" },
     rounds: { type: "string", default: "4" },
     "round-ms": { type: "string", default: "1500" },
+    data: { type: "string", default: join(ROOT, "bench/.data") },
+    results: { type: "string", default: join(ROOT, "bench/results") },
   },
 });
-if (values.database !== "sqlite" && values.database !== "postgresql") {
-  console.error("--database is sqlite or postgresql");
+const problems = [
+  ...(values.database === "sqlite" || values.database === "postgresql" ? [] : ["--database is sqlite or postgresql"]),
+  ...(values.scale! in NATIONAL_SCALES ? [] : [`--scale is one of ${Object.keys(NATIONAL_SCALES).join(", ")}`]),
+  ...(["soak-seconds", "rounds", "round-ms"] as const).filter((name) => !(Number.isInteger(Number(values[name])) && Number(values[name]) > 0)).map((name) => `--${name} is a whole number above 0`),
+];
+if (problems.length > 0) {
+  console.error(problems.join("\n"));
   process.exit(2);
 }
 runNationalBench({
   scale: values.scale!,
-  dialect: values.database,
+  dialect: values.database as "sqlite" | "postgresql",
   soakSeconds: Number(values["soak-seconds"]),
   rounds: Number(values.rounds),
   roundMs: Number(values["round-ms"]),
+  dataDir: resolve(values.data!),
+  resultsDir: resolve(values.results!),
 }).catch((error: unknown) => {
   console.error(error);
   process.exit(1);

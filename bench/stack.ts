@@ -43,11 +43,11 @@ export interface DataSet {
 
 /**
  * The synthetic national data set at a scale, seeded by `npm run
- * seed:synthetic`. On SQLite it is kept under bench/.data and reused by later
+ * seed:synthetic`. On SQLite it is kept under `cacheDir` (bench/.data) and reused by later
  * runs (seeding the national scale takes about a minute and a half); on
  * PostgreSQL it is written anew on a temporary server each run.
  */
-export async function dataSet(scale: string, dialect: "sqlite" | "postgresql", postgres?: TemporaryPostgres): Promise<DataSet> {
+export async function dataSet(scale: string, dialect: "sqlite" | "postgresql", cacheDir: string, postgres?: TemporaryPostgres): Promise<DataSet> {
   const seed = "1";
   if (dialect === "postgresql") {
     const server = postgres ?? (await startTemporaryPostgres({ durable: true }));
@@ -56,7 +56,7 @@ export async function dataSet(scale: string, dialect: "sqlite" | "postgresql", p
     await runToEnd("subgraphs/regional/src/seed-cli.ts", ["--scale", scale, "--seed", seed], databaseEnv(databases));
     return { scale, dialect, databases, release: () => (postgres ? undefined : server.stop()) };
   }
-  const dir = join(ROOT, "bench/.data", `sqlite-${scale}-seed${seed}`);
+  const dir = join(cacheDir, `sqlite-${scale}-seed${seed}`);
   const databases = Object.fromEntries(SERVICES.map((service) => [service, join(dir, `${service}.sqlite`)])) as Record<Service, string>;
   const marker = join(dir, "seeded.json");
   if (!existsSync(marker) || JSON.parse(readFileSync(marker, "utf8")).scale !== scale) {
