@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { authConfig, freePort, PARTNERSHIP_KEYS, Role, signLocalToken, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, freePort, PARTNERSHIP_KEYS, Role, signLocalToken, startTemporaryPostgres, type PartnershipKey } from "@kooperacja/shared";
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -61,16 +61,16 @@ export async function runNationalBench(options: BenchOptions): Promise<void> {
   const cleanups: (() => void)[] = [];
   try {
     console.log(`Preparing the ${options.scale} data set on ${options.dialect}...`);
-    const national = await dataSet(options.scale, options.dialect, options.dataDir);
-    cleanups.push(national.release);
-    const small = await dataSet("tiny", options.dialect, options.dataDir);
-    cleanups.push(small.release);
+    // On PostgreSQL one durable throw-away server holds both data sets for this run.
+    const postgres = options.dialect === "postgresql" ? await startTemporaryPostgres({ durable: true }) : undefined;
+    if (postgres) cleanups.push(() => postgres.stop());
+    const national = await dataSet(options.scale, options.dataDir, postgres);
+    const small = options.scale === "tiny" ? national : await dataSet("tiny", options.dataDir, postgres);
     console.log("Starting the hub (each region, the book and the gateway in its own process), a plain @apollo/gateway and the hand-written SQL server...");
     const hub = await startStack(national);
     cleanups.push(hub.stop);
-    const extra = await startExtras(hub, national);
-    cleanups.push(() => extra.forEach((child) => child.kill("SIGTERM")));
-    const [plainUrl, sqlUrl] = extra.map((child) => (child as ChildProcess & { url: string }).url) as [string, string];
+    const { plainUrl, sqlUrl, children } = await startExtras(hub, national);
+    cleanups.push(() => children.forEach((child) => child.kill("SIGTERM")));
 
     const figures: Record<string, Record<string, Figures>> = {};
     const ratios: Record<string, Ratio[]> = {};
@@ -137,12 +137,12 @@ function gatewayRatios(m: (target: string) => number): Ratio[] {
 }
 
 /** The plain gateway (regional contract → one region) and the hand-written SQL server, each its own process. */
-async function startExtras(hub: Stack, data: DataSet): Promise<ChildProcess[]> {
+async function startExtras(hub: Stack, data: DataSet): Promise<{ plainUrl: string; sqlUrl: string; children: ChildProcess[] }> {
   const plainPort = await freePort();
   const plain = await startProcess("bench/plain-gateway.ts", { PORT: String(plainPort), REGION_URL: hub.urls[ONE], BOOK_URL: hub.urls.book });
   const sqlPort = await freePort();
   const sql = await startProcess("bench/sql-baseline.ts", { PORT: String(sqlPort), SHARD_DATABASES: JSON.stringify(data.databases) });
-  return [Object.assign(plain, { url: `http://127.0.0.1:${plainPort}/` }), Object.assign(sql, { url: `http://127.0.0.1:${sqlPort}/` })];
+  return { plainUrl: `http://127.0.0.1:${plainPort}/`, sqlUrl: `http://127.0.0.1:${sqlPort}/`, children: [plain, sql] };
 }
 
 interface StatementCount {

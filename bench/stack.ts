@@ -1,4 +1,4 @@
-import { freePort, PARTNERSHIP_KEYS, startTemporaryPostgres, type PartnershipKey, type TemporaryPostgres } from "@kooperacja/shared";
+import { freePort, PARTNERSHIP_KEYS, type PartnershipKey, type TemporaryPostgres } from "@kooperacja/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -37,24 +37,21 @@ export interface DataSet {
   scale: string;
   dialect: "sqlite" | "postgresql";
   databases: Record<Service, string>;
-  /** Removes what only this run needed (a temporary PostgreSQL server); cached SQLite sets stay. */
-  release(): void;
 }
 
 /**
  * The synthetic national data set at a scale, seeded by `npm run
  * seed:synthetic`. On SQLite it is kept under `cacheDir` (bench/.data) and reused by later
- * runs (seeding the national scale takes about a minute and a half); on
- * PostgreSQL it is written anew on a temporary server each run.
+ * runs (seeding the national scale takes about a minute and a half); with
+ * a PostgreSQL server (the run's temporary one) it is written anew on it each run.
  */
-export async function dataSet(scale: string, dialect: "sqlite" | "postgresql", cacheDir: string, postgres?: TemporaryPostgres): Promise<DataSet> {
+export async function dataSet(scale: string, cacheDir: string, postgres?: TemporaryPostgres): Promise<DataSet> {
   const seed = "1";
-  if (dialect === "postgresql") {
-    const server = postgres ?? (await startTemporaryPostgres({ durable: true }));
+  if (postgres) {
     const databases = {} as Record<Service, string>;
-    for (const service of SERVICES) databases[service] = await server.createDatabase(`bench_${scale}_${service}`);
+    for (const service of SERVICES) databases[service] = await postgres.createDatabase(`bench_${scale}_${service}`);
     await runToEnd("subgraphs/regional/src/seed-cli.ts", ["--scale", scale, "--seed", seed], databaseEnv(databases));
-    return { scale, dialect, databases, release: () => (postgres ? undefined : server.stop()) };
+    return { scale, dialect: "postgresql", databases };
   }
   const dir = join(cacheDir, `sqlite-${scale}-seed${seed}`);
   const databases = Object.fromEntries(SERVICES.map((service) => [service, join(dir, `${service}.sqlite`)])) as Record<Service, string>;
@@ -67,7 +64,7 @@ export async function dataSet(scale: string, dialect: "sqlite" | "postgresql", c
   } else {
     console.log(`Reusing the ${scale} data set in ${dir} (delete the folder to seed it anew).`);
   }
-  return { scale, dialect, databases, release: () => undefined };
+  return { scale, dialect: "sqlite", databases };
 }
 
 export function databaseEnv(databases: Record<Service, string>): Record<string, string> {

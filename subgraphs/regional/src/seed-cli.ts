@@ -48,10 +48,10 @@ async function main(): Promise<void> {
   );
   const seconds = (performance.now() - started) / 1000;
   const families = reports.reduce((sum, report) => sum + report.rows.supportedFamilies, 0);
-  const values_ = reports.reduce((sum, report) => sum + report.rows.indicatorValues, 0);
+  const indicatorValues = reports.reduce((sum, report) => sum + report.rows.indicatorValues, 0);
   const rows = reports.reduce((sum, report) => sum + report.totalRows, 0);
   console.log(
-    `Synthetic national data set (scale ${values.scale}, seed ${seed}): ${families.toLocaleString("en")} families, ${values_.toLocaleString("en")} indicator values, ` +
+    `Synthetic national data set (scale ${values.scale}, seed ${seed}): ${families.toLocaleString("en")} families, ${indicatorValues.toLocaleString("en")} indicator values, ` +
       `${rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString("en")} rows/s).`,
   );
 }
