@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = resolve(__dirname, "..");
 
-function schemaCheck(schemaDir?: string) {
+function schemaCheck(schemaDir?: string, changelog?: string) {
   const result = spawnSync(process.execPath, ["-r", "@swc-node/register", "gateway/src/schema-cli.ts", "check"], {
     cwd: ROOT,
-    env: { ...process.env, ...(schemaDir ? { SCHEMA_DIR: schemaDir } : {}) },
+    env: { ...process.env, ...(schemaDir ? { SCHEMA_DIR: schemaDir } : {}), ...(changelog ? { CHANGELOG_PATH: changelog } : {}) },
     encoding: "utf8",
   });
   return { status: result.status, output: result.stdout + result.stderr };
@@ -41,5 +41,64 @@ describe("npm run schema:check", () => {
     expect(output).toContain("regional.graphql");
     expect(output).toContain("supergraph.graphql");
     expect(output).not.toContain("book.graphql");
+  });
+
+  describe("breaking changes against the last release (schema/released/)", () => {
+    /**
+     * A copy of schema/ whose last release had a field the code no longer
+     * serves: as if the code had removed `Partnership.legacyCode`.
+     */
+    function releasedWithExtraField(directive: string, changelogEntry: string) {
+      const dir = mkdtempSync(join(scratch, "release-"));
+      cpSync(join(ROOT, "schema"), dir, { recursive: true });
+      const path = join(dir, "released", "supergraph.graphql");
+      const released = readFileSync(path, "utf8");
+      const withField = released.replace(
+        /(\n(\s*)euSharePercent: String @join__field\(graph: REGIONAL\))/,
+        `$1\n$2legacyCode: String @join__field(graph: REGIONAL)${directive}`,
+      );
+      expect(withField).not.toBe(released);
+      writeFileSync(path, withField);
+      const changelog = join(dir, "CHANGELOG.md");
+      writeFileSync(changelog, `# Changelog\n\n## Unreleased\n\n${changelogEntry}\n\n## 0.1.0 – 2026-11-25\n\n- Released \`Partnership.key\`.\n`);
+      return schemaCheck(dir, changelog);
+    }
+
+    it("fails when a field is removed without deprecation, naming the field", () => {
+      const { status, output } = releasedWithExtraField("", "- Removed `Partnership.legacyCode`.");
+      expect(status).toBe(1);
+      expect(output).toContain("Breaking change refused: Field 'legacyCode' was removed from object type 'Partnership'");
+      expect(output).toContain("`Partnership.legacyCode` was not deprecated in the last release");
+    });
+
+    it("fails when a deprecated field is removed but the changelog does not list it", () => {
+      const { status, output } = releasedWithExtraField(' @deprecated(reason: "Use `key`.")', "- Nothing yet.");
+      expect(status).toBe(1);
+      expect(output).toContain("`Partnership.legacyCode` is not listed under \"## Unreleased\" in CHANGELOG.md");
+    });
+
+    it("fails when the removal is listed only under an earlier release", () => {
+      const { status, output } = releasedWithExtraField(' @deprecated(reason: "Use `key`.")', "- Nothing yet.\n\n## 0.0.9\n\n- Removed `Partnership.legacyCode`.");
+      expect(status).toBe(1);
+      expect(output).toContain("Partnership.legacyCode");
+    });
+
+    it("passes when the field was deprecated first and its removal is listed in the changelog", () => {
+      const { status, output } = releasedWithExtraField(' @deprecated(reason: "Use `key`.")', "- Removed `Partnership.legacyCode` (deprecated in 0.1.0; use `Partnership.key`).");
+      expect(output).toContain("Breaking change announced in CHANGELOG.md after deprecation: Field 'legacyCode' (deprecated) was removed from object type 'Partnership'");
+      expect(output).toContain("1 breaking, 0 dangerous, 0 safe");
+      expect(status).toBe(0);
+    });
+
+    it("counts an added field as a safe change", () => {
+      const dir = mkdtempSync(join(scratch, "release-"));
+      cpSync(join(ROOT, "schema"), dir, { recursive: true });
+      const path = join(dir, "released", "supergraph.graphql");
+      writeFileSync(path, readFileSync(path, "utf8").replace(/\n\s*"""\n[^\n]*\n\s*"""\n\s*euSharePercent: String[^\n]*/, ""));
+      const { status, output } = schemaCheck(dir);
+      expect(output).toContain("Safe change: Field 'euSharePercent' was added to object type 'Partnership'");
+      expect(output).toContain("0 breaking, 0 dangerous,");
+      expect(status).toBe(0);
+    });
   });
 });

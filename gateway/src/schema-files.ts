@@ -1,13 +1,16 @@
 import { composeServices } from "@apollo/composition";
+import { Supergraph } from "@apollo/federation-internals";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { bookSchema } from "@kooperacja/book";
 import { regionalSchema } from "@kooperacja/regional";
-import { parse } from "graphql";
+import { lexicographicSortSchema, parse, printSchema } from "graphql";
 import { join, resolve } from "node:path";
 
 /** schema/ of the repository; SCHEMA_DIR points the check elsewhere (its own test does). */
 export const SCHEMA_DIR = process.env.SCHEMA_DIR ?? resolve(__dirname, "../../schema");
 export const SUPERGRAPH_PATH = join(SCHEMA_DIR, "supergraph.graphql");
+/** The supergraph of the last release, which schema governance compares the code against. */
+export const RELEASED_SUPERGRAPH_PATH = join(SCHEMA_DIR, "released", "supergraph.graphql");
 
 /** Subgraph names as they appear in the supergraph; "regional" is the sharded contract. */
 export const REGIONAL_SUBGRAPH = "regional";
@@ -36,7 +39,20 @@ export async function generateSchemaFiles(): Promise<SchemaFiles> {
   if (composed.errors) {
     throw new Error(`Composition failed:\n${composed.errors.map((error) => `- ${error.message}`).join("\n")}`);
   }
-  const files: Record<string, string> = { "supergraph.graphql": HEADER + composed.supergraphSdl.trimEnd() + "\n" };
+  const files: Record<string, string> = {
+    "supergraph.graphql": HEADER + composed.supergraphSdl.trimEnd() + "\n",
+    "api.graphql": HEADER + printApiSchema(composed.supergraphSdl),
+  };
   for (const { name, sdl } of subgraphs) files[`${name}.graphql`] = HEADER + sdl.trimEnd() + "\n";
   return { files };
+}
+
+/**
+ * The schema clients see through the gateway: the supergraph without its
+ * federation machinery (join__ directives, link, inaccessible elements),
+ * sorted so that a diff shows changes, not moves. Client codegen reads it,
+ * and schema governance compares releases by it.
+ */
+export function printApiSchema(supergraphSdl: string): string {
+  return printSchema(lexicographicSortSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema())).trimEnd() + "\n";
 }
