@@ -1,6 +1,8 @@
-import { authConfig, ConfigurationError, flagVar, intVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, ConfigurationError, Role, TOKEN_ROLES, flagVar, listVar, intVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
 import type { QueryLimits } from "./access/limits";
 import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { readManifest, type Manifest } from "./persisted/manifest";
 import { DEFAULT_REGIONAL_PORTS } from "@kooperacja/regional";
 import { DEFAULT_BOOK_PORT } from "@kooperacja/book";
 import { SUPERGRAPH_PATH } from "./schema-files";
@@ -23,7 +25,20 @@ export interface GatewayConfig {
   limits: QueryLimits;
   /** Schema introspection: on locally, off in production unless INTROSPECTION=true. */
   introspection: boolean;
+  /** DASHBOARD_DIR: the dashboard's build (index.html, assets, persisted-queries.json), served at /dashboard. */
+  dashboardDir: string;
+  /** The trusted documents (the dashboard's operations), from the dashboard's build. */
+  manifest: Manifest;
+  /** SAFELIST_ROLES: roles that may run only the manifest's operations; `dashboard` in production, none locally. */
+  safelistRoles: ReadonlySet<string>;
+  /** PUBLIC_CACHE_SECONDS: max-age of the public's answers to persisted queries sent by GET. */
+  publicCacheSeconds: number;
 }
+
+/** The dashboard's build, as `npm install` (prepare) or `npm run build` leaves it. */
+export const DEFAULT_DASHBOARD_DIR = resolve(__dirname, "../../dashboard/dist");
+export const MANIFEST_FILE = "persisted-queries.json";
+
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
@@ -53,13 +68,16 @@ export const GATEWAY_ENV = {
   MAX_UPLOAD_BYTES: intVar(20_000_000, 1),
   RATE_LIMIT_PER_MINUTE: intVar(600, 1),
   INTROSPECTION: flagVar(false).optional(),
+  DASHBOARD_DIR: textVar(DEFAULT_DASHBOARD_DIR),
+  SAFELIST_ROLES: listVar(TOKEN_ROLES, ),
+  PUBLIC_CACHE_SECONDS: intVar(60, 0),
 };
 
 /** Reads the gateway's settings from the environment; the defaults match `npm start`'s local services. */
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const auth = authConfig(env);
   if (auth.production && !env.CURSOR_SECRET) throw new Error("Access configuration is incomplete: set CURSOR_SECRET (it signs connection cursors).");
-  const values = readEnv({ ...GATEWAY_ENV, INTROSPECTION: flagVar(!auth.production) }, env);
+  const values = readEnv({ ...GATEWAY_ENV, INTROSPECTION: flagVar(!auth.production), SAFELIST_ROLES: listVar(TOKEN_ROLES, auth.production ? Role.DASHBOARD : undefined) }, env);
   if (!existsSync(values.SUPERGRAPH_PATH!)) throw new ConfigurationError([`SUPERGRAPH_PATH names no file: ${JSON.stringify(values.SUPERGRAPH_PATH)}`]);
   const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, values[`${key.toUpperCase() as Uppercase<PartnershipKey>}_URL`]!])) as Record<PartnershipKey, string>;
   return {
@@ -86,5 +104,9 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       ratePerMinute: values.RATE_LIMIT_PER_MINUTE,
     },
     introspection: values.INTROSPECTION,
+    dashboardDir: values.DASHBOARD_DIR!,
+    manifest: readManifest(join(values.DASHBOARD_DIR!, MANIFEST_FILE)),
+    safelistRoles: new Set(values.SAFELIST_ROLES),
+    publicCacheSeconds: values.PUBLIC_CACHE_SECONDS,
   };
 }

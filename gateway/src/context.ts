@@ -13,6 +13,8 @@ export interface GatewayContext {
   missingRegions?: Set<string>;
   /** An operation the gateway composed itself (an export's fixed query), not a client's: the query limits bound clients' queries. */
   trusted?: boolean;
+  /** The public's GET of a persisted query: its answer may be kept by HTTP caches. */
+  publicCacheable?: boolean;
   /** Every call to a shard, reported when the client asks with `x-hub-debug: shards`. */
   shardCalls?: ShardCall[];
 }

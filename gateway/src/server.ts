@@ -1,5 +1,6 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
@@ -11,6 +12,8 @@ import type { DestinationStream } from "pino";
 import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity, uploads } from "./access/http";
 import { queryLimitsPlugin } from "./access/limits";
 import { exportRouter } from "./exports/router";
+import { dashboardRouter } from "./dashboard";
+import { httpCachePlugin, persistedQueries } from "./persisted/http";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH } from "./schema-files";
@@ -89,6 +92,8 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     plugins: [
       responseExtensionsPlugin(config.auth.production),
       queryLimitsPlugin(config.limits),
+      httpCachePlugin(config.publicCacheSeconds),
+      ApolloServerPluginCacheControlDisabled(),
       // Stopping: no new connections, requests in flight finish (bounded), idle keep-alive sockets close.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
     ],
@@ -104,7 +109,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   await server.start();
   app.disable("x-powered-by");
   /** `shardCalls` is kept only when the request asks to see it (x-hub-debug: shards): sizing each shard's reply costs a serialisation. */
-  const contextFor = (identity: Identity, requestId: string, debug?: string): GatewayContext => {
+  const contextFor = (identity: Identity, requestId: string, debug?: string, publicCacheable?: boolean): GatewayContext => {
     let assertion: Promise<string> | undefined;
     return {
       requestId,
@@ -113,6 +118,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
       stats: { sqlStatements: 0 },
       missingRegions: new Set<string>(),
       shardCalls: debug?.includes("shards") ? [] : undefined,
+      publicCacheable,
     };
   };
   // Every request: an id, a log line and metrics; health and metrics (no token); then body limit, token (401), rate limit per identity; then downloads, or GraphQL.
@@ -120,6 +126,8 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   // gzip or brotli for clients that accept it: a nested page of a national shard is megabytes of JSON that compresses tenfold.
   app.use(compression());
   app.use(operations.router(() => servicesReadiness(config.shardUrls, config.bookUrl)));
+  // The page is public; what it shows is what its caller's token may read through the API below.
+  app.use("/dashboard", dashboardRouter(config.dashboardDir));
   app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, authenticate(verifier), rateLimitPerIdentity(config.limits));
   app.use(
     "/export",
@@ -134,7 +142,10 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     uploads(config.limits),
     bodyErrors,
     batchLimit(config.limits),
-    expressMiddleware(server, { context: async ({ req, res }) => contextFor(identityOf(res), res.locals.requestId as string, req.headers["x-hub-debug"] as string | undefined) }),
+    persistedQueries({ manifest: config.manifest, safelistRoles: config.safelistRoles }),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => contextFor(identityOf(res), res.locals.requestId as string, req.headers["x-hub-debug"] as string | undefined, res.locals.publicCacheable === true),
+    }),
   );
   const { url, port } = await listen(httpServer, config.host, config.port, () => server.stop());
   return { name: "gateway", url, port, stop: () => server.stop().then(flushTracing), stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };

@@ -6,7 +6,7 @@ import { GraphQLError } from "graphql";
 import type { QueryLimits } from "./limits";
 
 /** A GraphQL-shaped error body for refusals made before GraphQL runs. */
-function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+export function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
   res.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
 }
 
@@ -25,7 +25,9 @@ export function authenticate(verifier: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     try {
       const assertion = req.headers[ASSERTION_HEADER];
-      res.locals.identity = (await verifier.identify({ authorization: req.headers.authorization, assertion: typeof assertion === "string" ? assertion : null })).identity;
+      const caller = await verifier.identify({ authorization: req.headers.authorization, assertion: typeof assertion === "string" ? assertion : null });
+      res.locals.identity = caller.identity;
+      res.locals.viaGateway = caller.viaGateway;
       next();
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {

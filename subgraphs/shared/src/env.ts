@@ -51,6 +51,14 @@ export const textVar = (fallback?: string) => z.preprocess(emptyToUndefined, z.s
 export const flagVar = (fallback: boolean) =>
   z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { message: "must be true or false" }).optional()).transform((value) => (value === undefined ? fallback : value === "true" || value === "1"));
 
+/** A comma-separated list of some of `choices`, or `none`; unset or empty means `fallback`. */
+export const listVar = (choices: readonly string[], fallback?: string) =>
+  z
+    .preprocess(emptyToUndefined, z.string().optional())
+    .transform((value) => value ?? fallback)
+    .transform((value) => (value === undefined || value.trim() === "none" ? [] : value.split(",").map((choice) => choice.trim())))
+    .refine((values) => values.every((value) => choices.includes(value)), { message: `must be \`none\` or a comma-separated list of ${choices.join(", ")}` });
+
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export const logLevelVar = () => z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()).transform((value) => value ?? "info");
 

@@ -14,6 +14,8 @@ export const ErrorCode = {
   RATE_LIMITED: "RATE_LIMITED",
   /** An HTTP request that is not a GraphQL request (malformed body). */
   BAD_REQUEST: "BAD_REQUEST",
+  /** An operation outside the persisted query manifest from a role that may run only the manifest's (SAFELIST_ROLES). */
+  PERSISTED_QUERY_NOT_IN_LIST: "PERSISTED_QUERY_NOT_IN_LIST",
   SHARD_UNAVAILABLE: "SHARD_UNAVAILABLE",
   SHARD_TIMEOUT: "SHARD_TIMEOUT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",

@@ -1,0 +1,133 @@
+/** The page's words in Polish and English; figures and names come from the API. */
+export type Lang = "pl" | "en";
+
+const WORDS = {
+  title: { pl: "Trzy modele kooperacji – porównanie", en: "Three models of cooperation compared" },
+  subtitle: {
+    pl: "PO WER 2014–2020, działanie 2.5 „Skuteczna pomoc społeczna”. Dane z API Kooperacja Hub.",
+    en: "PO WER 2014–2020, action 2.5 “Skuteczna pomoc społeczna”. Data from the Kooperacja Hub API.",
+  },
+  skip: { pl: "Przejdź do treści", en: "Skip to content" },
+  language: { pl: "Język", en: "Language" },
+  loading: { pl: "Wczytywanie…", en: "Loading…" },
+  tokenLegend: { pl: "Dostęp", en: "Access" },
+  tokenLabel: { pl: "Token dostępu (np. rola dashboard)", en: "Access token (e.g. the dashboard role)" },
+  tokenUse: { pl: "Użyj tokenu", en: "Use token" },
+  tokenForget: { pl: "Zapomnij token", en: "Forget token" },
+  tokenNone: {
+    pl: "Widok publiczny. Szeregi czasowe i luki w danych wymagają tokenu (npm run -s token -- --role dashboard).",
+    en: "Public view. Time series and coverage gaps need a token (npm run -s token -- --role dashboard).",
+  },
+  tokenActive: { pl: "Token w użyciu (tylko w tej karcie przeglądarki).", en: "Using a token (in this browser tab only)." },
+  tokenRefused: { pl: "Token odrzucony", en: "Token refused" },
+  bannerTitle: { pl: "Dane niepełne", en: "Incomplete data" },
+  bannerText: { pl: "Nie odpowiada region:", en: "A region is not answering:" },
+  bannerHint: {
+    pl: "Liczby poniżej nie obejmują jego danych. Odśwież stronę później.",
+    en: "The figures below leave its data out. Reload the page later.",
+  },
+  error: { pl: "Błąd", en: "Error" },
+  overview: { pl: "Przegląd partnerstw", en: "The partnerships at a glance" },
+  partnership: { pl: "Partnerstwo", en: "Partnership" },
+  macroregion: { pl: "Makroregion", en: "Macroregion" },
+  value: { pl: "Wartość projektu", en: "Project value" },
+  euFunds: { pl: "Dofinansowanie UE (EFS)", en: "EU co-financing (ESF)" },
+  euShare: { pl: "Udział UE", en: "EU share" },
+  sites: { pl: "Miejsca pilotażu", en: "Pilot sites" },
+  families: { pl: "Rodziny objęte wsparciem", en: "Families enrolled" },
+  bodies: { pl: "Zespoły współpracy", en: "Cooperation bodies" },
+  voivodeships: { pl: "Województwa", en: "Voivodeships" },
+  notStated: { pl: "brak w źródłach", en: "not in the sources" },
+  moneyChart: { pl: "Wartość projektu i dofinansowanie UE (zł)", en: "Project value and EU co-financing (PLN)" },
+  byVoivodeship: { pl: "Według województw", en: "By voivodeship" },
+  voivodeship: { pl: "Województwo", en: "Voivodeship" },
+  noVoivodeship: { pl: "bez województwa (np. zespoły bez miejsca pilotażu)", en: "no voivodeship (e.g. bodies of no pilot site)" },
+  voivodeshipNote: {
+    pl: "„–”: brak wartości z tego województwa (żadne miejsce pilotażu ich nie zgłosiło).",
+    en: "“–”: no values from this voivodeship (no pilot site there reported them).",
+  },
+  comparison: { pl: "Porównanie wskaźników", en: "Indicators compared" },
+  indicator: { pl: "Wskaźnik", en: "Indicator" },
+  byPartnership: { pl: "Według partnerstw", en: "By partnership" },
+  byKind: { pl: "Według rodzaju gminy", en: "By kind of gmina" },
+  kind: { pl: "Rodzaj gminy", en: "Kind of gmina" },
+  n: { pl: "Liczba wartości", en: "Values" },
+  familiesBehind: { pl: "Rodziny", en: "Families" },
+  series: { pl: "Przebieg w czasie (kwartały)", en: "Over time (quarters)" },
+  period: { pl: "Okres", en: "Period" },
+  coverage: { pl: "Luki w danych", en: "Coverage gaps" },
+  site: { pl: "Miejsce pilotażu", en: "Pilot site" },
+  missing: { pl: "Brakujące kwartały", en: "Missing quarters" },
+  reported: { pl: "Zgłoszone kwartały", en: "Reported quarters" },
+  complete: { pl: "Wszystkie miejsca zgłosiły wszystkie kwartały.", en: "Every site reported every quarter." },
+  coverageSummary: { pl: "Miejsc i wskaźników z lukami", en: "Sites and indicators with gaps" },
+  needsToken: { pl: "Ta część wymaga tokenu (rola dashboard, analityk lub właściciel).", en: "This part needs a token (the dashboard, analyst or owner role)." },
+  suppressed: { pl: "utajnione", en: "suppressed" },
+  suppressedNote: {
+    pl: "„utajnione”: grupa obliczona z mniej niż 5 rodzin – liczby ukryte dla ochrony prywatności.",
+    en: "“suppressed”: a group computed from fewer than 5 families – figures withheld to protect privacy.",
+  },
+  noData: { pl: "brak danych", en: "no data" },
+  chartData: { pl: "Dane wykresu w tabeli", en: "The chart's data as a table" },
+  synthetic: {
+    pl: "Wartości wskaźników to dane demonstracyjne (syntetyczne); kwoty i struktury pochodzą ze źródeł publicznych.",
+    en: "Indicator values are demonstration (synthetic) data; money and structures come from the public sources.",
+  },
+  URBAN: { pl: "miejska", en: "urban" },
+  RURAL: { pl: "wiejska", en: "rural" },
+  URBAN_RURAL: { pl: "miejsko-wiejska", en: "urban-rural" },
+  NO_KIND: { pl: "powiat (bez rodzaju gminy)", en: "powiat (no kind of gmina)" },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type Word = keyof typeof WORDS;
+
+/** Polish names of the indicator catalogue; the API names them in English. */
+const INDICATOR_NAMES_PL: Record<string, string> = {
+  ACTIVITY_PARTICIPANTS: "Uczestnicy działań wspierających",
+  BODY_MEETINGS_HELD: "Spotkania zespołów współpracy (zgłoszone)",
+  BODY_MEETINGS_RECORDED: "Spotkania zespołów współpracy (zarejestrowane)",
+  CONTRACT_GOALS_MET: "Odsetek zrealizowanych celów kontraktów socjalnych",
+  COOPERATION_BODIES: "Utworzone zespoły współpracy",
+  FAMILIES_ENROLLED: "Rodziny objęte wsparciem",
+  FAMILIES_SUPPORTED: "Rodziny wspierane",
+  FAMILIES_WITH_SOCIAL_CONTRACT: "Rodziny z kontraktem socjalnym",
+  INSTITUTIONS_INVOLVED: "Zaangażowane instytucje",
+  SCHOOL_OF_COOPERATION_PARTICIPANTS: "Uczestnicy Szkoły kooperacji",
+  SOCIAL_CONTRACTS_CONCLUDED: "Zawarte kontrakty socjalne",
+  WORKERS_COACHED: "Pracownicy socjalni objęci coachingiem lub szkoleniem",
+};
+
+export function t(lang: Lang, word: Word): string {
+  return WORDS[word][lang];
+}
+
+export function indicatorName(lang: Lang, code: string, apiName: string | undefined): string {
+  return (lang === "pl" ? INDICATOR_NAMES_PL[code] : undefined) ?? apiName ?? code;
+}
+
+export function kindName(lang: Lang, kind: string | null | undefined): string {
+  return t(lang, (kind ?? "NO_KIND") as Word);
+}
+
+const LOCALES: Record<Lang, string> = { pl: "pl-PL", en: "en-GB" };
+
+export function formatNumber(lang: Lang, value: number, digits = 0): string {
+  return new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** "84,28 %" in Polish (with a non-breaking space, as Polish typesetting has it), "84.28%" in English. */
+export function formatPercent(lang: Lang, percent: number): string {
+  const figure = formatNumber(lang, percent, 2);
+  return lang === "pl" ? `${figure}\u00a0%` : `${figure}%`;
+}
+
+export function formatMoney(lang: Lang, amount: number): string {
+  return new Intl.NumberFormat(LOCALES[lang], { style: "currency", currency: "PLN", minimumFractionDigits: 2 }).format(amount);
+}
+
+/** A figure of a table cell: "utajnione" when suppressed, a dash when absent. */
+export function formatFigure(lang: Lang, value: number | null | undefined, suppressed = false): string {
+  if (suppressed) return t(lang, "suppressed");
+  if (value === null || value === undefined) return "–";
+  return formatNumber(lang, value, Number.isInteger(value) ? 0 : 1);
+}

@@ -1,0 +1,30 @@
+import express, { type RequestHandler } from "express";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * The dashboard's build at /dashboard. Its hashed assets never change under
+ * their names, so browsers keep them for a year; index.html is revalidated
+ * on every visit, so a new build shows at once. Without a build the page
+ * says how to make one, and the API goes on working.
+ */
+export function dashboardRouter(dashboardDir: string): RequestHandler {
+  const router = express.Router();
+  if (!existsSync(join(dashboardDir, "index.html"))) {
+    router.use((_req, res) => {
+      res.status(503).type("text/plain").send(`The dashboard is not built (no ${join(dashboardDir, "index.html")}). Run \`npm run build\` and restart the gateway.\n`);
+    });
+    return router;
+  }
+  router.use(
+    "/assets",
+    express.static(join(dashboardDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false, index: false }),
+  );
+  router.use(
+    express.static(dashboardDir, {
+      index: "index.html",
+      setHeaders: (res) => res.setHeader("cache-control", "no-cache"),
+    }),
+  );
+  return router;
+}
