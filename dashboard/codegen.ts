@@ -9,7 +9,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  */
 const config: CodegenConfig = {
   schema: "../schema/api.graphql",
-  documents: ["src/**/*.ts", "!src/gql/**/*"],
+  documents: ["src/**/*.graphql"],
   ignoreNoDocuments: false,
   generates: {
     "src/gql/": {

@@ -2,9 +2,21 @@ import "./style.css";
 import { ask, type Answer } from "./api";
 import { disposeCharts, drawBars, drawLines, PARTNERSHIP_COLOURS } from "./charts";
 import { dataTable, figure, h, type Cell } from "./dom";
-import type { DashboardComparisonQuery, DashboardCoverageQuery, DashboardIndicatorsQuery, DashboardOverviewQuery, DashboardSeriesQuery, DashboardVoivodeshipsQuery } from "./gql/graphql";
+import {
+  DashboardComparisonDocument as ComparisonQuery,
+  DashboardCoverageDocument as CoverageQuery,
+  DashboardIndicatorsDocument as IndicatorsQuery,
+  DashboardOverviewDocument as OverviewQuery,
+  DashboardSeriesDocument as SeriesQuery,
+  DashboardVoivodeshipsDocument as VoivodeshipsQuery,
+  type DashboardComparisonQuery,
+  type DashboardCoverageQuery,
+  type DashboardIndicatorsQuery,
+  type DashboardOverviewQuery,
+  type DashboardSeriesQuery,
+  type DashboardVoivodeshipsQuery,
+} from "./gql/graphql";
 import { formatFigure, formatMoney, formatNumber, formatPercent, indicatorName, kindName, t, type Lang } from "./i18n";
-import { ComparisonQuery, CoverageQuery, IndicatorsQuery, OverviewQuery, SeriesQuery, VoivodeshipsQuery } from "./operations";
 
 /** Indicators of the table by voivodeship: reach, activity and structures. */
 const VOIVODESHIP_INDICATORS = ["FAMILIES_ENROLLED", "ACTIVITY_PARTICIPANTS", "COOPERATION_BODIES"];
