@@ -1,0 +1,203 @@
+import { Role } from "@kooperacja/shared";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_FOUND, launchBrowser, screenshotPath } from "./browser";
+import { startTestHub, tokenFor, type TestHub } from "./helpers";
+
+// The functions given to page.evaluate run in the browser; these are its globals there (the tests' own lib has no DOM).
+declare const document: { activeElement: { id: string; className: string } | null };
+declare const window: unknown;
+
+const AXE_PATH = createRequire(__filename).resolve("axe-core/axe.min.js");
+
+/** Text as a reader sees it: Polish typesetting puts non-breaking spaces in figures ("84,28 %", "9 966 995,50 zł"). */
+const plain = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
+
+interface Visit {
+  page: Page;
+  /** Every request the page sent to the gateway, other than for its own files. */
+  apiRequests: { method: string; url: URL }[];
+  errors: string[];
+}
+
+describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
+  let hub: TestHub;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // Safelist mode: the page must work by the hashes of its own operations alone.
+    hub = await startTestHub({ SAFELIST_ROLES: "dashboard" });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  async function visit(): Promise<Visit> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "pl-PL" });
+    const apiRequests: Visit["apiRequests"] = [];
+    const errors: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith("/dashboard/")) apiRequests.push({ method: request.method(), url });
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(new URL("/dashboard/", hub.gateway.url).href);
+    await page.waitForSelector("body[data-ready=true]");
+    return { page, apiRequests, errors };
+  }
+
+  /** Waits for the next load the page starts (a token, another indicator) to finish. */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForSelector("main[aria-busy=false]");
+  }
+
+  it("shows the three partnerships with the seeded figures, in Polish, from the hub's API by persisted hashes only", async () => {
+    const { page, apiRequests, errors } = await visit();
+    try {
+      expect(await page.getAttribute("html", "lang")).toBe("pl");
+      expect(plain(await page.textContent("h1"))).toBe("Trzy modele kooperacji – porównanie");
+      const overview = page.locator("table.overview");
+      const headers = (await overview.locator("thead th").allTextContents()).map(plain);
+      expect(headers.slice(1)).toEqual(["Liderzy kooperacji", "Kooperacja – efektywna i skuteczna", expect.stringMatching(/^Kooperacje 3D/)]);
+      const row = async (label: string) => (await overview.locator("tbody tr", { has: page.locator(`th:text-is("${label}")`) }).locator("td").allTextContents()).map(plain);
+      expect(await row("Udział UE")).toEqual(["brak w źródłach", "84,28 %", "84,28 %"]);
+      expect(await row("Wartość projektu")).toEqual(["brak w źródłach", "11 977 479,39 zł", "9 966 995,50 zł"]);
+      expect(await row("Dofinansowanie UE (EFS)")).toEqual(["brak w źródłach", "10 094 619,62 zł", "8 400 183,80 zł"]);
+      expect(await row("Miejsca pilotażu")).toEqual(["3", "1", "2"]);
+      expect(await row("Rodziny objęte wsparciem")).toEqual(["19", "8", "17"]);
+      expect(await row("Zespoły współpracy")).toEqual(["1", "1", "1"]);
+
+      // The chart is drawn (SVG), with Kooperacje 3D's EU share on its bar.
+      const chartText = plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "));
+      expect(chartText).toContain("8 400 183,80 zł (84,28 %)");
+      expect(chartText).toContain("9 966 995,50 zł");
+      expect(await page.locator("#money-chart svg rect, #money-chart svg path").count()).toBeGreaterThan(4);
+      // Indicators compared: FAMILIES_SUPPORTED by partnership, as the README's first comparison answers (85, 40, 78).
+      expect(plain((await page.locator("#by-partnership-chart svg text").allTextContents()).join(" | "))).toMatch(/85.*40.*78|78.*40.*85/);
+      const byPartnership = (await page.locator("#by-partnership table tbody tr").allTextContents()).map(plain);
+      expect(byPartnership).toEqual([expect.stringMatching(/^Liderzy kooperacji ?85/), expect.stringMatching(/^Kooperacja – efektywna i skuteczna ?40/), expect.stringMatching(/^Kooperacje 3D.* ?78/)]);
+      // The table by voivodeship lists every voivodeship of the three macroregions.
+      expect(await page.locator("#voivodeships tbody tr").count()).toBe(15 + 1);
+      expect(plain(await page.locator("#voivodeships tbody tr", { hasText: "łódzkie (10)" }).textContent())).toContain("17");
+      // Without a token, the parts that need one say so and are not asked for.
+      expect(plain(await page.textContent("#series"))).toContain("Ta część wymaga tokenu");
+      await page.screenshot({ path: screenshotPath("dashboard-public-pl"), fullPage: true });
+
+      expect(errors).toEqual([]);
+      expect(apiRequests.length).toBe(4);
+      for (const { method, url } of apiRequests) {
+        expect(method).toBe("GET");
+        expect(url.pathname).toBe("/");
+        expect(url.searchParams.has("query")).toBe(false);
+        expect(JSON.parse(url.searchParams.get("extensions")!).persistedQuery.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("switches to English from the keyboard and formats figures the English way", async () => {
+    const { page } = await visit();
+    try {
+      await page.getByRole("button", { name: "English" }).focus();
+      await page.keyboard.press("Enter");
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+      expect(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
+      expect(plain(await page.textContent("h1"))).toBe("Three models of cooperation compared");
+      const share = page.locator("table.overview tbody tr", { has: page.locator('th:text-is("EU share")') });
+      expect((await share.locator("td").allTextContents()).map(plain)).toEqual(["not in the sources", "84.28%", "84.28%"]);
+      expect(plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "))).toContain("84.28%");
+      await page.screenshot({ path: screenshotPath("dashboard-public-en"), fullPage: true });
+      // The choice is remembered on the next visit.
+      await page.reload();
+      await page.waitForSelector("body[data-ready=true]");
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("with a dashboard token shows the quarterly series and the coverage gaps, suppressed cells marked as such", async () => {
+    const { page, apiRequests, errors } = await visit();
+    try {
+      await page.getByLabel("Token dostępu (np. rola dashboard)").fill(await tokenFor(Role.DASHBOARD));
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#series-figure-chart svg");
+      await settled(page);
+      expect(plain(await page.textContent("#token-status"))).toBe("Token w użyciu (tylko w tej karcie przeglądarki).");
+      // FAMILIES_ENROLLED by quarter: small groups, so some cells are withheld.
+      await page.getByRole("combobox", { name: "Wskaźnik" }).selectOption("FAMILIES_ENROLLED");
+      await page.waitForSelector("#series-figure figcaption:has-text('Rodziny objęte wsparciem')");
+      await settled(page);
+      const seriesTable = page.locator("#series-figure table");
+      expect(plain(await seriesTable.locator("caption").textContent())).toBe("Rodziny objęte wsparciem: przebieg w czasie (kwartały)");
+      const suppressed = seriesTable.locator("td[data-suppressed=true]");
+      expect(await suppressed.count()).toBeGreaterThan(0);
+      expect(new Set((await suppressed.allTextContents()).map(plain))).toEqual(new Set(["utajnione"]));
+      expect(await page.locator("#series-figure-chart svg path").count()).toBeGreaterThan(3);
+      // Coverage gaps: every row names a site and its missing quarters.
+      const gaps = page.locator("#coverage tbody tr");
+      expect(await gaps.count()).toBeGreaterThan(0);
+      expect(plain(await gaps.first().textContent())).toMatch(/20\d\d-Q[1-4]/);
+      // The focus stays on the control the reader used.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("indicator");
+      await page.locator("#series").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath("dashboard-dashboard-role"), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(apiRequests.every(({ method, url }) => method === "GET" && !url.searchParams.has("query"))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("passes the axe accessibility checks (labels, contrast, names, structure) in both languages", async () => {
+    const { page } = await visit();
+    try {
+      for (const language of ["Polski", "English"]) {
+        await page.getByRole("button", { name: language }).click();
+        await page.addScriptTag({ path: AXE_PATH });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+          return result.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+        });
+        expect(violations, language).toEqual([]);
+      }
+      // Every chart has a text alternative and a table of its figures.
+      for (const chart of await page.locator("[data-chart]").all()) {
+        expect(await chart.getAttribute("aria-label")).toBeTruthy();
+      }
+      expect(await page.locator("figure").count()).toBe(await page.locator("figure details table caption").count());
+      // The first Tab reaches the skip link, which leads to the content.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("shows a banner naming a region that does not answer, and the other regions' figures", async () => {
+    await hub.regions.kooperacje3d.stop();
+    const { page } = await visit();
+    try {
+      const banner = page.getByRole("alert");
+      await expect.poll(async () => plain(await banner.textContent())).toContain("Kooperacje 3D");
+      expect(plain(await banner.textContent())).toBe(
+        "Dane niepełne. Nie odpowiada region: Kooperacje 3D (makroregion III). Liczby poniżej nie obejmują jego danych. Odśwież stronę później.",
+      );
+      expect(await banner.isVisible()).toBe(true);
+      const headers = (await page.locator("table.overview thead th").allTextContents()).map(plain);
+      expect(headers.slice(1)).toEqual(["Liderzy kooperacji", "Kooperacja – efektywna i skuteczna"]);
+      expect(plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "))).toContain("10 094 619,62 zł (84,28 %)");
+      await page.screenshot({ path: screenshotPath("dashboard-region-missing"), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});
