@@ -8,7 +8,13 @@ COPY gateway/package.json gateway/
 COPY subgraphs/shared/package.json subgraphs/shared/
 COPY subgraphs/regional/package.json subgraphs/regional/
 COPY subgraphs/book/package.json subgraphs/book/
-RUN npm ci --omit=dev --no-audit --no-fund
+COPY dashboard/package.json dashboard/
+# `npm ci` builds the dashboard (prepare: codegen against the API schema, Vite), so it needs
+# the dashboard's sources, the schema and every dependency; then only production ones stay.
+COPY tsconfig.json ./
+COPY schema schema
+COPY dashboard dashboard
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production DATA_DIR=/data
@@ -18,6 +24,7 @@ COPY package.json tsconfig.json ./
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY schema schema
+COPY --from=build /app/dashboard/dist ./dashboard/dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 CMD ["node", "-r", "@swc-node/register", "gateway/src/gateway-main.ts"]

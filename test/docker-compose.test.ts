@@ -129,7 +129,9 @@ describe("Dockerfile", () => {
 
   it("builds in stages, installs production dependencies only, and runs as a user other than root", () => {
     expect(dockerfile.match(/^FROM /gm)!.length).toBeGreaterThanOrEqual(2);
-    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    // Everything to build the dashboard, then production dependencies only; the image gets the build.
+    expect(dockerfile).toMatch(/npm ci .*&& npm prune --omit=dev/);
+    expect(dockerfile).toMatch(/^COPY --from=build \/app\/dashboard\/dist \.\/dashboard\/dist$/m);
     const users = [...dockerfile.matchAll(/^USER (\S+)/gm)].map((match) => match[1]);
     expect(users.at(-1)).toBeDefined();
     expect(users.at(-1)).not.toBe("root");

@@ -100,6 +100,12 @@ describe("npm start", () => {
     const book = await fetch(bookUrl!);
     expect(book.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(await book.text()).toContain("Księga rekomendacyjna");
+    // So does the dashboard, built by `npm install`.
+    const dashboardUrl = /The dashboard \(the three models compared\): (http:\/\/\S+)/.exec(started.output())?.[1];
+    expect(dashboardUrl).toBe(new URL("dashboard/", started.gatewayUrl).href);
+    const dashboard = await fetch(dashboardUrl!);
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.text()).toMatch(/<script type="module" crossorigin src="\/dashboard\/assets\/index-[\w-]+\.js">/);
 
     const exit = await interrupt(started);
     expect(exit.code === 0 || exit.signal === "SIGINT").toBe(true);

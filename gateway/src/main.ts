@@ -10,6 +10,7 @@ runUntilSignal(startHub, (hub) =>
     "",
     `Kooperacja Hub gateway ready at ${hub.gateway.url}`,
     "Open it in a browser for Apollo Sandbox, or POST GraphQL to it. Ctrl-C stops the hub.",
+    `The dashboard (the three models compared): ${new URL("dashboard/", hub.gateway.url)}`,
     `The book as a web page: ${new URL("export/book.html", hub.gateway.url)} (adopted recommendations; with a token, more).`,
     "",
     "Without a token you are the public. For a development token, in another terminal:",
