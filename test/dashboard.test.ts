@@ -7,6 +7,7 @@ import { startTestHub, tokenFor, type TestHub } from "./helpers";
 
 // The functions given to page.evaluate run in the browser; these are its globals there (the tests' own lib has no DOM).
 declare const document: { activeElement: { id: string; className: string } | null };
+declare const sessionStorage: { getItem(key: string): string | null };
 declare const window: unknown;
 
 const AXE_PATH = createRequire(__filename).resolve("axe-core/axe.min.js");
@@ -151,6 +152,21 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       await page.screenshot({ path: screenshotPath("dashboard-dashboard-role"), fullPage: true });
       expect(errors).toEqual([]);
       expect(apiRequests.every(({ method, url }) => method === "GET" && !url.searchParams.has("query"))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("drops a token the hub refuses, says so, and shows the public view", async () => {
+    const { page } = await visit();
+    try {
+      await page.getByLabel("Token dostępu (np. rola dashboard)").fill("not-a-token");
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => plain(await page.textContent("#token-status"))).toContain("Token odrzucony");
+      await settled(page);
+      expect(await page.evaluate(() => sessionStorage.getItem("kooperacja-dashboard-token"))).toBeNull();
+      expect(plain(await page.textContent("#series"))).toContain("Ta część wymaga tokenu");
+      expect(plain(await page.locator("table.overview tbody tr", { has: page.locator('th:text-is("Udział UE")') }).textContent())).toContain("84,28 %");
     } finally {
       await page.close();
     }

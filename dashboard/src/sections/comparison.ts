@@ -1,0 +1,64 @@
+import { drawBars } from "../charts";
+import { dataTable, figure, h, type Cell } from "../dom";
+import { formatFigure, formatNumber, kindName, t, type Lang } from "../i18n";
+import { placeholder, section, type Drawn } from "../page";
+import { indicatorLabel, partnershipName, setIndicator, state } from "../state";
+
+/** The list of the catalogue's indicators the comparison and the series show. */
+function indicatorPicker(lang: Lang): HTMLElement {
+  const select = h("select", { id: "indicator", name: "indicator" });
+  for (const indicator of state.data.indicators?.indicators ?? []) {
+    const option = h("option", { value: indicator.code }, indicatorLabel(lang, indicator.code));
+    option.selected = indicator.code === state.indicator;
+    select.append(option);
+  }
+  // The page is drawn anew after the load; the focus goes back to the list the reader used.
+  select.addEventListener("change", () => void setIndicator(select.value).then(() => document.getElementById("indicator")?.focus()));
+  return h("div", { class: "picker" }, h("label", { for: "indicator" }, t(lang, "indicator")), select);
+}
+
+/** One indicator by partnership and by kind of gmina, each as a chart over a table. */
+export function comparison(lang: Lang): Drawn {
+  const data = state.data.comparison;
+  const title = t(lang, "comparison");
+  if (!data) return { element: section("comparison", title, indicatorPicker(lang), placeholder(lang)) };
+  const name = indicatorLabel(lang, state.indicator);
+  const partnershipRows = data.byPartnership.rows;
+  const kindRows = data.byMunicipalityKind.rows;
+  const headers = [t(lang, "indicator"), t(lang, "n"), t(lang, "familiesBehind")];
+  const rowCells = (label: string, row: (typeof partnershipRows)[number] | (typeof kindRows)[number]): Cell[] => [
+    { text: label },
+    { text: formatFigure(lang, row.value, row.suppressed), suppressed: row.suppressed, numeric: true },
+    { text: formatFigure(lang, row.n, row.suppressed), suppressed: row.suppressed, numeric: true },
+    { text: formatFigure(lang, row.families, row.suppressed), suppressed: row.suppressed, numeric: true },
+  ];
+  const byPartnership = figure(
+    "by-partnership",
+    `${name}: ${t(lang, "byPartnership").toLowerCase()}`,
+    dataTable(`${name}: ${t(lang, "byPartnership").toLowerCase()}`, [t(lang, "partnership"), ...headers], partnershipRows.map((row) => rowCells(partnershipName(row.partnership), row))),
+    t(lang, "chartData"),
+  );
+  const byKind = figure(
+    "by-kind",
+    `${name}: ${t(lang, "byKind").toLowerCase()}`,
+    dataTable(`${name}: ${t(lang, "byKind").toLowerCase()}`, [t(lang, "kind"), ...headers], kindRows.map((row) => rowCells(kindName(lang, row.municipalityKind), row))),
+    t(lang, "chartData"),
+  );
+  const element = section("comparison", title, indicatorPicker(lang), h("div", { class: "pair" }, byPartnership.element, byKind.element), h("p", { class: "note" }, t(lang, "suppressedNote")));
+  const describe = (labels: string[], rows: { value?: number | null; suppressed: boolean }[]) => labels.map((label, index) => `${label}: ${formatFigure(lang, rows[index]!.value, rows[index]!.suppressed)}`).join("; ");
+  const format = (value: number) => formatNumber(lang, value);
+  const draw = () => {
+    const pLabels = partnershipRows.map((row) => partnershipName(row.partnership));
+    drawBars(byPartnership.chart, pLabels, [{ name, values: partnershipRows.map((row) => (row.suppressed ? null : (row.value ?? null))), labels: partnershipRows.map((row) => formatFigure(lang, row.value, row.suppressed)) }], {
+      description: `${name}. ${describe(pLabels, partnershipRows)}`,
+      format,
+    });
+    const kLabels = kindRows.map((row) => kindName(lang, row.municipalityKind));
+    drawBars(byKind.chart, kLabels, [{ name, values: kindRows.map((row) => (row.suppressed ? null : (row.value ?? null))), labels: kindRows.map((row) => formatFigure(lang, row.value, row.suppressed)), colour: "#7a4b00" }], {
+      description: `${name}. ${describe(kLabels, kindRows)}`,
+      format,
+    });
+  };
+  return { element, draw };
+}
+

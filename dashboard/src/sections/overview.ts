@@ -1,0 +1,62 @@
+import { drawBars } from "../charts";
+import { dataTable, figure, h, type Cell } from "../dom";
+import { formatFigure, formatMoney, formatNumber, formatPercent, t, type Lang } from "../i18n";
+import { placeholder, section, type Drawn } from "../page";
+import { state } from "../state";
+
+/** The three partnerships side by side, and their money as a chart. */
+export function overview(lang: Lang): Drawn {
+  const data = state.data.overview;
+  if (!data) return { element: section("overview", t(lang, "overview"), placeholder(lang)) };
+  const partnerships = data.partnerships;
+  const families = new Map(data.families.rows.map((row) => [row.partnership, row]));
+  const money = (value: { amount: string } | null | undefined) => (value ? formatMoney(lang, Number(value.amount)) : t(lang, "notStated"));
+  const share = (percent: string | null | undefined) => (percent ? formatPercent(lang, Number(percent)) : t(lang, "notStated"));
+  const columns = partnerships.map((p) => p.name);
+  const metric = (word: Parameters<typeof t>[1], cell: (p: (typeof partnerships)[number]) => Cell): Cell[] => [{ text: t(lang, word) }, ...partnerships.map(cell)];
+  const table = dataTable(
+    t(lang, "overview"),
+    ["", ...columns],
+    [
+      metric("macroregion", (p) => ({ text: p.macroregion })),
+      metric("value", (p) => ({ text: money(p.totalValue), numeric: true })),
+      metric("euFunds", (p) => ({ text: money(p.euCofinancing), numeric: true })),
+      metric("euShare", (p) => ({ text: share(p.euSharePercent), numeric: true })),
+      metric("sites", (p) => ({ text: formatNumber(lang, p.pilotSites.length), numeric: true })),
+      metric("families", (p) => {
+        const row = families.get(p.key);
+        return { text: formatFigure(lang, row?.value, row?.suppressed), suppressed: row?.suppressed, numeric: true };
+      }),
+      metric("bodies", (p) => ({ text: formatNumber(lang, p.cooperationBodies.length), numeric: true })),
+      metric("voivodeships", (p) => ({ text: p.voivodeships.map((v) => v.name).join(", ") })),
+    ],
+    "overview",
+  );
+  const withMoney = partnerships.filter((p) => p.totalValue);
+  const chartTable = dataTable(
+    t(lang, "moneyChart"),
+    [t(lang, "partnership"), t(lang, "value"), t(lang, "euFunds"), t(lang, "euShare")],
+    withMoney.map((p) => [{ text: p.name }, { text: money(p.totalValue), numeric: true }, { text: money(p.euCofinancing), numeric: true }, { text: share(p.euSharePercent), numeric: true }]),
+  );
+  const chart = figure("money", t(lang, "moneyChart"), chartTable, t(lang, "chartData"));
+  const element = section("overview", t(lang, "overview"), h("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t(lang, "overview") }, table), chart.element);
+  const draw = () =>
+    drawBars(
+      chart.chart,
+      withMoney.map((p) => p.name),
+      [
+        { name: t(lang, "value"), values: withMoney.map((p) => Number(p.totalValue!.amount)), labels: withMoney.map((p) => money(p.totalValue)), colour: "#1f5fa8" },
+        {
+          name: `${t(lang, "euFunds")}`,
+          values: withMoney.map((p) => (p.euCofinancing ? Number(p.euCofinancing.amount) : null)),
+          labels: withMoney.map((p) => `${money(p.euCofinancing)} (${share(p.euSharePercent)})`),
+          colour: "#2a6e3f",
+        },
+      ],
+      {
+        description: withMoney.map((p) => `${p.name}: ${t(lang, "value")} ${money(p.totalValue)}, ${t(lang, "euFunds")} ${money(p.euCofinancing)}, ${t(lang, "euShare")} ${share(p.euSharePercent)}`).join("; "),
+        format: (value) => formatNumber(lang, value),
+      },
+    );
+  return { element, draw };
+}

@@ -1,0 +1,45 @@
+import { drawLines, PARTNERSHIP_COLOURS } from "../charts";
+import { dataTable, figure, h } from "../dom";
+import { formatFigure, formatNumber, t, type Lang } from "../i18n";
+import { placeholder, section, type Drawn } from "../page";
+import { indicatorLabel, partnershipName, state } from "../state";
+
+/** The chosen indicator quarter by quarter, one line per partnership (needs a token). */
+export function series(lang: Lang): Drawn {
+  const title = t(lang, "series");
+  if (!state.token) return { element: section("series", title, h("p", { class: "note" }, t(lang, "needsToken"))) };
+  const data = state.data.series;
+  if (!data) return { element: section("series", title, placeholder(lang)) };
+  const name = indicatorLabel(lang, state.indicator);
+  const periods = [...new Set(data.compare.rows.map((row) => row.period ?? ""))].sort();
+  const partnerships = [...new Set(data.compare.rows.map((row) => row.partnership ?? ""))];
+  const at = (partnership: string, period: string) => data.compare.rows.find((row) => row.partnership === partnership && row.period === period);
+  const table = dataTable(
+    `${name}: ${title.toLowerCase()}`,
+    [t(lang, "period"), ...partnerships.map(partnershipName)],
+    periods.map((period) => [
+      { text: period },
+      ...partnerships.map((partnership) => {
+        const row = at(partnership, period);
+        return { text: formatFigure(lang, row?.value, row?.suppressed), suppressed: row?.suppressed, numeric: true };
+      }),
+    ]),
+  );
+  const chart = figure("series-figure", `${name}: ${title.toLowerCase()}`, table, t(lang, "chartData"), true);
+  const element = section("series", title, chart.element);
+  const draw = () =>
+    drawLines(
+      chart.chart,
+      periods,
+      partnerships.map((partnership) => ({
+        name: partnershipName(partnership),
+        colour: PARTNERSHIP_COLOURS[partnership],
+        values: periods.map((period) => {
+          const row = at(partnership, period);
+          return row && !row.suppressed ? (row.value ?? null) : null;
+        }),
+      })),
+      { description: `${name}, ${periods[0] ?? ""}–${periods.at(-1) ?? ""}`, format: (value) => formatNumber(lang, value) },
+    );
+  return { element, draw };
+}

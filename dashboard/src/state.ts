@@ -1,0 +1,167 @@
+import { ask, type Answer } from "./api";
+import {
+  DashboardComparisonDocument as ComparisonQuery,
+  DashboardCoverageDocument as CoverageQuery,
+  DashboardIndicatorsDocument as IndicatorsQuery,
+  DashboardOverviewDocument as OverviewQuery,
+  DashboardSeriesDocument as SeriesQuery,
+  DashboardVoivodeshipsDocument as VoivodeshipsQuery,
+  type DashboardComparisonQuery,
+  type DashboardCoverageQuery,
+  type DashboardIndicatorsQuery,
+  type DashboardOverviewQuery,
+  type DashboardSeriesQuery,
+  type DashboardVoivodeshipsQuery,
+} from "./gql/graphql";
+import { indicatorName, t, type Lang } from "./i18n";
+
+/** Indicators of the table by voivodeship: reach, activity and structures. */
+export const VOIVODESHIP_INDICATORS = ["FAMILIES_ENROLLED", "ACTIVITY_PARTICIPANTS", "COOPERATION_BODIES"];
+const DEFAULT_INDICATOR = "FAMILIES_SUPPORTED";
+/** Short names of the three partnerships, for a banner about one that cannot answer (and so cannot name itself). */
+export const SHORT_NAMES: Record<string, string> = { liderzy: "Liderzy kooperacji", kooperacja: "Kooperacja – efektywna i skuteczna", kooperacje3d: "Kooperacje 3D" };
+const TOKEN_KEY = "kooperacja-dashboard-token";
+const LANG_KEY = "kooperacja-dashboard-lang";
+
+/** The answers the page shows, one per operation. */
+export interface Data {
+  overview?: DashboardOverviewQuery;
+  indicators?: DashboardIndicatorsQuery;
+  voivodeships?: DashboardVoivodeshipsQuery;
+  comparison?: DashboardComparisonQuery;
+  series?: DashboardSeriesQuery;
+  coverage?: DashboardCoverageQuery;
+}
+export type Part = keyof Data;
+export const ALL: Part[] = ["overview", "indicators", "voivodeships", "comparison", "series", "coverage"];
+/** Parts that need a token: series by PERIOD and coverage. */
+const WITH_TOKEN: Part[] = ["series", "coverage"];
+
+/** What one answer said besides its data. */
+interface Outcome {
+  /** Regions that did not answer, with their macroregion when the error named it. */
+  missing: Map<string, string | undefined>;
+  problems: string[];
+}
+
+export const state = {
+  lang: (localStorage.getItem(LANG_KEY) === "en" ? "en" : "pl") as Lang,
+  token: sessionStorage.getItem(TOKEN_KEY),
+  indicator: DEFAULT_INDICATOR,
+  data: {} as Data,
+  outcomes: {} as Partial<Record<Part, Outcome>>,
+  /** Said once, after a refused token was dropped. */
+  notice: null as string | null,
+  loading: false,
+};
+
+let render: () => void = () => undefined;
+
+/** The page's renderer, called after every change of state. */
+export function onChange(renderer: () => void): void {
+  render = renderer;
+}
+
+export function setLang(lang: Lang): void {
+  state.lang = lang;
+  localStorage.setItem(LANG_KEY, lang);
+  render();
+}
+
+/** Keeps a token for this browser tab only (sessionStorage), or forgets it; then asks everything again. */
+export function setToken(token: string | null): Promise<void> {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+  state.token = token;
+  state.notice = null;
+  return load(ALL);
+}
+
+export function setIndicator(code: string): Promise<void> {
+  state.indicator = code;
+  return load(["comparison", "series"]);
+}
+
+/** Regions missing from any answer on the page now: the banner names them. */
+export function missingRegions(): Map<string, string | undefined> {
+  const all = new Map<string, string | undefined>();
+  for (const outcome of Object.values(state.outcomes)) for (const [region, macroregion] of outcome.missing) all.set(region, macroregion ?? all.get(region));
+  return all;
+}
+
+export function problems(): string[] {
+  return Object.values(state.outcomes).flatMap((outcome) => outcome.problems);
+}
+
+function outcomeOf(answer: Answer<unknown>): Outcome {
+  const outcome: Outcome = { missing: new Map(), problems: [] };
+  for (const error of answer.errors) {
+    const code = error.extensions?.code;
+    if ((code === "SHARD_UNAVAILABLE" || code === "SHARD_TIMEOUT") && error.extensions?.partnership) outcome.missing.set(error.extensions.partnership, error.extensions.macroregion);
+    else outcome.problems.push(`${code ?? answer.status}: ${error.message}`);
+  }
+  for (const region of answer.missingRegions) if (!outcome.missing.has(region)) outcome.missing.set(region, undefined);
+  return outcome;
+}
+
+async function fetchPart(part: Part, token: string | null): Promise<Answer<unknown>> {
+  const indicators = [state.indicator];
+  switch (part) {
+    case "overview":
+      return ask(OverviewQuery, {}, token);
+    case "indicators":
+      return ask(IndicatorsQuery, {}, token);
+    case "voivodeships":
+      return ask(VoivodeshipsQuery, { indicators: VOIVODESHIP_INDICATORS }, token);
+    case "comparison":
+      return ask(ComparisonQuery, { indicators }, token);
+    case "series":
+      return ask(SeriesQuery, { indicators, grain: "QUARTER" }, token);
+    case "coverage":
+      return ask(CoverageQuery, {}, token);
+  }
+}
+
+/** Asks the hub for these parts, all at once, and draws the page before and after. */
+export async function load(parts: Part[]): Promise<void> {
+  state.loading = true;
+  render();
+  const token = state.token;
+  let refused = false;
+  await Promise.all(
+    parts.map(async (part) => {
+      if (WITH_TOKEN.includes(part) && !token) {
+        delete state.data[part];
+        delete state.outcomes[part];
+        return;
+      }
+      try {
+        const answer = await fetchPart(part, token);
+        refused ||= answer.status === 401;
+        (state.data as Record<Part, unknown>)[part] = answer.data ?? undefined;
+        state.outcomes[part] = outcomeOf(answer);
+      } catch (error) {
+        state.outcomes[part] = { missing: new Map(), problems: [error instanceof Error ? error.message : String(error)] };
+      }
+    }),
+  );
+  if (refused && token) {
+    // An expired or foreign token: drop it, say so, and show what the public may see.
+    await setToken(null);
+    state.notice = t(state.lang, "tokenRefused");
+    render();
+    return;
+  }
+  state.loading = false;
+  render();
+  document.body.dataset.ready = "true";
+}
+
+export function indicatorLabel(lang: Lang, code: string): string {
+  const found = state.data.indicators?.indicators.find((indicator) => indicator.code === code);
+  return indicatorName(lang, code, found?.name);
+}
+
+export function partnershipName(key: string | null | undefined): string {
+  return state.data.overview?.partnerships.find((p) => p.key === key)?.name ?? SHORT_NAMES[key ?? ""] ?? key ?? "";
+}
