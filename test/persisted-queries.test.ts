@@ -96,6 +96,17 @@ describe("persisted queries (trusted documents) of the dashboard", () => {
     const registering = await postRaw(hub.gateway.url, { query: AD_HOC, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(AD_HOC) } } }, dashboard);
     expect(registering.status).toBe(403);
 
+    // A trusted hash beside other text runs neither: Apollo Server checks that the hash is the text's.
+    const smuggled = await postRaw(hub.gateway.url, { query: AD_HOC, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf("DashboardIndicators") } } }, dashboard);
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.body.data).toBeUndefined();
+    expect(smuggled.body.errors[0].message).toContain("provided sha does not match query");
+    const smuggledGet = persistedUrl(hub.gateway.url, hashOf("DashboardIndicators"));
+    smuggledGet.searchParams.set("query", AD_HOC);
+    const viaGet = await fetch(smuggledGet, { headers: dashboard });
+    expect(viaGet.status).toBe(400);
+    expect(((await viaGet.json()) as any).data).toBeUndefined();
+
     const batch = await postRaw(hub.gateway.url, [{ extensions: { persistedQuery: { version: 1, sha256Hash: hashOf("DashboardIndicators") } } }, { query: AD_HOC }], dashboard);
     expect(batch.status).toBe(403);
     expect(batch.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_IN_LIST");
