@@ -197,8 +197,10 @@ describe("the gateway's persisted query settings", () => {
 
   it("answers 503 with what to do when the dashboard is not built, and keeps serving the API", async () => {
     const empty = mkdtempSync(join(scratch, "empty-"));
-    const hub = await startTestHub({ DASHBOARD_DIR: empty });
+    const lines: Record<string, any>[] = [];
+    const hub = await startTestHub({ DASHBOARD_DIR: empty, LOG_LEVEL: "warn" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     try {
+      expect(lines.find((line) => line.service === "gateway" && line.msg.startsWith("the dashboard is not built"))?.dashboardDir).toBe(empty);
       const page = await fetch(new URL("/dashboard/", hub.gateway.url));
       expect(page.status).toBe(503);
       expect(await page.text()).toContain("The dashboard is not built");

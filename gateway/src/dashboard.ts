@@ -1,6 +1,7 @@
 import express, { type RequestHandler } from "express";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { Logger } from "pino";
 
 /**
  * The dashboard's build at /dashboard. Its hashed assets never change under
@@ -8,9 +9,10 @@ import { join } from "node:path";
  * on every visit, so a new build shows at once. Without a build the page
  * says how to make one, and the API goes on working.
  */
-export function dashboardRouter(dashboardDir: string): RequestHandler {
+export function dashboardRouter(dashboardDir: string, logger: Logger): RequestHandler {
   const router = express.Router();
   if (!existsSync(join(dashboardDir, "index.html"))) {
+    logger.warn({ dashboardDir }, "the dashboard is not built: /dashboard answers 503 until `npm run build` (the API is unaffected)");
     router.use((_req, res) => {
       res.status(503).type("text/plain").send(`The dashboard is not built (no ${join(dashboardDir, "index.html")}). Run \`npm run build\` and restart the gateway.\n`);
     });

@@ -127,7 +127,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   app.use(compression());
   app.use(operations.router(() => servicesReadiness(config.shardUrls, config.bookUrl)));
   // The page is public; what it shows is what its caller's token may read through the API below.
-  app.use("/dashboard", dashboardRouter(config.dashboardDir));
+  app.use("/dashboard", dashboardRouter(config.dashboardDir, logger));
   app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, authenticate(verifier), rateLimitPerIdentity(config.limits));
   app.use(
     "/export",
