@@ -166,6 +166,14 @@ describe("persisted queries (trusted documents) of the dashboard", () => {
     expect((await fetch(new URL("/dashboard/assets/nothing.js", hub.gateway.url))).status).toBe(404);
   });
 
+  it("counts the trusted operations it ran and the ones it refused, in /metrics", async () => {
+    const metrics = await (await fetch(new URL("/metrics", hub.gateway.url))).text();
+    const count = (labels: string) => Number(new RegExp(`^hub_persisted_queries_total\\{${labels},service="gateway"\\} (\\d+)$`, "m").exec(metrics)?.[1] ?? 0);
+    // The tests above: GETs of the overview, and four refusals (text, unknown hash, APQ registration, batch).
+    expect(count('operation="DashboardOverview",outcome="trusted"')).toBeGreaterThanOrEqual(2);
+    expect(count('operation="",outcome="refused"')).toBe(4);
+  });
+
   it("stops caching the public's answer when a region is missing from it", async () => {
     await hub.regions.kooperacje3d.stop();
     const partial = await getByHash(hub.gateway.url, hashOf("DashboardOverview"));

@@ -142,7 +142,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     uploads(config.limits),
     bodyErrors,
     batchLimit(config.limits),
-    persistedQueries({ manifest: config.manifest, safelistRoles: config.safelistRoles }),
+    persistedQueries({ manifest: config.manifest, safelistRoles: config.safelistRoles, registry: operations.registry }),
     expressMiddleware(server, {
       context: async ({ req, res }) => contextFor(identityOf(res), res.locals.requestId as string, req.headers["x-hub-debug"] as string | undefined, res.locals.publicCacheable === true),
     }),

@@ -1,6 +1,7 @@
 import { ErrorCode, Role } from "@kooperacja/shared";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Request, RequestHandler, Response } from "express";
+import { Counter, type Registry } from "prom-client";
 import type { GatewayContext } from "../context";
 import { identityOf, refuse } from "../access/http";
 import { sha256, type Manifest, type TrustedDocument } from "./manifest";
@@ -9,6 +10,8 @@ export interface PersistedQueryOptions {
   manifest: Manifest;
   /** Roles that may run only the manifest's operations (SAFELIST_ROLES). */
   safelistRoles: ReadonlySet<string>;
+  /** Where the counts of trusted and refused operations go (the gateway's /metrics). */
+  registry: Registry;
 }
 
 interface Operation {
@@ -51,6 +54,12 @@ function getOperation(req: Request): { params: URLSearchParams; operation: Opera
  */
 export function persistedQueries(options: PersistedQueryOptions): RequestHandler {
   const { manifest, safelistRoles } = options;
+  const counted = new Counter({
+    name: "hub_persisted_queries_total",
+    help: "Operations of the persisted query manifest the gateway ran (outcome trusted, by operation), and operations it refused to a safelisted role (outcome refused).",
+    labelNames: ["operation", "outcome"],
+    registers: [options.registry],
+  });
   return (req, res, next) => {
     const identity = identityOf(res);
     const safelisted = safelistRoles.has(identity.role) && res.locals.viaGateway !== true;
@@ -58,9 +67,11 @@ export function persistedQueries(options: PersistedQueryOptions): RequestHandler
       req.method === "GET" ? [getOperation(req).operation] : Array.isArray(req.body) ? (req.body as Operation[]) : req.body && typeof req.body === "object" ? [req.body as Operation] : [];
     const trusted = operations.map((operation) => trustedDocument(manifest, operation));
     if (safelisted && trusted.some((document) => document === undefined)) {
+      counted.inc({ operation: "", outcome: "refused" });
       refuse(res, 403, ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, `Role ${identity.role} may run only the operations of the hub's persisted query manifest (its trusted documents); this operation is not one of them.`);
       return;
     }
+    for (const document of trusted) if (document) counted.inc({ operation: document.operationName ?? "", outcome: "trusted" });
     if (req.method === "GET") {
       const document = trusted[0];
       if (document?.operationType === "query") useDocumentInUrl(req, res, document);
