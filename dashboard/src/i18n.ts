@@ -59,8 +59,16 @@ const WORDS = {
   site: { pl: "Miejsce pilotażu", en: "Pilot site" },
   missing: { pl: "Brakujące kwartały", en: "Missing quarters" },
   reported: { pl: "Zgłoszone kwartały", en: "Reported quarters" },
-  complete: { pl: "Wszystkie miejsca zgłosiły wszystkie kwartały.", en: "Every site reported every quarter." },
-  coverageSummary: { pl: "Miejsc i wskaźników z lukami", en: "Sites and indicators with gaps" },
+  complete: { pl: "Wszystkie miejsca zgłosiły wszystkie kwartały tego wskaźnika.", en: "Every site reported every quarter of this indicator." },
+  coverageSites: { pl: "Miejsca zgłaszające", en: "Sites reporting" },
+  coverageGaps: { pl: "Miejsca z lukami", en: "Sites with gaps" },
+  coverageMissing: { pl: "Brakujące kwartały razem", en: "Missing quarters in all" },
+  coverageList: { pl: "Miejsca z lukami, najwięcej brakujących kwartałów najpierw", en: "Sites with gaps, most missing quarters first" },
+  coverageShown: { pl: "Pokazano {shown} z {all} miejsc z lukami.", en: "Showing {shown} of {all} sites with gaps." },
+  fromRecords: {
+    pl: "Ten wskaźnik hub oblicza z rejestrów regionów (rodziny, spotkania, działania), więc nie ma luk w sprawozdawczości. Luki dotyczą wskaźników zgłaszanych.",
+    en: "The hub computes this indicator from the regions' records (families, meetings, activities), so it has no reporting gaps. Gaps concern reported indicators.",
+  },
   needsToken: { pl: "Ta część wymaga tokenu (rola dashboard, analityk lub właściciel).", en: "This part needs a token (the dashboard, analyst or owner role)." },
   suppressed: { pl: "utajnione", en: "suppressed" },
   suppressedNote: {

@@ -79,7 +79,7 @@ export function setToken(token: string | null): Promise<void> {
 
 export function setIndicator(code: string): Promise<void> {
   state.indicator = code;
-  return load(["comparison", "series"]);
+  return load(["comparison", "series", "coverage"]);
 }
 
 /** Regions missing from any answer on the page now: the banner names them. */
@@ -118,7 +118,7 @@ async function fetchPart(part: Part, token: string | null): Promise<Answer<unkno
     case "series":
       return ask(SeriesQuery, { indicators, grain: "QUARTER" }, token);
     case "coverage":
-      return ask(CoverageQuery, {}, token);
+      return ask(CoverageQuery, { indicators }, token);
   }
 }
 

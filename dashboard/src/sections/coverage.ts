@@ -3,32 +3,59 @@ import { formatNumber, t, type Lang } from "../i18n";
 import { placeholder, section } from "../page";
 import { indicatorLabel, partnershipName, state } from "../state";
 
-/** The quarters each pilot site has not reported, per indicator (needs a token). */
+/** At national size thousands of sites can lack a quarter: the list shows the worst first, up to this many. */
+const LISTED_SITES = 50;
+
+/**
+ * The quarters each pilot site has not reported, for the chosen indicator
+ * (needs a token): a summary per partnership, then the sites with gaps.
+ */
 export function coverage(lang: Lang): HTMLElement {
   const title = t(lang, "coverage");
   if (!state.token) return section("coverage", title, h("p", { class: "note" }, t(lang, "needsToken")));
+  const indicator = state.data.indicators?.indicators.find((candidate) => candidate.code === state.indicator);
+  if (indicator?.basis === "RECORDS") return section("coverage", title, h("p", {}, t(lang, "fromRecords")));
   const data = state.data.coverage;
   if (!data) return section("coverage", title, placeholder(lang));
-  const gaps = data.coverage.filter((row) => !row.complete);
+  const gaps = data.coverage.filter((row) => !row.complete).sort((a, b) => b.periodsMissing.length - a.periodsMissing.length || a.siteName.localeCompare(b.siteName));
   if (gaps.length === 0) return section("coverage", title, h("p", {}, t(lang, "complete")));
+  const name = indicatorLabel(lang, state.indicator);
+  const partnerships = [...new Set(data.coverage.map((row) => row.partnership))];
+  const summary = dataTable(
+    `${name}: ${title.toLowerCase()}`,
+    [t(lang, "partnership"), t(lang, "coverageSites"), t(lang, "coverageGaps"), t(lang, "coverageMissing")],
+    partnerships.map((partnership) => {
+      const rows = data.coverage.filter((row) => row.partnership === partnership);
+      const withGaps = rows.filter((row) => !row.complete);
+      return [
+        { text: partnershipName(partnership) },
+        { text: formatNumber(lang, rows.length), numeric: true },
+        { text: formatNumber(lang, withGaps.length), numeric: true },
+        { text: formatNumber(lang, withGaps.reduce((sum, row) => sum + row.periodsMissing.length, 0)), numeric: true },
+      ];
+    }),
+    "coverage-summary",
+  );
+  const listed = gaps.slice(0, LISTED_SITES);
   return section(
     "coverage",
     title,
-    h("p", {}, `${t(lang, "coverageSummary")}: ${formatNumber(lang, gaps.length)} / ${formatNumber(lang, data.coverage.length)}`),
+    summary,
     h(
       "div",
-      { class: "scroll tall", tabindex: "0", role: "region", "aria-label": title },
+      { class: "scroll tall", tabindex: "0", role: "region", "aria-label": t(lang, "coverageList") },
       dataTable(
-        title,
-        [t(lang, "site"), t(lang, "partnership"), t(lang, "indicator"), t(lang, "missing"), t(lang, "reported")],
-        gaps.map((row) => [
+        t(lang, "coverageList"),
+        [t(lang, "site"), t(lang, "partnership"), t(lang, "missing"), t(lang, "reported")],
+        listed.map((row) => [
           { text: row.siteName },
           { text: partnershipName(row.partnership) },
-          { text: indicatorLabel(lang, row.indicator) },
-          { text: row.periodsMissing.join(", ") || "–" },
+          { text: row.periodsMissing.join(", ") },
           { text: formatNumber(lang, row.periodsReported.length), numeric: true },
         ]),
+        "coverage-sites",
       ),
     ),
+    h("p", { class: "note" }, t(lang, "coverageShown").replace("{shown}", formatNumber(lang, listed.length)).replace("{all}", formatNumber(lang, gaps.length))),
   );
 }
