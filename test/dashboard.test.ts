@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_FOUND, launchBrowser, screenshotPath } from "./browser";
-import { startTestHub, tokenFor, type TestHub } from "./helpers";
+import { proxiedGateway, startTestHub, tokenFor, type TestHub } from "./helpers";
 
 // The functions given to page.evaluate run in the browser; these are its globals there (the tests' own lib has no DOM).
 declare const document: { activeElement: { id: string; className: string } | null };
@@ -36,7 +36,7 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
     await hub?.close();
   });
 
-  async function visit(): Promise<Visit> {
+  async function visit(gatewayUrl = hub.gateway.url): Promise<Visit> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "pl-PL" });
     const apiRequests: Visit["apiRequests"] = [];
     const errors: string[] = [];
@@ -48,7 +48,7 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
-    await page.goto(new URL("/dashboard/", hub.gateway.url).href);
+    await page.goto(new URL("/dashboard/", gatewayUrl).href);
     await page.waitForSelector("body[data-ready=true]");
     return { page, apiRequests, errors };
   }
@@ -203,6 +203,24 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip");
     } finally {
       await page.close();
+    }
+  });
+
+  it("says which region did not answer in time, apart from one that is down", async () => {
+    const gateway = await proxiedGateway(hub, { SHARD_TIMEOUT_MS: "400", SAFELIST_ROLES: "dashboard" });
+    gateway.proxies.kooperacja.delayMs = 1500;
+    const { page } = await visit(gateway.url);
+    try {
+      const banner = page.getByRole("alert");
+      await expect.poll(async () => plain(await banner.textContent())).toContain("Kooperacja – efektywna i skuteczna");
+      expect(plain(await banner.textContent())).toBe(
+        "Dane niepełne. Nie odpowiedział na czas region: Kooperacja – efektywna i skuteczna (makroregion II). Liczby poniżej nie obejmują jego danych. Odśwież stronę później.",
+      );
+      expect((await page.locator("table.overview thead th").allTextContents()).map(plain).slice(1)).toEqual(["Liderzy kooperacji", expect.stringMatching(/^Kooperacje 3D/)]);
+    } finally {
+      await page.close();
+      gateway.proxies.kooperacja.delayMs = 0;
+      await gateway.close();
     }
   });
 

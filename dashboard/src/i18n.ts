@@ -22,6 +22,7 @@ const WORDS = {
   tokenRefused: { pl: "Token odrzucony", en: "Token refused" },
   bannerTitle: { pl: "Dane niepełne", en: "Incomplete data" },
   bannerText: { pl: "Nie odpowiada region:", en: "A region is not answering:" },
+  bannerSlow: { pl: "Nie odpowiedział na czas region:", en: "A region did not answer in time:" },
   bannerHint: {
     pl: "Liczby poniżej nie obejmują jego danych. Odśwież stronę później.",
     en: "The figures below leave its data out. Reload the page later.",

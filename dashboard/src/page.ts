@@ -1,6 +1,6 @@
 import { h } from "./dom";
 import { t, type Lang } from "./i18n";
-import { missingRegions, problems, setLang, setToken, SHORT_NAMES, state } from "./state";
+import { missingRegions, problems, setLang, setToken, SHORT_NAMES, state, type MissingRegion } from "./state";
 
 export function header(lang: Lang): HTMLElement {
   const languageButton = (code: Lang, label: string) => {
@@ -48,8 +48,11 @@ export function banner(lang: Lang): HTMLElement {
   const missing = missingRegions();
   const element = h("div", { id: "banner", role: "alert", class: missing.size > 0 ? "banner" : "banner hidden" });
   if (missing.size > 0) {
-    const regions = [...missing].map(([key, macroregion]) => `${SHORT_NAMES[key] ?? key}${macroregion ? ` (${t(lang, "macroregion").toLowerCase()} ${macroregion})` : ""}`);
-    element.append(h("strong", {}, `${t(lang, "bannerTitle")}. `), `${t(lang, "bannerText")} ${regions.join(", ")}. ${t(lang, "bannerHint")}`);
+    const name = ([key, { macroregion }]: [string, MissingRegion]) => `${SHORT_NAMES[key] ?? key}${macroregion ? ` (${t(lang, "macroregion").toLowerCase()} ${macroregion})` : ""}`;
+    const down = [...missing].filter(([, region]) => !region.timedOut).map(name);
+    const slow = [...missing].filter(([, region]) => region.timedOut).map(name);
+    const sentences = [down.length > 0 ? `${t(lang, "bannerText")} ${down.join(", ")}.` : "", slow.length > 0 ? `${t(lang, "bannerSlow")} ${slow.join(", ")}.` : ""];
+    element.append(h("strong", {}, `${t(lang, "bannerTitle")}. `), `${sentences.filter(Boolean).join(" ")} ${t(lang, "bannerHint")}`);
   }
   return element;
 }

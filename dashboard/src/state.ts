@@ -37,10 +37,15 @@ export const ALL: Part[] = ["overview", "indicators", "voivodeships", "compariso
 /** Parts that need a token: series by PERIOD and coverage. */
 const WITH_TOKEN: Part[] = ["series", "coverage"];
 
+/** A region missing from an answer: its macroregion when the error named it, and whether it was only too slow. */
+export interface MissingRegion {
+  macroregion?: string;
+  timedOut: boolean;
+}
+
 /** What one answer said besides its data. */
 interface Outcome {
-  /** Regions that did not answer, with their macroregion when the error named it. */
-  missing: Map<string, string | undefined>;
+  missing: Map<string, MissingRegion>;
   problems: string[];
 }
 
@@ -82,10 +87,15 @@ export function setIndicator(code: string): Promise<void> {
   return load(["comparison", "series", "coverage"]);
 }
 
-/** Regions missing from any answer on the page now: the banner names them. */
-export function missingRegions(): Map<string, string | undefined> {
-  const all = new Map<string, string | undefined>();
-  for (const outcome of Object.values(state.outcomes)) for (const [region, macroregion] of outcome.missing) all.set(region, macroregion ?? all.get(region));
+/** Regions missing from any answer on the page now: the banner names them. A region down in one answer is down, not slow. */
+export function missingRegions(): Map<string, MissingRegion> {
+  const all = new Map<string, MissingRegion>();
+  for (const outcome of Object.values(state.outcomes)) {
+    for (const [region, missing] of outcome.missing) {
+      const known = all.get(region);
+      all.set(region, { macroregion: missing.macroregion ?? known?.macroregion, timedOut: missing.timedOut && (known?.timedOut ?? true) });
+    }
+  }
   return all;
 }
 
@@ -97,10 +107,12 @@ function outcomeOf(answer: Answer<unknown>): Outcome {
   const outcome: Outcome = { missing: new Map(), problems: [] };
   for (const error of answer.errors) {
     const code = error.extensions?.code;
-    if ((code === "SHARD_UNAVAILABLE" || code === "SHARD_TIMEOUT") && error.extensions?.partnership) outcome.missing.set(error.extensions.partnership, error.extensions.macroregion);
+    if ((code === "SHARD_UNAVAILABLE" || code === "SHARD_TIMEOUT") && error.extensions?.partnership) {
+      outcome.missing.set(error.extensions.partnership, { macroregion: error.extensions.macroregion, timedOut: code === "SHARD_TIMEOUT" });
+    }
     else outcome.problems.push(`${code ?? answer.status}: ${error.message}`);
   }
-  for (const region of answer.missingRegions) if (!outcome.missing.has(region)) outcome.missing.set(region, undefined);
+  for (const region of answer.missingRegions) if (!outcome.missing.has(region)) outcome.missing.set(region, { timedOut: false });
   return outcome;
 }
 
