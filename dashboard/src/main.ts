@@ -17,6 +17,9 @@ function render(): void {
   const lang = state.lang;
   document.documentElement.lang = lang;
   document.title = `${t(lang, "title")} · Kooperacja Hub`;
+  // The page is drawn anew as answers arrive: what the reader is typing, and where the focus is, carry over.
+  const focused = document.activeElement instanceof HTMLElement && document.activeElement.id ? document.activeElement.id : null;
+  const typed = (document.getElementById("token") as HTMLInputElement | null)?.value ?? "";
   disposeCharts();
   const charted = [overview(lang), comparison(lang), series(lang)];
   root.replaceChildren(
@@ -37,6 +40,8 @@ function render(): void {
   );
   // ECharts measures its container, so the charts are drawn once the markup is in the document.
   for (const part of charted) part.draw?.();
+  (document.getElementById("token") as HTMLInputElement).value = typed;
+  if (focused) document.getElementById(focused)?.focus();
 }
 
 onChange(render);

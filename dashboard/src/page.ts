@@ -38,6 +38,8 @@ export function accessForm(lang: Lang): HTMLElement {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const token = input.value.trim();
+    // Used, not kept in the field: the page redraws it empty.
+    input.value = "";
     if (token) void setToken(token);
   });
   return form;

@@ -134,7 +134,7 @@ async function fetchPart(part: Part, token: string | null): Promise<Answer<unkno
   }
 }
 
-/** Asks the hub for these parts, all at once, and draws the page before and after. */
+/** Asks the hub for these parts, all at once, and draws the page before, as each answer arrives, and after. */
 export async function load(parts: Part[]): Promise<void> {
   state.loading = true;
   render();
@@ -155,6 +155,8 @@ export async function load(parts: Part[]): Promise<void> {
       } catch (error) {
         state.outcomes[part] = { missing: new Map(), problems: [error instanceof Error ? error.message : String(error)] };
       }
+      // Each part shows as soon as it is there: at national size the overview is ready seconds before the comparisons.
+      if (!refused) render();
     }),
   );
   if (refused && token) {

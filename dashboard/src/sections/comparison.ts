@@ -12,8 +12,7 @@ function indicatorPicker(lang: Lang): HTMLElement {
     option.selected = indicator.code === state.indicator;
     select.append(option);
   }
-  // The page is drawn anew after the load; the focus goes back to the list the reader used.
-  select.addEventListener("change", () => void setIndicator(select.value).then(() => document.getElementById("indicator")?.focus()));
+  select.addEventListener("change", () => void setIndicator(select.value));
   return h("div", { class: "picker" }, h("label", { for: "indicator" }, t(lang, "indicator")), select);
 }
 
