@@ -159,7 +159,7 @@ export class AnalyticsResolver {
     // Every site the facts could belong to, with the quarters each has values in: one grouped query per indicator.
     const groups = new Map<string, Set<string>>();
     for (const definition of reported) {
-      for (const group of await groupFacts(ctx, definition, [FactDimension.SITE, FactDimension.PERIOD], Grain.QUARTER, filter)) {
+      for (const group of await groupFacts(ctx, definition, [FactDimension.SITE, FactDimension.PERIOD], Grain.QUARTER, filter, { countFamilies: false })) {
         const key = `${definition.id}\n${String(group.siteId)}`;
         groups.set(key, (groups.get(key) ?? new Set()).add(String(group.period)));
       }

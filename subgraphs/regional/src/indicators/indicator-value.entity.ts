@@ -12,6 +12,8 @@ import { OutcomeIndicator } from "./outcome-indicator.entity";
 // Summaries filter by indicator and period and read only these columns: the index covers them, so a
 // summary over a million values reads the index alone, in period order, and never the table.
 @Index({ properties: ["indicator", "period", "archivedAt", "site", "family", "value"] })
+// Whether a site has a value of an indicator in a range of quarters: the families behind a comparison ask it once per family.
+@Index({ properties: ["site", "indicator", "period"] })
 @Entity({ tableName: "indicator_value" })
 @Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "A value of an outcome indicator for a pilot site (or one family) in one period." })
