@@ -39,7 +39,6 @@ export interface GatewayConfig {
 export const DEFAULT_DASHBOARD_DIR = resolve(__dirname, "../../dashboard/dist");
 export const MANIFEST_FILE = "persisted-queries.json";
 
-
 export const DEFAULT_GATEWAY_PORT = 4000;
 
 /** The variables the gateway reads (besides the identity settings of `authConfig`). */
@@ -69,7 +68,7 @@ export const GATEWAY_ENV = {
   RATE_LIMIT_PER_MINUTE: intVar(600, 1),
   INTROSPECTION: flagVar(false).optional(),
   DASHBOARD_DIR: textVar(DEFAULT_DASHBOARD_DIR),
-  SAFELIST_ROLES: listVar(TOKEN_ROLES, ),
+  SAFELIST_ROLES: listVar(TOKEN_ROLES),
   PUBLIC_CACHE_SECONDS: intVar(60, 0),
 };
 

@@ -13,7 +13,8 @@ export function series(lang: Lang): Drawn {
   const name = indicatorLabel(lang, state.indicator);
   const periods = [...new Set(data.compare.rows.map((row) => row.period ?? ""))].sort();
   const partnerships = [...new Set(data.compare.rows.map((row) => row.partnership ?? ""))];
-  const at = (partnership: string, period: string) => data.compare.rows.find((row) => row.partnership === partnership && row.period === period);
+  const cells = new Map(data.compare.rows.map((row) => [`${row.partnership ?? ""}\n${row.period ?? ""}`, row]));
+  const at = (partnership: string, period: string) => cells.get(`${partnership}\n${period}`);
   const table = dataTable(
     `${name}: ${title.toLowerCase()}`,
     [t(lang, "period"), ...partnerships.map(partnershipName)],

@@ -31,16 +31,15 @@ function trustedDocument(manifest: Manifest, operation: Operation): TrustedDocum
   return typeof operation.query === "string" ? manifest.get(sha256(operation.query)) : undefined;
 }
 
-/** The operation of a GET request, as Apollo Server will read it from the URL. */
-function getOperation(req: Request): { params: URLSearchParams; operation: Operation } {
-  const params = new URL(req.url, "http://gateway").searchParams;
+/** The operation of a GET request, as Apollo Server will read it from the URL's parameters. */
+function getOperation(params: URLSearchParams): Operation {
   let extensions: unknown;
   try {
     extensions = JSON.parse(params.get("extensions") ?? "null");
   } catch {
     // Apollo Server answers a malformed `extensions` parameter itself.
   }
-  return { params, operation: { query: params.get("query") ?? undefined, extensions } };
+  return { query: params.get("query") ?? undefined, extensions };
 }
 
 /**
@@ -63,8 +62,14 @@ export function persistedQueries(options: PersistedQueryOptions): RequestHandler
   return (req, res, next) => {
     const identity = identityOf(res);
     const safelisted = safelistRoles.has(identity.role) && res.locals.viaGateway !== true;
-    const operations: Operation[] =
-      req.method === "GET" ? [getOperation(req).operation] : Array.isArray(req.body) ? (req.body as Operation[]) : req.body && typeof req.body === "object" ? [req.body as Operation] : [];
+    const params = req.method === "GET" ? new URL(req.url, "http://gateway").searchParams : undefined;
+    const operations: Operation[] = params
+      ? [getOperation(params)]
+      : Array.isArray(req.body)
+        ? (req.body as Operation[])
+        : req.body && typeof req.body === "object"
+          ? [req.body as Operation]
+          : [];
     const trusted = operations.map((operation) => trustedDocument(manifest, operation));
     if (safelisted && trusted.some((document) => document === undefined)) {
       counted.inc({ operation: "", outcome: "refused" });
@@ -72,9 +77,9 @@ export function persistedQueries(options: PersistedQueryOptions): RequestHandler
       return;
     }
     for (const document of trusted) if (document) counted.inc({ operation: document.operationName ?? "", outcome: "trusted" });
-    if (req.method === "GET") {
+    if (params) {
       const document = trusted[0];
-      if (document?.operationType === "query") useDocumentInUrl(req, res, document);
+      if (document?.operationType === "query") useDocumentInUrl(req, res, document, params);
     } else {
       operations.forEach((operation, index) => {
         const document = trusted[index];
@@ -85,11 +90,10 @@ export function persistedQueries(options: PersistedQueryOptions): RequestHandler
   };
 }
 
-function useDocumentInUrl(req: Request, res: Response, document: TrustedDocument): void {
-  const { params } = getOperation(req);
+function useDocumentInUrl(req: Request, res: Response, document: TrustedDocument, params: URLSearchParams): void {
   if (!params.has("query")) {
     params.set("query", document.document);
-    req.url = `${new URL(req.url, "http://gateway").pathname}?${params}`;
+    req.url = `${req.path}?${params}`;
   }
   // A reviewed query changes nothing, so a plain GET of it cannot be the cross-site request Apollo's CSRF prevention guards against.
   req.headers["apollo-require-preflight"] = "true";
