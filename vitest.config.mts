@@ -27,7 +27,7 @@ const ON_POSTGRESQL = [
   "regional-writes",
   "sharding",
   "shutdown",
-  "suppression",
+  "protection",
   "synthetic-seed",
   "write-fuzz",
 ].map((name) => `test/${name}.test.ts`);

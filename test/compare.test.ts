@@ -1,5 +1,6 @@
-import { encodeGlobalId, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, suppressSmallCells, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeGlobalId, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { published } from "./cell-key-reference";
 import { query, run } from "./databases";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
@@ -7,6 +8,9 @@ import { as, graphql, startTestHub, type TestHub } from "./helpers";
  * `compare` against the same figures computed here from plain SQL over the
  * three regional databases: the raw rows of each indicator are read with
  * ordinary joins and grouped in the test, independently of the hub's SQL.
+ * The owner of every region gets them exact; anyone else gets the figures
+ * about families as docs/privacy.md's cell key method publishes them, which
+ * test/cell-key-reference.ts computes from the same facts and record keys.
  */
 
 interface Fact {
@@ -17,8 +21,10 @@ interface Fact {
   quarter: string | null;
   sector: string | null;
   value: number;
-  /** The families the fact is about (none for indicators not about families). */
-  families: string[];
+  /** The fact's record key (null for indicators not about families). */
+  key: number | null;
+  /** The families the fact is about (none for indicators not about families), with their record keys. */
+  families: { id: string; key: number }[];
 }
 
 interface Indicator {
@@ -38,7 +44,8 @@ const join_ = (site: string) => SITE_JOIN.replace("{site}", site);
 
 /** The raw rows of one indicator in one region, by plain SQL. */
 async function factsOf(path: string, partnership: PartnershipKey, indicator: Indicator): Promise<Fact[]> {
-  type Row = { site: string | null; kind: string | null; date?: string | null; quarter?: string | null; sector?: string | null; value: number; family?: string | null };
+  type Row = { site: string | null; kind: string | null; date?: string | null; quarter?: string | null; sector?: string | null; value: number; family?: string | null; key?: number | null };
+  const familyKeys = new Map((await query<{ id: string; key: number }>(path, "select id, record_key as key from supported_family")).map((row) => [row.id, Number(row.key)]));
   const fact = (row: Row, families: string[] = row.family ? [row.family] : []): Fact => ({
     partnership,
     site: row.site,
@@ -47,13 +54,17 @@ async function factsOf(path: string, partnership: PartnershipKey, indicator: Ind
     quarter: row.quarter ?? null,
     sector: row.sector ?? null,
     value: Number(row.value),
-    families: indicator.aboutFamilies ? families : [],
+    key: indicator.aboutFamilies ? Number(row.key) : null,
+    families: indicator.aboutFamilies ? families.map((id) => ({ id, key: familyKeys.get(id)! })) : [],
   });
   switch (indicator.code) {
     case "FAMILIES_ENROLLED":
     case "FAMILIES_WITH_SOCIAL_CONTRACT": {
       const contract = indicator.code === "FAMILIES_WITH_SOCIAL_CONTRACT" ? "and f.social_contract = true" : "";
-      const rows = await query<Row>(path, `select f.site_id as site, u.municipality_kind as kind, f.started_on as date, 1 as value, f.id as family from supported_family f ${join_("f.site_id")} where f.archived_at is null ${contract}`);
+      const rows = await query<Row>(
+        path,
+        `select f.site_id as site, u.municipality_kind as kind, f.started_on as date, 1 as value, f.id as family, f.record_key as key from supported_family f ${join_("f.site_id")} where f.archived_at is null ${contract}`,
+      );
       return rows.map((row) => fact(row));
     }
     case "COOPERATION_BODIES":
@@ -89,7 +100,7 @@ async function factsOf(path: string, partnership: PartnershipKey, indicator: Ind
     default: {
       const rows = await query<Row>(
         path,
-        `select v.site_id as site, u.municipality_kind as kind, v.period as quarter, v.value as value, v.family_id as family from indicator_value v ${join_("v.site_id")} where v.indicator_id = ? and v.archived_at is null`,
+        `select v.site_id as site, u.municipality_kind as kind, v.period as quarter, v.value as value, v.family_id as family, v.record_key as key from indicator_value v ${join_("v.site_id")} where v.indicator_id = ? and v.archived_at is null`,
         [indicator.code],
       );
       if (!(indicator.aboutFamilies && indicator.level === "SITE")) return rows.map((row) => fact(row));
@@ -116,6 +127,7 @@ const periodOf = (fact: Fact, grain: Grouping["grain"]) =>
 interface Filter {
   municipalityKinds?: string[];
   voivodeships?: string[];
+  teryt?: string[];
   from?: string;
   to?: string;
 }
@@ -124,32 +136,22 @@ function inFilter(fact: Fact, filter: Filter | undefined): boolean {
   if (!filter) return true;
   if (filter.municipalityKinds && !filter.municipalityKinds.includes(fact.kind ?? "")) return false;
   if (filter.voivodeships && !filter.voivodeships.some((code) => fact.site?.startsWith(code))) return false;
+  if (filter.teryt && !filter.teryt.some((code) => fact.site?.startsWith(code))) return false;
   const day = fact.date ?? (fact.quarter ? quarterStart(fact.quarter) : null);
   if (filter.from && (!day || day < filter.from)) return false;
   if (filter.to && (!day || day > filter.to)) return false;
   return true;
 }
 
-const SUPPRESSION = {
-  countField: "families",
-  flagField: "suppressed",
-  valueFields: ["n", "sum", "min", "max", "mean", "value", "families"],
-  dimensions: new Map([
-    ["macroregion", "PARTNERSHIP"],
-    ["partnership", "PARTNERSHIP"],
-    ["voivodeship", "VOIVODESHIP"],
-    ["municipalityKind", "MUNICIPALITY_KIND"],
-    ["sector", "SECTOR"],
-    ["period", "PERIOD"],
-  ]),
-  partition: ["indicator"],
-};
-
-/** The table `compare` should answer, grouped here from the plain-SQL facts, then suppressed by the access-control rule. */
-function expectedRows(facts: Map<string, Fact[]>, indicators: Indicator[], grouping: Grouping, filter?: Filter): Record<string, any>[] {
+/**
+ * The table `compare` should answer, grouped here from the plain-SQL facts:
+ * exact for the owner of every region, and otherwise as the cell key method
+ * publishes each row (figures about families protected, extremes withheld).
+ */
+function expectedRows(facts: Map<string, Fact[]>, indicators: Indicator[], grouping: Grouping, filter: Filter | undefined, view: "exact" | "protected"): Record<string, any>[] {
   const rows: Record<string, any>[] = [];
   for (const indicator of indicators) {
-    const groups = new Map<string, { key: Record<string, unknown>; values: number[]; families: Set<string> }>();
+    const groups = new Map<string, { key: Record<string, unknown>; values: number[]; keys: number[]; families: Map<string, number> }>();
     for (const fact of facts.get(indicator.code)!.filter((candidate) => inFilter(candidate, filter))) {
       const byPartnership = grouping.by.includes("PARTNERSHIP") || grouping.by.includes("MACROREGION");
       const key = {
@@ -161,16 +163,15 @@ function expectedRows(facts: Map<string, Fact[]>, indicators: Indicator[], group
         period: grouping.by.includes("PERIOD") ? periodOf(fact, grouping.grain) : null,
       };
       const id = JSON.stringify(key);
-      const group = groups.get(id) ?? { key, values: [] as number[], families: new Set<string>() };
+      const group = groups.get(id) ?? { key, values: [] as number[], keys: [] as number[], families: new Map<string, number>() };
       group.values.push(fact.value);
-      for (const family of fact.families) group.families.add(`${fact.partnership}:${family}`);
+      if (fact.key !== null) group.keys.push(fact.key);
+      for (const family of fact.families) group.families.set(`${fact.partnership}:${family.id}`, family.key);
       groups.set(id, group);
     }
-    for (const { key, values, families } of groups.values()) {
+    for (const { key, values, keys, families } of groups.values()) {
       const sum = values.reduce((total, value) => total + value, 0);
-      rows.push({
-        indicator: indicator.code,
-        ...key,
+      const exact = {
         n: values.length,
         sum,
         min: Math.min(...values),
@@ -178,16 +179,26 @@ function expectedRows(facts: Map<string, Fact[]>, indicators: Indicator[], group
         mean: sum / values.length,
         value: indicator.aggregation === "MEAN" ? sum / values.length : sum,
         families: indicator.aboutFamilies ? families.size : null,
-      });
+        suppressed: false,
+        protection: "EXACT",
+      };
+      if (view === "exact" || !indicator.aboutFamilies) {
+        rows.push({ indicator: indicator.code, ...key, ...exact });
+        continue;
+      }
+      // A site's reports count families that are other records; family records and values measured per family are about the families themselves.
+      const familyKeys = indicator.level === "SITE" && indicator.basis === "REPORTED" ? [...families.values()] : keys;
+      const shown = published({ n: values.length, sum, largest: exact.max, recordKeys: keys, families: families.size, familyKeys, aggregation: indicator.aggregation });
+      rows.push({ indicator: indicator.code, ...key, ...shown, min: null, max: null });
     }
   }
-  return suppressSmallCells(rows, SUPPRESSION, 5, () => false);
+  return rows;
 }
 
 const COMPARE = `query($indicators: [String!]!, $by: [CompareDimension!]!, $grain: PeriodGrain!, $filter: CompareFilter) {
   compare(indicators: $indicators, by: $by, grain: $grain, filter: $filter) {
     indicators by grain
-    rows { indicator unit aggregation macroregion partnership voivodeship municipalityKind sector period n sum min max mean value families suppressed regionsMissing }
+    rows { indicator unit aggregation macroregion partnership voivodeship municipalityKind sector period n sum min max mean value families suppressed protection regionsMissing }
   }
 }`;
 
@@ -201,6 +212,7 @@ function expectSameTable(actual: Record<string, any>[], expected: Record<string,
   for (const row of actual) {
     const want = byKey.get(keyOf(row))!;
     expect(row.suppressed, keyOf(row)).toBe(want.suppressed);
+    expect(row.protection, keyOf(row)).toBe(want.protection);
     for (const field of FIGURES) {
       if (want[field] === null) expect(row[field], `${keyOf(row)} ${field}`).toBeNull();
       else expect(row[field], `${keyOf(row)} ${field}`).toBeCloseTo(want[field], 9);
@@ -211,6 +223,8 @@ function expectSameTable(actual: Record<string, any>[], expected: Record<string,
 describe("compare: the models side by side, as plain SQL computes them", () => {
   let hub: TestHub;
   let analyst: Record<string, string>;
+  /** The owner of every region: it sees every figure exact. */
+  let everyOwner: Record<string, string>;
   let indicators: Indicator[];
   const facts = new Map<string, Fact[]>();
   const compare = async (codes: string[], grouping: Grouping, filter?: Filter, headers = analyst) => {
@@ -222,6 +236,7 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
   beforeAll(async () => {
     hub = await startTestHub();
     analyst = await as(Role.NATIONAL_ANALYST);
+    everyOwner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
     const path = (partnership: PartnershipKey) => hub.databaseUrl(partnership);
     const record = `'SYNTHETIC_DEMO'`;
     // Institutions of other sectors in bodies at sites (one in two bodies of a site, counted once), an archived family that must not count,
@@ -282,26 +297,36 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     { by: ["MUNICIPALITY_KIND", "SECTOR"], grain: "QUARTER" },
   ];
 
-  const seen = new Set<boolean>();
+  const seen = new Set<string>();
   for (const grouping of GROUPINGS) {
-    it(`equals plain SQL for every indicator by [${grouping.by.join(", ")}]${grouping.by.includes("PERIOD") ? ` per ${grouping.grain}` : ""}`, async () => {
+    it(`equals plain SQL for every indicator by [${grouping.by.join(", ")}]${grouping.by.includes("PERIOD") ? ` per ${grouping.grain}` : ""}, exact to the owner of every region`, async () => {
       // Reported values have quarters, not months: a monthly series takes the indicators computed from dated records.
       const chosen = indicators.filter((indicator) => grouping.grain !== "MONTH" || indicator.basis === "RECORDS");
       const rows = await compare(
         chosen.map((indicator) => indicator.code),
         grouping,
+        undefined,
+        everyOwner,
       );
-      const expected = expectedRows(facts, chosen, grouping);
-      expectSameTable(rows, expected);
-      for (const row of rows) seen.add(row.suppressed);
+      expectSameTable(rows, expectedRows(facts, chosen, grouping, undefined, "exact"));
       expect(rows.every((row) => row.regionsMissing.length === 0)).toBe(true);
       // Not an empty comparison, and every indicator shows up.
       expect(new Set(rows.map((row) => row.indicator)).size).toBe(chosen.length);
     });
+
+    if (grouping.grain === "MONTH") continue;
+    it(`publishes to an analyst what the cell key method gives for the same facts by [${grouping.by.join(", ")}]${grouping.by.includes("PERIOD") ? ` per ${grouping.grain}` : ""}`, async () => {
+      const rows = await compare(
+        indicators.map((indicator) => indicator.code),
+        grouping,
+      );
+      expectSameTable(rows, expectedRows(facts, indicators, grouping, undefined, "protected"));
+      for (const row of rows) seen.add(row.protection);
+    });
   }
 
-  it("met both suppressed and shown cells in those comparisons, so both kinds were checked", () => {
-    expect(seen).toEqual(new Set([true, false]));
+  it("met exact, perturbed and suppressed rows in those comparisons, so each kind was checked", () => {
+    expect(seen).toEqual(new Set(["EXACT", "PERTURBED", "SUPPRESSED"]));
   });
 
   it("equals plain SQL with a filter by municipality kind, voivodeship and dates", async () => {
@@ -311,27 +336,46 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
       indicators.map((indicator) => indicator.code),
       grouping,
       filter,
+      everyOwner,
     );
     expect(rows.length).toBeGreaterThan(0);
-    expectSameTable(rows, expectedRows(facts, indicators, grouping, filter));
+    expectSameTable(rows, expectedRows(facts, indicators, grouping, filter, "exact"));
+    // One unit per filter, whole quarters: what an analyst may ask of figures about families.
+    const published = { municipalityKinds: ["URBAN"], voivodeships: ["10"], from: "2019-04-01", to: "2020-06-30" };
+    const protectedRows = await compare(
+      indicators.map((indicator) => indicator.code),
+      grouping,
+      published,
+    );
+    expect(protectedRows.length).toBeGreaterThan(0);
+    expectSameTable(protectedRows, expectedRows(facts, indicators, grouping, published, "protected"));
   });
 
-  it("suppresses small cells for an analyst, not for the cell's owner", async () => {
-    const grouping: Grouping = { by: ["PARTNERSHIP", "PERIOD"], grain: "MONTH" };
-    const filter = { from: "2020-12-01", to: "2020-12-31" };
+  it("suppresses a small cell for an analyst, not for the cell's owner, through the gateway and directly", async () => {
+    const grouping: Grouping = { by: ["PARTNERSHIP", "PERIOD"], grain: "QUARTER" };
+    const filter = { from: "2020-10-01", to: "2020-12-31" };
     const analystRows = await compare(["FAMILIES_ENROLLED"], grouping, filter);
-    const december = analystRows.find((row) => row.partnership === "kooperacja" && row.period === "2020-12");
-    expect(december).toMatchObject({ suppressed: true, value: null, n: null, families: null });
+    const december = analystRows.find((row) => row.partnership === "kooperacja" && row.period === "2020-Q4");
+    expect(december).toMatchObject({ suppressed: true, protection: "SUPPRESSED", value: null, n: null, families: null });
     const ownerRows = await compare(["FAMILIES_ENROLLED"], grouping, filter, await as(Role.REGIONAL_OWNER, ["kooperacja"]));
-    expect(ownerRows.find((row) => row.partnership === "kooperacja" && row.period === "2020-12")).toMatchObject({ suppressed: false, value: 2, families: 2 });
-    // A region asked directly, without the gateway, suppresses the same way.
+    expect(ownerRows.find((row) => row.partnership === "kooperacja" && row.period === "2020-Q4")).toMatchObject({ suppressed: false, protection: "EXACT", value: 2, families: 2 });
+    // A region asked directly, without the gateway, protects the same way.
     const direct = async (headers: Record<string, string>) => {
       const result = await graphql(hub.regions.kooperacja.url, COMPARE, { indicators: ["FAMILIES_ENROLLED"], by: grouping.by, grain: grouping.grain, filter }, headers);
       expect(result.errors).toBeUndefined();
-      return result.data.compare.rows.find((row: any) => row.period === "2020-12");
+      return result.data.compare.rows.find((row: any) => row.period === "2020-Q4");
     };
     expect(await direct(analyst)).toMatchObject({ suppressed: true, value: null });
     expect(await direct(await as(Role.REGIONAL_OWNER, ["kooperacja"]))).toMatchObject({ suppressed: false, value: 2 });
+  });
+
+  it("answers a region asked directly with the same protected figures the gateway gives for that region alone", async () => {
+    for (const partnership of PARTNERSHIP_KEYS) {
+      const variables = { indicators: indicators.filter((indicator) => indicator.aboutFamilies).map((indicator) => indicator.code), by: ["PARTNERSHIP"], grain: "QUARTER" };
+      const viaGateway = await graphql(hub.gateway.url, COMPARE, { ...variables, filter: { partnerships: [partnership] } }, analyst);
+      const direct = await graphql(hub.regions[partnership].url, COMPARE, variables, analyst);
+      expect(direct.data.compare.rows, partnership).toEqual(viaGateway.data.compare.rows);
+    }
   });
 
   it("refuses a monthly series of a quarterly indicator, an unknown indicator, and a series for the public", async () => {
@@ -413,14 +457,51 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     expect(wrong.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
-  it("puts suppressed sites last and unranked", async () => {
-    const result = await graphql(
+  it("ranks sites by the figures it shows: exact to the owner, protected as compare gives each site to an analyst, suppressed sites last and unranked", async () => {
+    const RANKING = `{ siteRanking(partnership: "liderzy", indicator: "FAMILIES_WITH_SOCIAL_CONTRACT") { rank siteId siteName value n families suppressed protection } }`;
+    const counts = await query<{ site: string; families: number }>(
+      hub.databaseUrl("liderzy"),
+      "select site_id as site, count(*) as families from supported_family where archived_at is null and social_contract = true group by site_id",
+    );
+    const owner = (await graphql(hub.gateway.url, RANKING, {}, await as(Role.REGIONAL_OWNER, ["liderzy"]))).data.siteRanking as Record<string, any>[];
+    expect(owner.map((row) => row.value)).toEqual(counts.map((row) => Number(row.families)).sort((a, b) => b - a));
+    expect(owner.every((row) => row.protection === "EXACT" && row.rank !== null)).toBe(true);
+
+    const ranking = (await graphql(hub.gateway.url, RANKING, {}, analyst)).data.siteRanking as Record<string, any>[];
+    const summary = await graphql(
       hub.gateway.url,
-      `{ siteRanking(partnership: "kooperacja", indicator: "FAMILIES_ENROLLED", filter: { from: "2020-12-01", to: "2020-12-31" }) { rank siteName value suppressed } }`,
+      `{ indicatorSummary(indicator: "FAMILIES_WITH_SOCIAL_CONTRACT", groupBy: [SITE], filter: { partnerships: ["liderzy"] }) { groups { siteId count sum families suppressed protection } } }`,
       {},
       analyst,
     );
-    expect(result.data.siteRanking).toEqual([{ rank: null, siteName: expect.any(String), value: null, suppressed: true }]);
+    const bySite = new Map((summary.data.indicatorSummary.groups as Record<string, any>[]).map((group) => [group.siteId, group]));
+    for (const row of ranking) {
+      const group = bySite.get(row.siteId)!;
+      const shown = { value: row.value, n: row.n, families: row.families, suppressed: row.suppressed, protection: row.protection };
+      expect(shown, row.siteName).toEqual({ value: group.sum, n: group.count, families: group.families, suppressed: group.suppressed, protection: group.protection });
+      // A gmina's TERYT code names the site alone (a powiat's takes in its gminas too).
+      const localId = tryDecodeGlobalId(row.siteId)!.localId;
+      if (localId.length !== 7) continue;
+      const [site] = await compare(["FAMILIES_WITH_SOCIAL_CONTRACT"], { by: [], grain: "QUARTER" }, { teryt: [localId] });
+      expect(shown, row.siteName).toEqual({ value: site!.value, n: site!.n, families: site!.families, suppressed: site!.suppressed, protection: site!.protection });
+    }
+    // A site of fewer than 5 families with a contract (the seed has one) is never published; it comes last, unranked.
+    expect(counts.some((row) => Number(row.families) < 5)).toBe(true);
+    const hidden = ranking.filter((row) => row.suppressed);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(ranking.slice(ranking.length - hidden.length)).toEqual(hidden);
+    expect(hidden.every((row) => row.rank === null)).toBe(true);
+    const ranks = ranking.filter((row) => !row.suppressed).map((row) => row.rank as number);
+    expect(ranks[0]).toBe(1);
+    for (let index = 1; index < ranks.length; index++) expect(ranks[index]).toBeGreaterThanOrEqual(ranks[index - 1]!);
+    // Ranks of an analyst never cross a period with a site: a ranking by dates is refused for figures about families.
+    const dated = await graphql(
+      hub.gateway.url,
+      `{ siteRanking(partnership: "liderzy", indicator: "FAMILIES_WITH_SOCIAL_CONTRACT", filter: { from: "2020-01-01" }) { rank } }`,
+      {},
+      analyst,
+    );
+    expect(dated.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "partnership" });
   });
 
   it("reports coverage: the quarters each site has values for, and the gaps", async () => {
@@ -448,6 +529,12 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
         expect(row.complete).toBe(false);
       }
     }
+    // Whether a family-level value exists says a family was measured: coverage of those is the owner's alone.
+    const familyLevel = `{ coverage(indicators: ["CONTRACT_GOALS_MET"]) { partnership periodsReported } }`;
+    expect((await graphql(hub.gateway.url, familyLevel, {}, analyst)).data.coverage).toEqual([]);
+    const owned = (await graphql(hub.gateway.url, familyLevel, {}, await as(Role.REGIONAL_OWNER, ["kooperacja"]))).data.coverage as Record<string, any>[];
+    expect(owned.length).toBeGreaterThan(0);
+    expect(owned.every((row) => row.partnership === "kooperacja")).toBe(true);
     const publicCoverage = await graphql(hub.gateway.url, "{ coverage { indicator } }");
     expect(publicCoverage.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });

@@ -147,11 +147,11 @@ describe("cross-region queries", () => {
         const [body] = gateway.proxies[key].bodies;
         const answer = JSON.parse(body!).data.indicatorSummary;
         const lists = Object.values(answer).filter(Array.isArray) as unknown[][];
-        // The only list in the shard's answer is its groups: one per partnership here, with partial fields only.
+        // The only list in the shard's answer is its groups: one per partnership here, with partial fields (and cell keys) only.
         expect(lists).toHaveLength(1);
         expect(lists[0]).toHaveLength(1);
         expect(Object.keys(lists[0]![0] as object).sort()).toEqual(
-          ["__typename", "count", "families", "max", "min", "municipalityKind", "partnership", "period", "siteId", "siteName", "sum", "voivodeship", "voivodeshipName"].sort(),
+          ["__typename", "count", "families", "familyKey", "max", "min", "municipalityKind", "partnership", "period", "recordKey", "siteId", "siteName", "sum", "voivodeship", "voivodeshipName"].sort(),
         );
         expect(body!.length).toBeLessThan(600);
       }

@@ -19,6 +19,9 @@ const ENV = {
   AUTH_JWKS_URL: "https://id.example.gov.pl/.well-known/jwks.json",
   HUB_INTERNAL_SECRET: "an-internal-secret-of-at-least-32-characters",
   CURSOR_SECRET: "a-cursor-secret",
+  LIDERZY_RECORD_KEY_SECRET: "liderzy-record-key-secret-of-32-characters",
+  KOOPERACJA_RECORD_KEY_SECRET: "kooperacja-record-key-secret-of-32-characters",
+  KOOPERACJE3D_RECORD_KEY_SECRET: "kooperacje3d-record-key-secret-of-32-characters",
 };
 const compose = resolveCompose(TEXT, ENV);
 
@@ -101,6 +104,8 @@ describe("docker-compose.yml", () => {
       const environment = services[key]!.environment!;
       const upper = key.toUpperCase();
       expect(environment.PARTNERSHIP).toBe(key);
+      // Each region its own record key secret: one region's cannot take the noise off another's figures.
+      expect(environment.RECORD_KEY_SECRET).toBe(ENV[`${upper}_RECORD_KEY_SECRET` as keyof typeof ENV]);
       expect(environment.SUBGRAPH_HOST).toBe("0.0.0.0");
       expect(environment[`${upper}_DATABASE_URL`]).toBe(`postgresql://hub:pw-${key}@${key}-db:5432/${key}`);
       expect(services[`${key}-db`]!.environment).toMatchObject({ POSTGRES_USER: "hub", POSTGRES_PASSWORD: `pw-${key}`, POSTGRES_DB: key });

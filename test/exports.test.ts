@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 const ROOT = resolve(__dirname, "..");
-const COLUMNS = ["indicator", "unit", "aggregation", "macroregion", "partnership", "voivodeship", "voivodeshipName", "municipalityKind", "sector", "period", "value", "n", "mean", "families", "suppressed", "regionsMissing"];
+const COLUMNS = ["indicator", "unit", "aggregation", "macroregion", "partnership", "voivodeship", "voivodeshipName", "municipalityKind", "sector", "period", "value", "n", "mean", "families", "suppressed", "protection", "regionsMissing"];
 const INDICATORS = ["FAMILIES_SUPPORTED", "WORKERS_COACHED", "CONTRACT_GOALS_MET", "INSTITUTIONS_INVOLVED"];
 const CHAPTER = encodeBookId("BookChapter", "ch4");
 const POLISH_TITLE = "Współpraca z powiatowym urzędem pracy: żłobki, świetlice, źródła";

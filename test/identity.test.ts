@@ -1,5 +1,5 @@
 import { gatewayConfig } from "@kooperacja/gateway";
-import { regionalConfig } from "@kooperacja/regional";
+import { LOCAL_RECORD_KEY_SECRET, regionalConfig } from "@kooperacja/regional";
 import { authConfig, Role, signLocalToken, TokenVerifier } from "@kooperacja/shared";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { createServer, type Server } from "node:http";
@@ -23,6 +23,12 @@ describe("production configuration", () => {
   it("refuses to start without a key, an internal secret and a cursor secret", () => {
     expect(() => authConfig({ NODE_ENV: "production" })).toThrow(/AUTH_JWKS_URL or AUTH_PUBLIC_KEY.*HUB_INTERNAL_SECRET/);
     expect(() => regionalConfig("liderzy", { NODE_ENV: "production" })).toThrow(/Access configuration is incomplete/);
+    // A region's record keys need a secret of its own: the published local one would let anyone take the noise off its figures.
+    const access = { NODE_ENV: "production", AUTH_JWKS_URL: "https://id.example/jwks", HUB_INTERNAL_SECRET: INTERNAL };
+    expect(() => regionalConfig("liderzy", access)).toThrow(/RECORD_KEY_SECRET must be set in production/);
+    expect(() => regionalConfig("liderzy", { ...access, RECORD_KEY_SECRET: LOCAL_RECORD_KEY_SECRET })).toThrow(/RECORD_KEY_SECRET must be set in production/);
+    expect(() => regionalConfig("liderzy", { ...access, RECORD_KEY_SECRET: "short" })).toThrow(/RECORD_KEY_SECRET must be at least 32 characters/);
+    expect(regionalConfig("liderzy", { ...access, RECORD_KEY_SECRET: INTERNAL }).recordKeySecret).toBe(INTERNAL);
     expect(() => gatewayConfig({ NODE_ENV: "production", AUTH_JWKS_URL: "https://id.example/jwks", HUB_INTERNAL_SECRET: INTERNAL })).toThrow(/CURSOR_SECRET/);
   });
 
@@ -71,6 +77,7 @@ describe("the hub in production mode with a JWKS", () => {
       AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
       HUB_INTERNAL_SECRET: INTERNAL,
       CURSOR_SECRET: INTERNAL,
+      RECORD_KEY_SECRET: INTERNAL,
     });
   });
   afterAll(async () => {

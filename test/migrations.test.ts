@@ -45,6 +45,12 @@ async function previousReleaseDatabase(path: string): Promise<void> {
       "insert into outcome_indicator (id, partnership, provenance_kind, code, name, unit, definition, level, about_families) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ["FAMILIES_SUPPORTED", "kooperacja", "REFERENCE_DATA", "FAMILIES_SUPPORTED", "Families supported", "families", "An older definition.", "SITE", 1],
     ],
+    // Families and a value stored before records had keys (the cell key method).
+    ...["old-1", "old-2", "old-3"].map((family): [string, unknown[]] => [
+      "insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on) values (?, ?, ?, ?, ?, ?, ?, ?)",
+      [family, "kooperacja", "ENTERED", family, "0401011", "CLIENT", 1, "2019-02-01"],
+    ]),
+    ["insert into indicator_value (id, partnership, provenance_kind, indicator_id, site_id, period, value) values (?, ?, ?, ?, ?, ?, ?)", ["old-value", "kooperacja", "ENTERED", "FAMILIES_SUPPORTED", "0401011", "2019-Q1", 3]],
   ]);
 }
 
@@ -101,6 +107,10 @@ describe("migrations: a database of the previous release", () => {
     // The institution got the sector its kind implies; the catalogue was brought in line with the code.
     const institution = await graphql(hub.gateway.url, `query ($id: ID!) { institution(id: $id) { shortName sector } }`, { id: gid("Institution", "ops-stara") });
     expect(institution.data.institution).toEqual({ shortName: "OPS Stara", sector: "SOCIAL_ASSISTANCE" });
+    // Records from before the cell key method got keys of their own, each its own, kept from now on.
+    const keys = await query<{ key: number }>(path, "select record_key as key from supported_family where id like 'old-%' union all select record_key from indicator_value where id = 'old-value'");
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys.map((row) => Number(row.key))).size).toBe(4);
     const catalogue = await graphql(hub.regions.kooperacja.url, `{ indicators { code definition basis } }`);
     expect(catalogue.data.indicators.map((indicator: { code: string }) => indicator.code)).toEqual(INDICATOR_CATALOGUE.map((entry) => entry.code).sort());
     expect(catalogue.data.indicators.find((indicator: { code: string }) => indicator.code === "FAMILIES_SUPPORTED").definition).toBe(INDICATOR_CATALOGUE[0]!.definition);

@@ -89,7 +89,7 @@ describe("npm run schema:check", () => {
     it("passes when the field was deprecated first and its removal is listed in the changelog", () => {
       const { status, output } = releasedWithExtraField(' @deprecated(reason: "Use `key`.")', "- Removed `Partnership.legacyCode` (deprecated in 0.1.0; use `Partnership.key`).");
       expect(output).toContain("Breaking change announced in CHANGELOG.md after deprecation: Field 'legacyCode' (deprecated) was removed from object type 'Partnership'");
-      expect(output).toContain("1 breaking, 0 dangerous, 0 safe");
+      expect(output).toMatch(/1 breaking, 0 dangerous, \d+ safe/);
       expect(status).toBe(0);
     });
 

@@ -36,6 +36,7 @@ export const FIGURE_COLUMNS: Column[] = [
   { key: "mean", label: "mean" },
   { key: "families", label: "families" },
   { key: "suppressed", label: "suppressed" },
+  { key: "protection", label: "protection" },
   { key: "regionsMissing", label: "regionsMissing" },
 ];
 

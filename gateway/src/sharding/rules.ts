@@ -92,7 +92,7 @@ function ruleOf(directives: readonly ConstDirectiveNode[]): RootRule | undefined
   const shard = directives.find((directive) => directive.name.value === SHARD_DIRECTIVE);
   const merge = shard && argument(shard, "merge");
   if (!shard || !merge || !Object.values(ShardMerge).includes(merge as ShardMerge)) return undefined;
-  return { merge: merge as ShardMerge, by: argument(shard, "by"), prune: argument(shard, "prune") };
+  return { merge: merge as ShardMerge, by: argument(shard, "by"), prune: argument(shard, "prune"), protect: argument(shard, "protect") };
 }
 
 function argument(directive: ConstDirectiveNode, name: string): string | undefined {

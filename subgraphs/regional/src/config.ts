@@ -1,11 +1,35 @@
-import { authConfig, databaseVar, flagVar, intVar, isPartnershipKey, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, serviceSettings, textVar, type AuthConfig, type PartnershipKey, type ServiceSettings, type ServiceValues } from "@kooperacja/shared";
+import {
+  authConfig,
+  ConfigurationError,
+  databaseVar,
+  flagVar,
+  intVar,
+  isPartnershipKey,
+  PARTNERSHIP_KEYS,
+  readEnv,
+  SERVICE_ENV,
+  serviceSettings,
+  textVar,
+  type AuthConfig,
+  type PartnershipKey,
+  type ServiceSettings,
+  type ServiceValues,
+} from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
 /** Default ports: the regions in macroregion order, then the book, then the gateway (4000). */
 export const DEFAULT_REGIONAL_PORTS: Record<PartnershipKey, number> = { liderzy: 4101, kooperacja: 4102, kooperacje3d: 4103 };
 
+/**
+ * Keys the record keys of the local demo: published here, so the demo's
+ * protected figures are the same on every machine, and protect nothing.
+ */
+export const LOCAL_RECORD_KEY_SECRET = "kooperacja-hub-local-record-key-secret-not-for-production";
+
 export interface RegionalConfig extends ServiceSettings {
   partnership: PartnershipKey;
+  /** Keys every new family's and indicator value's record key (the cell key method); each region keeps its own. */
+  recordKeySecret: string;
   syntheticScale: number;
   /** Whether the first start seeds synthetic demo records beside the public facts. */
   seedDemo: boolean;
@@ -27,13 +51,23 @@ export function regionalEnv(partnership: PartnershipKey) {
     SEED_SCALE: intVar(1),
     /** Seed flagged synthetic demo records (families, activities, values) beside the public facts on first start; production sets false. */
     SEED_DEMO: flagVar(true),
+    /** The secret behind the region's record keys (docs/privacy.md): 32+ characters, required in production. */
+    RECORD_KEY_SECRET: textVar(),
   };
 }
 
 /** Reads one region's settings from the environment; every value has a default that works on a fresh machine. */
 export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessEnv = process.env): RegionalConfig {
   const upper = partnership.toUpperCase();
-  const values = readEnv(regionalEnv(partnership), env) as Record<string, unknown> & ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number; SEED_DEMO: boolean };
+  const values = readEnv(regionalEnv(partnership), env) as Record<string, unknown> &
+    ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number; SEED_DEMO: boolean; RECORD_KEY_SECRET: string | undefined };
+  const auth = authConfig(env);
+  const secret = values.RECORD_KEY_SECRET;
+  // Whoever knows the secret can compute every record key and take the noise off the published figures.
+  if (values.NODE_ENV === "production" && (secret === undefined || secret === LOCAL_RECORD_KEY_SECRET)) {
+    throw new ConfigurationError(["RECORD_KEY_SECRET must be set in production, to a secret of the region's own (the local default is published)"]);
+  }
+  if (secret !== undefined && secret.length < 32) throw new ConfigurationError(["RECORD_KEY_SECRET must be at least 32 characters"]);
   return {
     ...serviceSettings(values, {
       host: values.SUBGRAPH_HOST,
@@ -41,9 +75,10 @@ export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessE
       databaseUrl: (values[`${upper}_DATABASE_URL`] as string | undefined) ?? join(resolve(values.DATA_DIR), `${partnership}.sqlite`),
     }),
     partnership,
+    recordKeySecret: secret ?? LOCAL_RECORD_KEY_SECRET,
     syntheticScale: values.SEED_SCALE,
     seedDemo: values.SEED_DEMO,
-    auth: authConfig(env),
+    auth,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Loaders, type Caller, type Identity, type PartnershipKey } from "@kooperacja/shared";
+import { Loaders, type Caller, type Identity, type PartnershipKey, type RecordKeys } from "@kooperacja/shared";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { Logger } from "pino";
 import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";
@@ -13,26 +13,29 @@ export interface RegionalContext {
   identity: Identity;
   /**
    * The request came from the gateway (a valid internal assertion): it merges
-   * aggregate partials across shards and suppresses small cells itself, so
-   * this shard returns its partials whole. Direct callers get them suppressed here.
+   * aggregate partials across shards and protects the merged figures itself,
+   * so this shard returns its partials whole, cell keys included. Direct
+   * callers get them protected here.
    */
   viaGateway: boolean;
+  /** The minimum number of families behind a published figure. */
   suppressionThreshold: number;
+  /** Keys new families and indicator values (the cell key method). */
+  recordKeys: RecordKeys;
   /** The service's JSON log, with this request's id. */
   logger: Logger;
   /** Codes of the indicators whose values are about families; read once per request. */
   familyIndicatorCodes(): Promise<Set<string>>;
 }
 
-export function createContext(partnership: PartnershipKey, em: SqlEntityManager, caller: Caller, suppressionThreshold: number, logger: Logger): RegionalContext {
+export function createContext(options: { partnership: PartnershipKey; em: SqlEntityManager; caller: Caller; suppressionThreshold: number; recordKeys: RecordKeys; logger: Logger }): RegionalContext {
+  const { em, caller, ...settings } = options;
   let codes: Promise<Set<string>> | undefined;
   return {
-    partnership,
+    ...settings,
     em,
     loaders: new Loaders(em),
     ...caller,
-    suppressionThreshold,
-    logger,
     familyIndicatorCodes: () => {
       codes ??= em.find(OutcomeIndicator, { aboutFamilies: true }, { fields: ["id"] }).then((rows) => new Set(rows.map((row) => row.id)));
       return codes;

@@ -1,4 +1,4 @@
-export { regionalConfig, regionalEnv, partnershipFromEnv, DEFAULT_REGIONAL_PORTS, type RegionalConfig } from "./config";
+export { regionalConfig, regionalEnv, partnershipFromEnv, DEFAULT_REGIONAL_PORTS, LOCAL_RECORD_KEY_SECRET, type RegionalConfig } from "./config";
 export { startRegionalService } from "./service";
 export { regionalSchema } from "./schema";
 export { openRegionalDatabase } from "./database";

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { isPartnershipKey, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared";
+import { isPartnershipKey, PARTNERSHIP_KEYS, RecordKeys, type PartnershipKey } from "@kooperacja/shared";
 import { parseArgs } from "node:util";
 import { regionalConfig } from "./config";
 import { openRegionalDatabase } from "./database";
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       const config = regionalConfig(partnership);
       const database = await openRegionalDatabase(config.databaseUrl, config.database);
       try {
-        const report = await seedNational(database, partnership, scale, seed, { replace: values.replace });
+        const report = await seedNational(database, { partnership, recordKeys: new RecordKeys(config.recordKeySecret), scale, seed, replace: values.replace });
         console.log(`${partnership} (${database.location}): ${describe(report)}`);
         return report;
       } finally {

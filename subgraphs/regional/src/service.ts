@@ -1,4 +1,4 @@
-import { ServiceOperations, startSubgraphServer, startTracing, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { RecordKeys, ServiceOperations, startSubgraphServer, startTracing, TokenVerifier, type RunningService } from "@kooperacja/shared";
 import type { DestinationStream } from "pino";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";
@@ -13,7 +13,8 @@ export async function startRegionalService(config: RegionalConfig, logTo?: Desti
   const database = await openRegionalDatabase(config.databaseUrl, config.database);
   try {
     await syncCatalogue(database, config.partnership);
-    if (await seedIfEmpty(database, config.partnership, config.seedDemo ? config.syntheticScale : null)) {
+    const recordKeys = new RecordKeys(config.recordKeySecret);
+    if (await seedIfEmpty(database, { partnership: config.partnership, recordKeys, syntheticScale: config.seedDemo ? config.syntheticScale : null })) {
       operations.logger.info({ database: database.location }, `Seeded ${config.partnership} into ${database.location} (first start).`);
     } else if (database.applied.length > 0) {
       operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);
@@ -27,7 +28,8 @@ export async function startRegionalService(config: RegionalConfig, logTo?: Desti
       host: config.host,
       port: config.port,
       verifier: new TokenVerifier(config.auth),
-      createContext: (em, caller, logger) => createContext(config.partnership, em, caller, config.auth.suppressionThreshold, logger),
+      createContext: (em, caller, logger) =>
+        createContext({ partnership: config.partnership, em, caller, suppressionThreshold: config.auth.suppressionThreshold, recordKeys, logger }),
     });
   } catch (error) {
     await database.close();

@@ -12,7 +12,7 @@ export * from "./sector";
 export * from "./region-filter";
 export * from "./cursor";
 export * from "./auth";
-export * from "./suppression";
+export * from "./protection";
 export * from "./validation";
 export * from "./upload";
 export * from "./temporary-postgres";

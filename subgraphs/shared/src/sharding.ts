@@ -51,11 +51,26 @@ export const ShardMerge = {
    */
   MISSING: "MISSING",
   /**
-   * On a group's flag field: small-cell suppression by the family count in
+   * On a group's flag field: the minimum cell size, on the family count in
    * field `by`, decided by the gateway on the merged group (never per shard,
    * where a small group split across regions would escape it).
    */
   SUPPRESS: "SUPPRESS",
+  /** On a group field: how the group's figures were protected (FigureProtection), decided with SUPPRESS. */
+  PROTECTION: "PROTECTION",
+  /** On a group field: a cell key, the shards' record keys added modulo 2^31 (the field is @inaccessible: clients never see it). */
+  KEYSUM: "KEYSUM",
+} as const;
+
+/**
+ * How a group figure is protected when the caller does not own every region
+ * in the group (the `protect` argument of `@shard`): `COUNT <key field>`,
+ * `SUM <key field> <field of the largest value>`, or `WITHHOLD`.
+ */
+export const ShardProtect = {
+  COUNT: "COUNT",
+  SUM: "SUM",
+  WITHHOLD: "WITHHOLD",
 } as const;
 
 export type ShardMerge = (typeof ShardMerge)[keyof typeof ShardMerge];
@@ -66,6 +81,8 @@ export interface ShardRule {
   by?: string;
   /** The filter argument the gateway prunes the fan-out by. */
   prune?: string;
+  /** On a group figure: how it is protected (ShardProtect, with its fields). */
+  protect?: string;
 }
 
 /** Page size of a connection asked with neither `first` nor `last`. */

@@ -33,20 +33,27 @@ export class EvidenceFigure {
   @Field(() => String, { nullable: true, description: "Period, when grouped by period." })
   period!: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Number of values behind the figure; null when suppressed." })
+  @Field(() => Int, { nullable: true, description: "Number of values behind the figure; protected like it, null when suppressed." })
   n!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "The figure; null when suppressed." })
+  @Field(() => Float, { nullable: true, description: "The figure; protected when about families (see `protection`), null when suppressed." })
   value!: number | null;
 
   @Field(() => Float, { nullable: true, description: "Mean of the values; null when suppressed." })
   mean!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Distinct families behind the figure; null when not about families or suppressed." })
+  @Field(() => Int, { nullable: true, description: "Distinct families behind the figure; null when not about families or suppressed. Protected like the figure." })
   families!: number | null;
 
   @Field(() => Boolean, { description: "True when the figure is suppressed (too few families)." })
   suppressed!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "How the figure reached the reader, as `compare` says it: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED. Null in snapshots kept before the hub protected its figures (release 0.1.0).",
+  })
+  protection!: string | null;
 
   @Field(() => [String], { description: "Partnerships whose figures were missing (a region did not answer)." })
   regionsMissing!: string[];

@@ -28,6 +28,7 @@ export const FIGURE_FIELDS = [
   "mean",
   "families",
   "suppressed",
+  "protection",
   "regionsMissing",
 ] as const;
 
@@ -46,8 +47,8 @@ export interface ComparisonRun {
 
 /**
  * The book asks the hub (the gateway) for the figures behind its evidence:
- * only the gateway merges the regions and suppresses small cells, so the
- * book never computes a figure itself. It asks as its own caller, with the
+ * only the gateway merges the regions and protects the figures about
+ * families, so the book never computes a figure itself. It asks as its own caller, with the
  * headers that speak for that caller, so a figure is never shown to someone
  * the hub would not show it to.
  */

@@ -16,6 +16,8 @@ export const Access = {
   OWNER: "OWNER",
   /** The regional owner of this shard's partnership only (family-level records). */
   OWN_PARTNERSHIP: "OWN_PARTNERSHIP",
+  /** The gateway's own fetches only (cell keys, which it needs to protect merged figures); never a client. */
+  GATEWAY: "GATEWAY",
 } as const;
 export type Access = (typeof Access)[keyof typeof Access];
 
@@ -29,6 +31,8 @@ function meets(rule: string, identity: Identity, ctx: RegionalContext): boolean 
       return identity.role === Role.REGIONAL_OWNER;
     case Access.OWN_PARTNERSHIP:
       return owns(identity, ctx.partnership);
+    case Access.GATEWAY:
+      return ctx.viaGateway;
     default:
       return false;
   }

@@ -1,6 +1,6 @@
-import { accessDenied, encodeGlobalId, ErrorCode, hubError, owns, PARTNERSHIPS, Role, suppressSmallCells, type MunicipalityKind, type Sector, type SuppressionSpec } from "@kooperacja/shared";
+import { accessDenied, encodeGlobalId, ErrorCode, hubError, owns, PARTNERSHIPS, Role, type MunicipalityKind, type Sector } from "@kooperacja/shared";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import { IndicatorAggregation, IndicatorBasis, IndicatorDirection } from "../common/enums";
+import { IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
 import { assertServes } from "../common/lookup";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
@@ -9,8 +9,9 @@ import { PilotSite } from "../sites/pilot-site.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { PROGRAMME_PERIOD } from "../writes/rules";
 import { CompareFilter, validateCompareFilter } from "./compare-filter";
-import { CompareDimension, Comparison, COMPARISON_SUPPRESSION, ComparisonRow, CoverageRow, SiteRank } from "./comparison";
-import { FactDimension, Grain, groupFacts, inScope, type FactGroup } from "./facts";
+import { assertPublishedBoundaries } from "./boundaries";
+import { CompareDimension, Comparison, ComparisonRow, CoverageRow, SiteRank } from "./comparison";
+import { FactDimension, figureOf, Grain, groupFacts, groupsForCaller, inScope, protectFacts, type FactGroup } from "./facts";
 
 const MAX_INDICATORS = 20;
 
@@ -23,23 +24,12 @@ const FACT_DIMENSION: Record<CompareDimension, FactDimension> = {
   PERIOD: FactDimension.PERIOD,
 };
 
-/** Sites of one partnership ranked against each other: one table, one dimension. */
-const RANKING_SUPPRESSION: SuppressionSpec = {
-  countField: "families",
-  flagField: "suppressed",
-  valueFields: ["value", "n", "families"],
-  dimensions: new Map([
-    ["siteId", "SITE"],
-    ["siteName", "SITE"],
-  ]),
-};
-
 @Resolver()
 export class AnalyticsResolver {
   @Shard.aggregate("rows", "filter")
   @Query(() => Comparison, {
     description:
-      "Compares indicators across the models: one tidy row per indicator and group, computed in SQL inside each region and merged by the gateway. Rows computed from fewer families than the suppression threshold come back suppressed, except to their owner. Grouping by PERIOD (a time series) needs a token.",
+      "Compares indicators across the models: one tidy row per indicator and group, computed in SQL inside each region and merged by the gateway. Figures about families are protected by the cell key method for everyone but the owner of every region in the row (see `protection`; docs/privacy.md), and such questions keep to the published boundaries. Grouping by PERIOD (a time series) needs a token.",
   })
   async compare(
     @Arg("indicators", () => [String], { description: `Indicator codes of the catalogue (1 to ${MAX_INDICATORS}).` }) indicators: string[],
@@ -60,14 +50,16 @@ export class AnalyticsResolver {
         });
       }
     }
+    const byPeriod = by.includes(CompareDimension.PERIOD);
+    assertPublishedBoundaries(ctx, { indicators: definitions, filter, byPeriod, grain, bySite: false }, { filter: "filter", by: "by", grain: "grain" });
     const dimensions = [...new Set(by.map((dimension) => FACT_DIMENSION[dimension]))];
     const info = PARTNERSHIPS[ctx.partnership];
+    const byPartnership = dimensions.includes(FactDimension.PARTNERSHIP);
     const rows: ComparisonRow[] = [];
     for (const definition of definitions) {
       const groups = await groupFacts(ctx, definition, dimensions, grain, filter);
       const names = await voivodeshipNames(ctx, groups);
-      for (const group of groups) {
-        const byPartnership = dimensions.includes(FactDimension.PARTNERSHIP);
+      for (const group of groupsForCaller(ctx, groups)) {
         rows.push(
           Object.assign(new ComparisonRow(), {
             indicator: definition.id,
@@ -84,25 +76,26 @@ export class AnalyticsResolver {
             sum: group.sum,
             min: group.min,
             max: group.max,
-            mean: group.sum / group.n,
-            value: figure(definition, group),
+            mean: group.n && group.sum !== null ? group.sum / group.n : null,
+            value: figureOf(definition, group),
             families: group.families,
-            suppressed: false,
+            suppressed: group.suppressed,
+            protection: group.protection,
             regionsMissing: [],
+            recordKey: group.recordKey,
+            familyKey: group.familyKey,
           }),
         );
       }
     }
     rows.sort((a, b) => compareKeys(rowKey(a), rowKey(b)));
-    // Through the gateway the partials go out whole: it suppresses after merging the regions, where a small group split across them shows.
-    if (!ctx.viaGateway) suppressSmallCells(rows, COMPARISON_SUPPRESSION, ctx.suppressionThreshold, () => owns(ctx.identity, ctx.partnership));
     return Object.assign(new Comparison(), { indicators: definitions.map((definition) => definition.id), by, grain, rows });
   }
 
   @Shard.partnership("partnership")
   @Query(() => [SiteRank], {
     description:
-      "Ranks one partnership's pilot sites on one indicator, best first by the indicator's direction. Sites whose figure is computed from fewer families than the suppression threshold (or would give one away) come last, unranked, except to the owner.",
+      "Ranks one partnership's pilot sites on one indicator, best first by the indicator's direction, by the figures shown: figures about families are protected for everyone but the partnership's owner, and sites of too few families come last, unranked.",
   })
   async siteRanking(
     @Arg("partnership", () => String, { description: "Partnership key (liderzy, kooperacja, kooperacje3d)." }) partnership: string,
@@ -113,34 +106,36 @@ export class AnalyticsResolver {
     assertServes(ctx, partnership);
     validateCompareFilter(filter);
     const [definition] = await catalogueEntries(ctx, [indicator]);
-    const groups = (await groupFacts(ctx, definition!, [FactDimension.SITE], Grain.QUARTER, filter)).filter((group) => group.siteId !== null);
+    assertPublishedBoundaries(ctx, { indicators: [definition!], filter, byPeriod: false, grain: Grain.QUARTER, bySite: true }, { filter: "filter", by: "partnership", grain: "grain" });
+    // Routed to this one shard: the shard protects, the gateway merges nothing here.
+    const groups = protectFacts(ctx, (await groupFacts(ctx, definition!, [FactDimension.SITE], Grain.QUARTER, filter)).filter((group) => group.siteId !== null));
     const ranks = groups.map((group) =>
       Object.assign(new SiteRank(), {
         rank: null as number | null,
         siteId: encodeGlobalId(ctx.partnership, "PilotSite", String(group.siteId)),
         siteName: String(group.siteName),
-        value: figure(definition!, group),
+        value: figureOf(definition!, group),
         n: group.n,
         families: group.families,
-        suppressed: false,
+        suppressed: group.suppressed,
+        protection: group.protection,
       }),
     );
-    // Routed to this one shard, so the shard suppresses: the gateway merges nothing here.
-    suppressSmallCells(ranks, RANKING_SUPPRESSION, ctx.suppressionThreshold, () => owns(ctx.identity, ctx.partnership));
+    // Ranked by the figures shown, so a rank gives away no more than the figures do.
     const better = definition!.direction === IndicatorDirection.LOWER_IS_BETTER ? 1 : -1;
-    const shown = ranks.filter((rank) => !rank.suppressed).sort((a, b) => better * (a.value! - b.value!) || a.siteName.localeCompare(b.siteName, "pl"));
+    const shown = ranks.filter((rank) => rank.value !== null).sort((a, b) => better * (a.value! - b.value!) || a.siteName.localeCompare(b.siteName, "pl"));
     shown.forEach((rank, index) => {
       const previous = shown[index - 1];
       rank.rank = previous && previous.value === rank.value ? previous.rank : index + 1;
     });
-    const hidden = ranks.filter((rank) => rank.suppressed).sort((a, b) => a.siteName.localeCompare(b.siteName, "pl"));
+    const hidden = ranks.filter((rank) => rank.value === null).sort((a, b) => a.siteName.localeCompare(b.siteName, "pl"));
     return [...shown, ...hidden];
   }
 
   @Shard.concat("filter")
   @Query(() => [CoverageRow], {
     description:
-      "Which quarters of the programme period each pilot site has reported values for, per reported indicator its partnership reports: the gaps in the evidence. Needs a token.",
+      "Which quarters of the programme period each pilot site has reported values for, per reported indicator its partnership reports: the gaps in the evidence. Indicators measured per family are covered for the partnership's owner only (whether a value exists says when families were measured). Needs a token.",
   })
   async coverage(
     @Arg("indicators", () => [String], { nullable: true, description: "Only these indicator codes (default: every reported indicator)." }) indicators: string[] | undefined,
@@ -153,7 +148,11 @@ export class AnalyticsResolver {
     const definitions = indicators
       ? await catalogueEntries(ctx, indicators)
       : await ctx.em.find(OutcomeIndicator, { basis: IndicatorBasis.REPORTED }, { orderBy: { id: "asc" } });
-    const reported = definitions.filter((definition) => definition.basis === IndicatorBasis.REPORTED && definition.reportedBy.includes(ctx.partnership));
+    // Whether a family-level value exists in a quarter says a family was measured then: the owner's to know alone.
+    const exact = owns(ctx.identity, ctx.partnership);
+    const reported = definitions.filter(
+      (definition) => definition.basis === IndicatorBasis.REPORTED && definition.reportedBy.includes(ctx.partnership) && (exact || definition.level !== IndicatorLevel.FAMILY),
+    );
     const codes = reported.map((definition) => definition.id);
     const expected = programmeQuarters().filter((quarter) => within(quarterStartOf(quarter), filter));
     // Every site the facts could belong to, with the quarters each has values in: one grouped query per indicator.
@@ -203,10 +202,6 @@ async function catalogueEntries(ctx: RegionalContext, codes: string[]): Promise<
     });
   }
   return codes.map((code) => found.get(code)!);
-}
-
-function figure(definition: OutcomeIndicator, group: FactGroup): number {
-  return definition.aggregation === IndicatorAggregation.MEAN ? group.sum / group.n : group.sum;
 }
 
 async function voivodeshipNames(ctx: RegionalContext, groups: FactGroup[]): Promise<Map<string, string>> {

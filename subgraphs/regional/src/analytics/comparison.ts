@@ -1,6 +1,7 @@
-import { MunicipalityKind, Sector, type SuppressionSpec } from "@kooperacja/shared";
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { IndicatorAggregation } from "../common/enums";
+import { MunicipalityKind, Sector, type ProtectionSpec } from "@kooperacja/shared";
+import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Access } from "../access/access";
+import { FigureProtection, IndicatorAggregation } from "../common/enums";
 import { Shard } from "../common/shard";
 import { Grain } from "./facts";
 
@@ -35,7 +36,7 @@ registerEnumType(Grain, {
   },
 });
 
-/** The dimension each key field of a row belongs to: the `@shard` KEY rules below, and suppression in a subgraph asked directly. */
+/** The dimension each key field of a row belongs to: the `@shard` KEY rules below. */
 const KEY_DIMENSIONS = {
   macroregion: CompareDimension.PARTNERSHIP,
   partnership: CompareDimension.PARTNERSHIP,
@@ -48,9 +49,10 @@ const KEY_DIMENSIONS = {
 
 /**
  * One row of a comparison's tidy table: a group, an indicator and its figure.
- * Shards send the partials (n, sum, min, max, families); the gateway merges
- * them by key, derives the mean and the headline value, and suppresses
- * small cells indicator by indicator.
+ * Shards send the partials (n, sum, min, max, families and the cell keys);
+ * the gateway merges them by key, protects the figures about families
+ * indicator by indicator, and derives the mean and the headline value from
+ * the protected partials.
  */
 @ObjectType({ description: "One row of a comparison: one indicator in one group. Dimensions not grouped by are null." })
 export class ComparisonRow {
@@ -94,52 +96,76 @@ export class ComparisonRow {
   @Field(() => String, { nullable: true, description: "Period (2019-10, 2019-Q4 or 2019), when grouped by PERIOD." })
   period!: string | null;
 
-  @Shard.sum()
-  @Field(() => Int, { nullable: true, description: "Number of values (or records) behind the figure; null when suppressed." })
+  @Shard.count("recordKey")
+  @Field(() => Int, { nullable: true, description: "Number of values (or records) behind the figure; protected like the figure (see `protection`), null when suppressed." })
   n!: number | null;
 
-  @Shard.sum()
-  @Field(() => Float, { nullable: true, description: "Sum of the values; null when suppressed." })
+  @Shard.magnitude("recordKey", "max")
+  @Field(() => Float, { nullable: true, description: "Sum of the values; protected like the figure (see `protection`), null when suppressed." })
   sum!: number | null;
 
   @Shard.min()
-  @Field(() => Float, { nullable: true, description: "Smallest value; null when suppressed." })
+  @Field(() => Float, { nullable: true, description: "Smallest value; null when suppressed, and when protected (one family's own value)." })
   min!: number | null;
 
   @Shard.max()
-  @Field(() => Float, { nullable: true, description: "Largest value; null when suppressed." })
+  @Field(() => Float, { nullable: true, description: "Largest value; null when suppressed, and when protected (one family's own value)." })
   max!: number | null;
 
   @Shard.ratio("sum", "n")
-  @Field(() => Float, { nullable: true, description: "Mean of the values (sum / n); null when suppressed." })
+  @Field(() => Float, { nullable: true, description: "Mean of the values (sum / n, of the protected sum and n when protected); null when suppressed." })
   mean!: number | null;
 
   @Shard.choose("aggregation")
   @Field(() => Float, { nullable: true, description: "The figure: the sum or the mean, as the indicator's aggregation says; null when suppressed." })
   value!: number | null;
 
-  @Shard.sum()
-  @Field(() => Int, { nullable: true, description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed." })
+  @Shard.count("familyKey")
+  @Field(() => Int, {
+    nullable: true,
+    description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed. Protected like the figure (see `protection`).",
+  })
   families!: number | null;
 
   @Shard.suppress("families")
   @Field(() => Boolean, {
-    description: "True when the figure is computed from fewer families than the suppression threshold (or would give such a figure away): its figures are then null. Never true for the owner of every region in the row.",
+    description:
+      "True when the row is computed from too few families to publish (fewer than the minimum cell size, decided on a protected count): its figures are then null. Never true for the owner of every region in the row.",
   })
   suppressed!: boolean;
+
+  @Shard.protection()
+  @Field(() => FigureProtection, { description: "How the row's figures reached you: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED." })
+  protection!: FigureProtection;
 
   @Shard.missing("partnership")
   @Field(() => [String], { description: "Partnerships asked whose figures are missing from this row because the region did not answer (see the response's errors)." })
   regionsMissing!: string[];
+
+  @Shard.keySum()
+  @Authorized(Access.GATEWAY)
+  @Field(() => Int, { nullable: true, description: "Cell key of the values behind n and sum (the gateway's own: it protects the merged figures with it)." })
+  recordKey!: number | null;
+
+  @Shard.keySum()
+  @Authorized(Access.GATEWAY)
+  @Field(() => Int, { nullable: true, description: "Cell key of the families behind `families` (the gateway's own: it protects the merged figures with it)." })
+  familyKey!: number | null;
 }
 
-/** The fields small-cell suppression reads and blanks, as the `@shard` rules above declare them for the gateway. */
-export const COMPARISON_SUPPRESSION: SuppressionSpec = {
-  countField: "families",
-  flagField: "suppressed",
-  valueFields: ["n", "sum", "min", "max", "mean", "value", "families"],
-  dimensions: new Map(Object.entries(KEY_DIMENSIONS)),
-  partition: ["indicator", "unit", "aggregation"],
+/** The fields the cell key method reads and writes, as the `@shard` rules above declare them for the gateway. */
+export const COMPARISON_PROTECTION: ProtectionSpec = {
+  families: { field: "families", key: "familyKey" },
+  counts: [
+    { field: "n", key: "recordKey" },
+    { field: "families", key: "familyKey" },
+  ],
+  sums: [{ field: "sum", key: "recordKey", largest: "max" }],
+  withheld: ["min", "max"],
+  derived: ["mean", "value"],
+  keys: ["recordKey", "familyKey"],
+  flag: "suppressed",
+  protection: "protection",
 };
 
 @ObjectType({ description: "A comparison of indicators across the models: a tidy table of rows." })
@@ -168,17 +194,20 @@ export class SiteRank {
   @Field(() => String, { description: "Name of the pilot site." })
   siteName!: string;
 
-  @Field(() => Float, { nullable: true, description: "The site's figure (sum or mean, as the indicator's aggregation says); null when suppressed." })
+  @Field(() => Float, { nullable: true, description: "The site's figure (sum or mean, as the indicator's aggregation says); protected for a caller who does not own the partnership (see `protection`), null when suppressed." })
   value!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Number of values behind the figure; null when suppressed." })
+  @Field(() => Int, { nullable: true, description: "Number of values behind the figure; protected like the figure, null when suppressed." })
   n!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed." })
+  @Field(() => Int, { nullable: true, description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed. Protected like the figure." })
   families!: number | null;
 
-  @Field(() => Boolean, { description: "True when the site's figure is suppressed (too few families, or it would give such a figure away); suppressed sites come last, unranked." })
+  @Field(() => Boolean, { description: "True when the site's figure is computed from too few families to publish; suppressed sites come last, unranked." })
   suppressed!: boolean;
+
+  @Field(() => FigureProtection, { description: "How the site's figures reached you: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED. Ranks follow the figures shown." })
+  protection!: FigureProtection;
 }
 
 @ObjectType({ description: "Which periods of a reported indicator a pilot site has values for, so gaps in the evidence show." })

@@ -1,104 +1,153 @@
-import { PARTNERSHIPS, type PartnershipKey } from "@kooperacja/shared";
-import { IndicatorBasis, IndicatorLevel } from "../common/enums";
+import { FigureProtection, KEY_MODULUS, owns, PARTNERSHIPS, protectGroup, type PartnershipKey, type ProtectionSpec, type RegionFilter } from "@kooperacja/shared";
+import { IndicatorAggregation, IndicatorBasis, IndicatorLevel } from "../common/enums";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
 import { quarterOf } from "../indicators/quarter-sql";
-import type { CompareFilter } from "./compare-filter";
 
 /**
  * Every indicator, reported or computed from records, as one shape of
  * "facts": one row per value (or record) with the site it belongs to, its
- * date or quarter, the sector it concerns, the family it is about and the
- * value. Comparisons group these in SQL, inside the shard, and only the
- * mergeable partials (count, sum, min, max, distinct families) leave it.
+ * date or quarter, the sector it concerns, the family it is about, the value
+ * and its record key. Comparisons, summaries and rankings group these in
+ * SQL, inside the shard, and only mergeable partials (count, sum, min, max,
+ * distinct families, and the cell keys of values and families) leave it.
  */
 const NULL_TEXT = "cast(null as text)";
+const NULL_INTEGER = "cast(null as integer)";
 
 interface Sql {
   sql: string;
   bindings: unknown[];
-  /** The filter's date range is applied inside the source already (its rows carry no date). */
+  /** The filter's dates and quarters are applied inside the source already (its rows carry none). */
   datedInside?: boolean;
+  /** Its facts carry a quarter, never a day: a period is the quarter itself, which keeps the index's order. */
+  quarterly?: boolean;
 }
 
-/** Values the region reports per site (or family) and quarter. */
-function reported(code: string): Sql {
+/** Which facts count: the region fields, kinds of gmina, sectors, days and quarters; every given condition must hold. */
+export interface FactFilter extends RegionFilter {
+  municipalityKinds?: readonly string[] | null;
+  sectors?: readonly string[] | null;
+  /** Days (YYYY-MM-DD), inclusive; a quarterly value counts from the first day of its quarter. */
+  from?: string | null;
+  to?: string | null;
+  /** Quarters (2019-Q4): these only, or a range, inclusive. */
+  quarters?: readonly string[] | null;
+  quarterFrom?: string | null;
+  quarterTo?: string | null;
+}
+
+/**
+ * The filter's days and quarters as conditions on a quarter column: a
+ * quarterly value counts from the first day of its quarter, so `from` takes
+ * the quarters starting on or after it and `to` those starting on or before
+ * it. On the column itself, the index on (indicator, period) reads only them.
+ */
+function quarterConditions(column: string, filter: FactFilter | null | undefined): { sql: string; bindings: unknown[] } {
+  const conditions: string[] = [];
+  const bindings: unknown[] = [];
+  const condition = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    bindings.push(...values);
+  };
+  if (filter?.from) condition(`${column} >= ?`, firstQuarterFrom(filter.from));
+  if (filter?.to) condition(`${column} <= ?`, quarterOfDay(filter.to));
+  if (filter?.quarters) condition(filter.quarters.length === 0 ? "1 = 0" : `${column} in (${filter.quarters.map(() => "?").join(", ")})`, ...filter.quarters);
+  if (filter?.quarterFrom) condition(`${column} >= ?`, filter.quarterFrom);
+  if (filter?.quarterTo) condition(`${column} <= ?`, filter.quarterTo);
+  return { sql: conditions.map((sql) => ` and ${sql}`).join(""), bindings };
+}
+
+function quarterOfDay(day: string): string {
+  return `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+}
+
+/** The first quarter that starts on or after a day. */
+function firstQuarterFrom(day: string): string {
+  const quarter = quarterOfDay(day);
+  if (day.slice(5) === ["01-01", "04-01", "07-01", "10-01"][Number(quarter.slice(6)) - 1]) return quarter;
+  return quarter.endsWith("Q4") ? `${Number(day.slice(0, 4)) + 1}-Q1` : `${quarter.slice(0, 6)}${Number(quarter.slice(6)) + 1}`;
+}
+
+/** Values the region reports per site (or family) and quarter, in the filter's quarters. */
+function reported(code: string, filter: FactFilter | null | undefined): Sql {
+  const quarters = quarterConditions("e.period", filter);
   return {
-    sql: `select e.site_id, ${NULL_TEXT} as on_date, e.period as quarter, ${NULL_TEXT} as sector, e.family_id, e.value from indicator_value e where e.indicator_id = ? and e.archived_at is null`,
-    bindings: [code],
+    sql: `select e.site_id, ${NULL_TEXT} as on_date, e.period as quarter, ${NULL_TEXT} as sector, e.family_id, e.value, e.record_key from indicator_value e where e.indicator_id = ? and e.archived_at is null${quarters.sql}`,
+    bindings: [code, ...quarters.bindings],
+    datedInside: true,
+    quarterly: true,
   };
 }
 
 /** The families behind a site-level value about families: those supported at its site during its quarter. */
-function familiesBehindReported(code: string): Sql {
+function familiesBehindReported(code: string, filter: FactFilter | null | undefined): Sql {
+  const quarters = quarterConditions("e.period", filter);
   return {
     sql:
-      `select e.site_id, ${NULL_TEXT} as on_date, e.period as quarter, ${NULL_TEXT} as sector, sf.id as family_id, e.value from indicator_value e ` +
+      `select e.site_id, ${NULL_TEXT} as on_date, e.period as quarter, ${NULL_TEXT} as sector, sf.id as family_id, sf.record_key as family_key from indicator_value e ` +
       `join supported_family sf on sf.site_id = e.site_id and ${quarterOf("sf.started_on")} <= e.period ` +
       `and (sf.ended_on is null or ${quarterOf("sf.ended_on")} >= e.period) and sf.archived_at is null ` +
-      `where e.indicator_id = ? and e.archived_at is null`,
-    bindings: [code],
+      `where e.indicator_id = ? and e.archived_at is null${quarters.sql}`,
+    bindings: [code, ...quarters.bindings],
+    datedInside: true,
+    quarterly: true,
   };
 }
 
 /**
- * The same families counted from the families' side, for groupings by the
- * site alone (no PERIOD): a family counts when its site has a value in a
- * quarter it was supported in (and in the filter's date range). Each family
- * is visited once, with an index probe, instead of every (value, family)
- * pair: a national region's 1.3 million pairs become 126 000 probes.
+ * The same families counted from the families' side, for groupings without
+ * PERIOD: a family counts when its site has a value in a quarter it was
+ * supported in (and in the filter's dates and quarters). Each family is
+ * visited once, with an index probe, instead of every (value, family) pair:
+ * a national region's 1.3 million pairs become 126 000 probes.
  */
-function familiesWithValues(code: string, filter: CompareFilter | null | undefined): Sql {
-  const bindings: unknown[] = [code];
-  let dated = "";
-  if (filter?.from) {
-    dated += ` and ${quarterStart("e.period")} >= ?`;
-    bindings.push(filter.from);
-  }
-  if (filter?.to) {
-    dated += ` and ${quarterStart("e.period")} <= ?`;
-    bindings.push(filter.to);
-  }
+function familiesWithValues(code: string, filter: FactFilter | null | undefined): Sql {
+  const quarters = quarterConditions("e.period", filter);
   return {
     sql:
-      `select sf.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, sf.id as family_id, 1 as value from supported_family sf ` +
+      `select sf.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, sf.id as family_id, sf.record_key as family_key from supported_family sf ` +
       `where sf.archived_at is null and exists (select 1 from indicator_value e where e.site_id = sf.site_id and e.indicator_id = ? and e.archived_at is null ` +
-      `and e.period >= ${quarterOf("sf.started_on")} and (sf.ended_on is null or e.period <= ${quarterOf("sf.ended_on")})${dated})`,
-    bindings,
+      `and e.period >= ${quarterOf("sf.started_on")} and (sf.ended_on is null or e.period <= ${quarterOf("sf.ended_on")})${quarters.sql})`,
+    bindings: [code, ...quarters.bindings],
     datedInside: true,
+  };
+}
+
+/** Families as facts: each is one record, counted once, with its own key. */
+function familyRecords(condition: string, bindings: unknown[]): Sql {
+  return {
+    sql: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value, f.record_key from supported_family f where f.archived_at is null${condition}`,
+    bindings,
   };
 }
 
 /** Indicators the hub computes from the region's records, by code. */
 const FROM_RECORDS: Record<string, Sql> = {
-  FAMILIES_ENROLLED: {
-    sql: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value from supported_family f where f.archived_at is null`,
-    bindings: [],
-  },
-  FAMILIES_WITH_SOCIAL_CONTRACT: {
-    sql: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value from supported_family f where f.archived_at is null and f.social_contract = ?`,
-    bindings: [true],
-  },
+  FAMILIES_ENROLLED: familyRecords("", []),
+  FAMILIES_WITH_SOCIAL_CONTRACT: familyRecords(" and f.social_contract = ?", [true]),
   COOPERATION_BODIES: {
-    sql: `select b.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value from cooperation_body b where b.archived_at is null`,
+    sql: `select b.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key from cooperation_body b where b.archived_at is null`,
     bindings: [],
   },
   BODY_MEETINGS_RECORDED: {
     sql:
-      `select b.site_id, m.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value ` +
+      `select b.site_id, m.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key ` +
       `from body_meeting m join cooperation_body b on b.id = m.body_id where m.archived_at is null and b.archived_at is null`,
     bindings: [],
   },
   // An institution sitting in two bodies of one site is involved there once, from the day it first joined.
   INSTITUTIONS_INVOLVED: {
     sql:
-      `select b.site_id, min(m.joined_on) as on_date, ${NULL_TEXT} as quarter, i.sector, ${NULL_TEXT} as family_id, 1 as value ` +
+      `select b.site_id, min(m.joined_on) as on_date, ${NULL_TEXT} as quarter, i.sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key ` +
       `from body_member m join cooperation_body b on b.id = m.body_id join institution i on i.id = m.institution_id ` +
       `where m.archived_at is null and b.archived_at is null and i.archived_at is null group by b.site_id, i.id, i.sector`,
     bindings: [],
   },
   ACTIVITY_PARTICIPANTS: {
-    sql: `select a.site_id, a.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, a.participants as value from support_activity a where a.archived_at is null`,
+    sql:
+      `select a.site_id, a.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, a.participants as value, ${NULL_INTEGER} as record_key ` +
+      `from support_activity a where a.archived_at is null`,
     bindings: [],
   },
 };
@@ -107,6 +156,15 @@ function recordsSource(code: string): Sql {
   const source = FROM_RECORDS[code];
   if (!source) throw new Error(`Indicator ${code} is computed from records, but no SQL computes it.`);
   return source;
+}
+
+/**
+ * Where the families behind a site's reports come from, with their record
+ * keys: a series needs every (value, family) pair; a grouping by place alone
+ * only whether each family has a value.
+ */
+function familiesBehind(indicator: OutcomeIndicator, byPeriod: boolean, filter: FactFilter | null | undefined): Sql {
+  return byPeriod ? familiesBehindReported(indicator.id, filter) : familiesWithValues(indicator.id, filter);
 }
 
 export enum FactDimension {
@@ -124,8 +182,11 @@ export enum Grain {
   YEAR = "YEAR",
 }
 
+/** The quarter of a fact: its own, or the one its day falls in. */
+const FACT_QUARTER = `coalesce(f.quarter, ${quarterOf("f.on_date")})`;
+
 /** The SQL of each dimension over facts f, their site s and its unit u; PARTNERSHIP is the shard's own, added outside SQL. */
-function dimensionColumns(dimension: FactDimension, grain: Grain): Record<string, string> {
+function dimensionColumns(dimension: FactDimension, grain: Grain, quarterly: boolean): Record<string, string> {
   switch (dimension) {
     case FactDimension.PARTNERSHIP:
       return {};
@@ -139,14 +200,8 @@ function dimensionColumns(dimension: FactDimension, grain: Grain): Record<string
     case FactDimension.SITE:
       return { siteId: "f.site_id", siteName: "s.name" };
     case FactDimension.PERIOD:
-      return {
-        period:
-          grain === Grain.MONTH
-            ? "substr(f.on_date, 1, 7)"
-            : grain === Grain.YEAR
-              ? "substr(coalesce(f.quarter, f.on_date), 1, 4)"
-              : `coalesce(f.quarter, ${quarterOf("f.on_date")})`,
-      };
+      if (quarterly) return { period: grain === Grain.YEAR ? "substr(f.quarter, 1, 4)" : "f.quarter" };
+      return { period: grain === Grain.MONTH ? "substr(f.on_date, 1, 7)" : grain === Grain.YEAR ? "substr(coalesce(f.quarter, f.on_date), 1, 4)" : FACT_QUARTER };
   }
 }
 
@@ -155,82 +210,186 @@ function quarterStart(column: string): string {
   return `substr(${column}, 1, 4) || '-' || case substr(${column}, 7, 1) when '1' then '01' when '2' then '04' when '3' then '07' else '10' end || '-01'`;
 }
 
-export type FactGroup = Record<string, unknown> & { n: number; sum: number; min: number | null; max: number | null; families: number | null };
+/**
+ * One group of facts, as mergeable partials: `recordKey` is the cell key of
+ * the values (or records) counted in `n` and `sum`; `familyKey` that of what
+ * `families` counts (both null for indicators not about families). The facts
+ * of a family count, or of values measured per family, are about the families
+ * themselves, so their family count takes their own key; the families behind
+ * a site's reports are other records, counted with their own keys.
+ */
+export type FactGroup = Record<string, unknown> & {
+  n: number;
+  sum: number;
+  min: number | null;
+  max: number | null;
+  recordKey: number | null;
+  families: number | null;
+  familyKey: number | null;
+};
 
 /**
  * One indicator's facts in this shard, grouped by the dimensions, with the
  * filter applied: partials only. The family count is the number of distinct
  * families the group's figures are computed from (null for an indicator not
  * about families, or when `countFamilies` is false: a report of which
- * quarters have values needs no count); small-cell suppression reads it.
+ * quarters have values needs no count); the cell key method reads it.
  */
 export async function groupFacts(
   ctx: RegionalContext,
   indicator: OutcomeIndicator,
   dimensions: FactDimension[],
   grain: Grain,
-  filter: CompareFilter | null | undefined,
+  filter: FactFilter | null | undefined,
   { countFamilies = true }: { countFamilies?: boolean } = {},
 ): Promise<FactGroup[]> {
   if (!inScope(ctx.partnership, filter)) return [];
-  const columns = dimensions.flatMap((dimension) => Object.entries(dimensionColumns(dimension, grain)));
-  const source = indicator.basis === IndicatorBasis.RECORDS ? recordsSource(indicator.id) : reported(indicator.id);
-  const familiesFromJoin = countFamilies && indicator.aboutFamilies && indicator.basis === IndicatorBasis.REPORTED && indicator.level === IndicatorLevel.SITE;
-  const rows = await grouped(ctx, source, columns, filter, "count(*) as n, sum(f.value) as sum, min(f.value) as min, max(f.value) as max, count(distinct f.family_id) as families");
+  const source = indicator.basis === IndicatorBasis.RECORDS ? recordsSource(indicator.id) : reported(indicator.id, filter);
+  const columns = dimensions.flatMap((dimension) => Object.entries(dimensionColumns(dimension, grain, Boolean(source.quarterly))));
+  const counted = countFamilies && indicator.aboutFamilies;
+  const behindSites = counted && indicator.basis === IndicatorBasis.REPORTED && indicator.level === IndicatorLevel.SITE;
+  const rows = await grouped(ctx, {
+    source,
+    columns,
+    filter,
+    measures:
+      `count(*) as n, sum(f.value) as sum, min(f.value) as min, max(f.value) as max, sum(f.record_key) % ${KEY_MODULUS} as record_key` +
+      (counted && !behindSites ? ", count(distinct f.family_id) as families" : ""),
+  });
   const keyOf = (row: Record<string, unknown>) => JSON.stringify(columns.map(([name]) => row[name] ?? null));
-  // A series needs every (value, family) pair; a grouping by the site alone only whether each family has a value.
-  const familiesSource = dimensions.includes(FactDimension.PERIOD) ? familiesBehindReported(indicator.id) : familiesWithValues(indicator.id, filter);
-  const families = familiesFromJoin
-    ? new Map((await grouped(ctx, familiesSource, columns, filter, "count(distinct f.family_id) as families")).map((row) => [keyOf(row), Number(row.families)]))
+  // Each family once per group, its key once: a family behind several of a group's reports counts once, and a key
+  // two families happen to share (one chance in 2^31 a pair) adds once, which leaves the key a function of the families.
+  const behind = behindSites
+    ? new Map(
+        (
+          await grouped(ctx, {
+            source: familiesBehind(indicator, dimensions.includes(FactDimension.PERIOD), filter),
+            columns,
+            filter,
+            measures: `count(distinct f.family_id) as families, sum(distinct f.family_key) % ${KEY_MODULUS} as family_key`,
+          })
+        ).map((row) => [keyOf(row), row]),
+      )
     : undefined;
   return rows
     .filter((row) => Number(row.n) > 0)
-    .map((row) => ({
-      ...Object.fromEntries(columns.map(([name]) => [name, row[name] ?? null])),
-      n: Number(row.n),
-      sum: Number(row.sum ?? 0),
-      min: row.min === null || row.min === undefined ? null : Number(row.min),
-      max: row.max === null || row.max === undefined ? null : Number(row.max),
-      families: !indicator.aboutFamilies || !countFamilies ? null : families ? (families.get(keyOf(row)) ?? 0) : Number(row.families),
-    }));
+    .map((row) => {
+      const recordKey = indicator.aboutFamilies ? Number(row.record_key ?? 0) : null;
+      const families = behind?.get(keyOf(row));
+      return {
+        ...Object.fromEntries(columns.map(([name]) => [name, row[name] ?? null])),
+        n: Number(row.n),
+        sum: Number(row.sum ?? 0),
+        min: numberOrNull(row.min),
+        max: numberOrNull(row.max),
+        recordKey,
+        families: !counted ? null : behind ? Number(families?.families ?? 0) : Number(row.families),
+        familyKey: !counted ? null : behind ? Number(families?.family_key ?? 0) : recordKey,
+      };
+    });
+}
+
+/** The fields of a fact group the cell key method reads and writes. */
+const FACT_PROTECTION: ProtectionSpec = {
+  families: { field: "families", key: "familyKey" },
+  counts: [
+    { field: "n", key: "recordKey" },
+    { field: "families", key: "familyKey" },
+  ],
+  sums: [{ field: "sum", key: "recordKey", largest: "max" }],
+  withheld: ["min", "max"],
+  derived: [],
+  keys: ["recordKey", "familyKey"],
+  flag: "suppressed",
+  protection: "protection",
+};
+
+/** A fact group as a reader gets it: figures about families protected unless the reader owns the region. */
+export type ShownGroup = Omit<FactGroup, "n" | "sum"> & { n: number | null; sum: number | null; suppressed: boolean; protection: FigureProtection };
+
+/**
+ * This shard's groups protected for the caller, where the shard itself
+ * publishes them: a direct caller, or a field the gateway passes through
+ * from one region. Through the gateway, merged aggregates are protected
+ * there instead, after the regions' partials are added up.
+ */
+export function protectFacts(ctx: RegionalContext, groups: FactGroup[]): ShownGroup[] {
+  return groups.map((group) => {
+    const shown = { ...group } as Record<string, unknown>;
+    protectGroup(shown, FACT_PROTECTION, { exact: owns(ctx.identity, ctx.partnership), threshold: ctx.suppressionThreshold });
+    return shown as ShownGroup;
+  });
+}
+
+/**
+ * The groups as this shard answers them: through the gateway, whole
+ * partials with their cell keys (the gateway protects after merging the
+ * regions, where a small group split across them shows); to a direct
+ * caller, protected here.
+ */
+export function groupsForCaller(ctx: RegionalContext, groups: FactGroup[]): ShownGroup[] {
+  return ctx.viaGateway ? groups.map((group) => ({ ...group, suppressed: false, protection: FigureProtection.EXACT })) : protectFacts(ctx, groups);
+}
+
+/** A group's headline figure: the sum, or the mean (of the protected sum and count when protected). */
+export function figureOf(indicator: OutcomeIndicator, group: { n: number | null; sum: number | null }): number | null {
+  if (indicator.aggregation !== IndicatorAggregation.MEAN) return group.sum;
+  return group.n && group.sum !== null ? group.sum / group.n : null;
+}
+
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }
 
 /** Whether the filter's partnerships and macroregions take in this shard at all. */
-export function inScope(partnership: PartnershipKey, filter: CompareFilter | null | undefined): boolean {
+export function inScope(partnership: PartnershipKey, filter: RegionFilter | null | undefined): boolean {
   if (filter?.partnerships && !filter.partnerships.includes(partnership)) return false;
   return !(filter?.macroregions && !filter.macroregions.includes(PARTNERSHIPS[partnership].macroregion));
 }
 
-async function grouped(ctx: RegionalContext, source: Sql, columns: [string, string][], filter: CompareFilter | null | undefined, measures: string): Promise<Record<string, unknown>[]> {
+interface GroupedQuery {
+  source: Sql;
+  columns: [string, string][];
+  filter: FactFilter | null | undefined;
+}
+
+/** The facts of a source with the filter applied, as `from … where …` over facts f, their site s and its unit u. */
+function filtered({ source, filter, columns }: GroupedQuery): { sql: string; bindings: unknown[] } {
   const where: string[] = [];
   const bindings: unknown[] = [...source.bindings];
+  const condition = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    bindings.push(...values);
+  };
   for (const codes of [filter?.voivodeships, filter?.teryt]) {
     if (!codes) continue;
     // TERYT codes nest by prefix: a gmina's code starts with its powiat's, which starts with its voivodeship's.
-    where.push(codes.length === 0 ? "1 = 0" : `(${codes.map(() => "f.site_id like ?").join(" or ")})`);
-    bindings.push(...codes.map((code) => `${code}%`));
+    condition(codes.length === 0 ? "1 = 0" : `(${codes.map(() => "f.site_id like ?").join(" or ")})`, ...codes.map((code) => `${code}%`));
   }
   const among = (column: string, values: readonly string[] | null | undefined) => {
-    if (!values) return;
-    where.push(values.length === 0 ? "1 = 0" : `${column} in (${values.map(() => "?").join(", ")})`);
-    bindings.push(...values);
+    if (values) condition(values.length === 0 ? "1 = 0" : `${column} in (${values.map(() => "?").join(", ")})`, ...values);
   };
   among("u.municipality_kind", filter?.municipalityKinds);
   among("f.sector", filter?.sectors);
-  // A quarterly value counts from the first day of its quarter; undated facts drop out of a dated range.
-  const day = `coalesce(f.on_date, ${quarterStart("f.quarter")})`;
-  if (filter?.from && !source.datedInside) {
-    where.push(`${day} >= ?`);
-    bindings.push(filter.from);
+  if (!source.datedInside) {
+    // A quarterly value counts from the first day of its quarter; undated facts drop out of a dated range.
+    const day = `coalesce(f.on_date, ${quarterStart("f.quarter")})`;
+    if (filter?.from) condition(`${day} >= ?`, filter.from);
+    if (filter?.to) condition(`${day} <= ?`, filter.to);
+    among(FACT_QUARTER, filter?.quarters);
+    if (filter?.quarterFrom) condition(`${FACT_QUARTER} >= ?`, filter.quarterFrom);
+    if (filter?.quarterTo) condition(`${FACT_QUARTER} <= ?`, filter.quarterTo);
   }
-  if (filter?.to && !source.datedInside) {
-    where.push(`${day} <= ?`);
-    bindings.push(filter.to);
-  }
-  const select = [...columns.map(([name, sql]) => `${sql} as "${name}"`), measures].join(", ");
-  const sql =
-    `select ${select} from (${source.sql}) f left join pilot_site s on s.id = f.site_id left join territorial_unit u on u.id = s.unit_id` +
-    (where.length > 0 ? ` where ${where.join(" and ")}` : "") +
-    (columns.length > 0 ? ` group by ${columns.map(([, sql]) => sql).join(", ")}` : "");
-  return (await ctx.em.getConnection().execute(sql, bindings)) as Record<string, unknown>[];
+  // The site and its unit only when a column or a condition reads them: a join per fact is most of a summary's work.
+  const needs = (alias: "s" | "u") => [...columns.map(([, column]) => column), ...where].some((text) => new RegExp(`\\b${alias}\\.`).test(text));
+  const joins = needs("u") ? " left join pilot_site s on s.id = f.site_id left join territorial_unit u on u.id = s.unit_id" : needs("s") ? " left join pilot_site s on s.id = f.site_id" : "";
+  const sql = `from (${source.sql}) f${joins}` + (where.length > 0 ? ` where ${where.join(" and ")}` : "");
+  return { sql, bindings };
+}
+
+async function grouped(ctx: RegionalContext, query: GroupedQuery & { measures: string }): Promise<Record<string, unknown>[]> {
+  const { sql, bindings } = filtered(query);
+  const select = [...query.columns.map(([name, column]) => `${column} as "${name}"`), query.measures].join(", ");
+  const groupBy = query.columns.length > 0 ? ` group by ${query.columns.map(([, column]) => column).join(", ")}` : "";
+  return (await ctx.em.getConnection().execute(`select ${select} ${sql}${groupBy}`, bindings)) as Record<string, unknown>[];
 }

@@ -1,6 +1,19 @@
+import { FigureProtection } from "@kooperacja/shared";
 import { registerEnumType } from "type-graphql";
 
-export { MunicipalityKind } from "@kooperacja/shared";
+export { MunicipalityKind, FigureProtection } from "@kooperacja/shared";
+
+registerEnumType(FigureProtection, {
+  name: "FigureProtection",
+  description: "How an aggregate figure reached the reader (docs/privacy.md).",
+  valuesConfig: {
+    EXACT: { description: "As computed: the figure is not about families, or the caller owns every region in it." },
+    PERTURBED: {
+      description: "Protected by the cell key method: counts and sums moved by a little noise fixed by the families behind them, rounded to multiples of 3; smallest and largest values withheld. May differ slightly from the exact figure.",
+    },
+    SUPPRESSED: { description: "Computed from too few families to publish: every figure is null." },
+  },
+});
 
 export enum ProvenanceKind {
   SOURCE_PAGE = "SOURCE_PAGE",

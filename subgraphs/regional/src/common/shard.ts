@@ -1,4 +1,4 @@
-import { SHARD_DIRECTIVE, ShardMerge } from "@kooperacja/shared";
+import { SHARD_DIRECTIVE, ShardMerge, ShardProtect } from "@kooperacja/shared";
 import { DirectiveLocation, GraphQLDirective, GraphQLNonNull, GraphQLString } from "graphql";
 import { Directive } from "type-graphql";
 
@@ -7,16 +7,23 @@ export const shardDirective = new GraphQLDirective({
   description: "How the gateway merges this root field across the regional shards.",
   locations: [DirectiveLocation.FIELD_DEFINITION],
   args: {
-    merge: { type: new GraphQLNonNull(GraphQLString), description: "How to merge: CONCAT, UNION, ROUTE, ROUTE_MANY, PARTNERSHIP, CONNECTION or AGGREGATE (and, on group fields, KEY, TABLE, SUM, MIN, MAX, RATIO, CHOOSE, MISSING, SUPPRESS)." },
+    merge: { type: new GraphQLNonNull(GraphQLString), description: "How to merge: CONCAT, UNION, ROUTE, ROUTE_MANY, PARTNERSHIP, CONNECTION or AGGREGATE (and, on group fields, KEY, TABLE, SUM, MIN, MAX, RATIO, CHOOSE, MISSING, SUPPRESS, PROTECTION, KEYSUM)." },
     by: { type: GraphQLString, description: "ROUTE: the ID argument; PARTNERSHIP: the partnership argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; KEY: the dimension; RATIO: numerator/denominator fields; CHOOSE: the field naming the sibling to take; MISSING: the partnership field; SUPPRESS: the family count." },
     prune: { type: GraphQLString, description: "The filter argument whose partnerships, macroregions, voivodeships and TERYT codes narrow the shards asked." },
+    protect: {
+      type: GraphQLString,
+      description: "On a group figure about families, how it is protected for a caller who does not own every region in the group: COUNT <cell key field>, SUM <cell key field> <largest value field>, or WITHHOLD.",
+    },
   },
 });
 
-function shard(merge: string, options: { by?: string; prune?: string } = {}) {
-  const args = [`merge: "${merge}"`, ...(options.by ? [`by: "${options.by}"`] : []), ...(options.prune ? [`prune: "${options.prune}"`] : [])];
+function shard(merge: string, options: { by?: string; prune?: string; protect?: string } = {}) {
+  const args = [`merge: "${merge}"`, ...(["by", "prune", "protect"] as const).flatMap((name) => (options[name] ? [`${name}: "${options[name]}"`] : []))];
   return Directive(`@${SHARD_DIRECTIVE}(${args.join(", ")})`);
 }
+
+/** Clients never see a cell key: the gateway asks the shards for it, composition keeps it out of the API schema. */
+const inaccessible = Directive("@inaccessible");
 
 /** Decorators for root fields (and for the fields of aggregate groups): each says how the gateway merges the field. */
 export const Shard = {
@@ -32,8 +39,20 @@ export const Shard = {
   choose: (selector: string) => shard(ShardMerge.CHOOSE, { by: selector }),
   missing: (partnershipField: string) => shard(ShardMerge.MISSING, { by: partnershipField }),
   sum: () => shard(ShardMerge.SUM),
-  min: () => shard(ShardMerge.MIN),
-  max: () => shard(ShardMerge.MAX),
+  /** A count about families, protected with the cell key in `keyField`. */
+  count: (keyField: string) => shard(ShardMerge.SUM, { protect: `${ShardProtect.COUNT} ${keyField}` }),
+  /** A sum about families, protected with the cell key in `keyField`, its noise scaled by the largest value in `largestField`. */
+  magnitude: (keyField: string, largestField: string) => shard(ShardMerge.SUM, { protect: `${ShardProtect.SUM} ${keyField} ${largestField}` }),
+  /** A smallest value: one record's own, withheld from protected groups. */
+  min: () => shard(ShardMerge.MIN, { protect: ShardProtect.WITHHOLD }),
+  /** A largest value: one record's own, withheld from protected groups. */
+  max: () => shard(ShardMerge.MAX, { protect: ShardProtect.WITHHOLD }),
   ratio: (numerator: string, denominator: string) => shard(ShardMerge.RATIO, { by: `${numerator}/${denominator}` }),
   suppress: (countField: string) => shard(ShardMerge.SUPPRESS, { by: countField }),
+  protection: () => shard(ShardMerge.PROTECTION),
+  /** A cell key: added up across shards, read by the gateway alone. */
+  keySum: (): PropertyDecorator & MethodDecorator => (target: object, property: string | symbol, descriptor?: PropertyDescriptor) => {
+    shard(ShardMerge.KEYSUM)(target, property, descriptor as never);
+    inaccessible(target, property, descriptor as never);
+  },
 };

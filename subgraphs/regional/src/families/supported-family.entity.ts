@@ -47,4 +47,8 @@ export class SupportedFamily extends RegionalRecord {
   @Field(() => String, { nullable: true, description: "End of support (ISO date); null while support continues." })
   @Property({ type: "string", nullable: true })
   endedOn?: string | null;
+
+  /** Secret and permanent: the family's share of every cell key (docs/privacy.md). Never in the schema. */
+  @Property({ type: "integer", default: 0 })
+  recordKey!: number;
 }

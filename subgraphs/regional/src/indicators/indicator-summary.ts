@@ -1,15 +1,14 @@
-import { accessDenied, encodeGlobalId, ErrorCode, hubError, MunicipalityKind, owns, Role, suppressSmallCells, type PartnershipKey, type SuppressionSpec } from "@kooperacja/shared";
-import { raw, type RawQueryFragment } from "@mikro-orm/core";
-import type { Knex } from "@mikro-orm/knex";
-import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { IndicatorLevel } from "../common/enums";
+import { accessDenied, encodeGlobalId, ErrorCode, hubError, MunicipalityKind, Role } from "@kooperacja/shared";
+import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
+import { Access } from "../access/access";
+import { FigureProtection } from "../common/enums";
+import { assertPublishedBoundaries } from "../analytics/boundaries";
+import { FactDimension, Grain, groupFacts, groupsForCaller, type FactFilter } from "../analytics/facts";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
-import { IndicatorValue } from "./indicator-value.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
-import { quarterOf } from "./quarter-sql";
-import { IndicatorValueFilter, validateIndicatorValueFilter, whereIndicatorValues } from "./indicator-value-filter";
+import { IndicatorValueFilter, validateIndicatorValueFilter } from "./indicator-value-filter";
 
 export enum SummaryDimension {
   PARTNERSHIP = "PARTNERSHIP",
@@ -30,12 +29,7 @@ registerEnumType(SummaryDimension, {
   },
 });
 
-/**
- * One group of a summary, as mergeable partials: the gateway adds counts and
- * sums, takes the smallest minimum and largest maximum, and divides the merged
- * sum by the merged count for the average. The `@shard` rules on the fields say so.
- */
-/** The dimension each key field of a group belongs to: the `@shard` KEY rules below, and suppression in a subgraph asked directly. */
+/** The dimension each key field of a group belongs to: the `@shard` KEY rules below. */
 const KEY_DIMENSIONS = {
   partnership: SummaryDimension.PARTNERSHIP,
   voivodeship: SummaryDimension.VOIVODESHIP,
@@ -46,6 +40,12 @@ const KEY_DIMENSIONS = {
   siteName: SummaryDimension.SITE,
 } satisfies Record<string, SummaryDimension>;
 
+/**
+ * One group of a summary, as mergeable partials: the gateway adds counts,
+ * sums and cell keys, takes the smallest minimum and largest maximum,
+ * protects the figures about families, and divides the (protected) sum by
+ * the (protected) count for the average. The `@shard` rules on the fields say so.
+ */
 @ObjectType({ description: "One group of an indicator summary. Dimensions not grouped by are null." })
 export class IndicatorSummaryGroup {
   @Shard.key(KEY_DIMENSIONS.partnership)
@@ -76,49 +76,55 @@ export class IndicatorSummaryGroup {
   @Field(() => String, { nullable: true, description: "Name of the pilot site, when grouped by SITE." })
   siteName!: string | null;
 
-  @Shard.sum()
-  @Field(() => Int, { nullable: true, description: "Number of values in the group; null when suppressed." })
+  @Shard.count("recordKey")
+  @Field(() => Int, { nullable: true, description: "Number of values in the group; protected like the group's figures (see `protection`), null when suppressed." })
   count!: number | null;
 
-  @Shard.sum()
-  @Field(() => Float, { nullable: true, description: "Sum of the values; null when suppressed." })
+  @Shard.magnitude("recordKey", "max")
+  @Field(() => Float, { nullable: true, description: "Sum of the values; protected (see `protection`), null when suppressed." })
   sum!: number | null;
 
   @Shard.min()
-  @Field(() => Float, { nullable: true, description: "Smallest value." })
+  @Field(() => Float, { nullable: true, description: "Smallest value; null when suppressed, and when protected (one family's own value)." })
   min!: number | null;
 
   @Shard.max()
-  @Field(() => Float, { nullable: true, description: "Largest value." })
+  @Field(() => Float, { nullable: true, description: "Largest value; null when suppressed, and when protected (one family's own value)." })
   max!: number | null;
 
   @Shard.ratio("sum", "count")
-  @Field(() => Float, { nullable: true, description: "Mean of the values (sum / count)." })
+  @Field(() => Float, { nullable: true, description: "Mean of the values (sum / count, of the protected sum and count when protected)." })
   average!: number | null;
 
-  @Shard.sum()
+  @Shard.count("familyKey")
   @Field(() => Int, {
     nullable: true,
     description:
-      "Number of distinct supported families the group's values are computed from (families supported at its sites during its periods; for family-level indicators, the families measured). Null for indicators not about families, and when suppressed.",
+      "Number of distinct supported families the group's values are computed from (families supported at its sites during its periods; for family-level indicators, the families measured). Null for indicators not about families, and when suppressed; protected like the group's figures.",
   })
   families!: number | null;
 
   @Shard.suppress("families")
   @Field(() => Boolean, {
     description:
-      "True when the group is computed from fewer families than the suppression threshold (or is suppressed so that such a group cannot be recovered from a total): its figures are then null. Never true for the owner of every partnership in the group.",
+      "True when the group is computed from too few families to publish (fewer than the minimum cell size, decided on a protected count): its figures are then null. Never true for the owner of every partnership in the group.",
   })
   suppressed!: boolean;
-}
 
-/** The fields small-cell suppression reads and blanks, as the `@shard` rules above declare them for the gateway. */
-export const SUMMARY_SUPPRESSION: SuppressionSpec = {
-  countField: "families",
-  flagField: "suppressed",
-  valueFields: ["count", "sum", "min", "max", "average", "families"],
-  dimensions: new Map(Object.entries(KEY_DIMENSIONS)),
-};
+  @Shard.protection()
+  @Field(() => FigureProtection, { description: "How the group's figures reached you: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED." })
+  protection!: FigureProtection;
+
+  @Shard.keySum()
+  @Authorized(Access.GATEWAY)
+  @Field(() => Int, { nullable: true, description: "Cell key of the values behind count and sum (the gateway's own: it protects the merged figures with it)." })
+  recordKey!: number | null;
+
+  @Shard.keySum()
+  @Authorized(Access.GATEWAY)
+  @Field(() => Int, { nullable: true, description: "Cell key of the families behind `families` (the gateway's own: it protects the merged figures with it)." })
+  familyKey!: number | null;
+}
 
 @ObjectType({ description: "An indicator's values summarised by group." })
 export class IndicatorSummary {
@@ -132,18 +138,13 @@ export class IndicatorSummary {
   groups!: IndicatorSummaryGroup[];
 }
 
-/**
- * SQL of each dimension over indicator_value e, and the joins it needs: s the
- * pilot site, u its territorial unit. A pilot site's key is its unit's TERYT
- * code, whose first two digits are the voivodeship, so that needs no join.
- */
-const DIMENSIONS: Record<SummaryDimension, { columns: Record<string, string>; joins: ("s" | "u")[] }> = {
-  // Every row of a shard is its own partnership's: a constant, selected but never grouped by (see groups()).
-  PARTNERSHIP: { columns: { partnership: "e.partnership" }, joins: [] },
-  VOIVODESHIP: { columns: { voivodeship: "substr(e.site_id, 1, 2)" }, joins: [] },
-  MUNICIPALITY_KIND: { columns: { municipalityKind: "u.municipality_kind" }, joins: ["s", "u"] },
-  PERIOD: { columns: { period: "e.period" }, joins: [] },
-  SITE: { columns: { siteId: "e.site_id", siteName: "s.name" }, joins: ["s"] },
+/** Each dimension of a summary as a dimension of the facts every aggregate groups. */
+const FACT_DIMENSION: Record<SummaryDimension, FactDimension> = {
+  PARTNERSHIP: FactDimension.PARTNERSHIP,
+  VOIVODESHIP: FactDimension.VOIVODESHIP,
+  MUNICIPALITY_KIND: FactDimension.MUNICIPALITY_KIND,
+  PERIOD: FactDimension.PERIOD,
+  SITE: FactDimension.SITE,
 };
 
 @Resolver()
@@ -151,7 +152,7 @@ export class IndicatorSummaryResolver {
   @Shard.aggregate("groups", "filter")
   @Query(() => IndicatorSummary, {
     description:
-      "Count, sum, min, max and average of one indicator's values by group, computed in SQL inside each region and merged by the gateway. Groups computed from fewer families than the suppression threshold come back suppressed, except to their owner. Grouping by PERIOD (a series) needs a token.",
+      "Count, sum, min, max and average of one indicator's values by group, computed in SQL inside each region and merged by the gateway: the same facts, and so the same figures, as `compare`. Figures about families are protected for everyone but their owner (docs/privacy.md). Grouping by PERIOD (a series) needs a token.",
   })
   async indicatorSummary(
     @Arg("indicator", () => String, { description: "Indicator code." }) indicator: string,
@@ -165,84 +166,49 @@ export class IndicatorSummaryResolver {
       throw accessDenied(ctx.identity, "a series (indicatorSummary grouped by PERIOD)");
     }
     const definition = await ctx.loaders.byId(OutcomeIndicator).load(indicator);
-    const columns = groupBy.flatMap((dimension) => Object.entries(DIMENSIONS[dimension].columns));
-    const rows = await this.groups(ctx, indicator, groupBy, filter, [
-      raw("count(*) as count"),
-      raw("sum(e.value) as sum"),
-      raw("min(e.value) as min"),
-      raw("max(e.value) as max"),
-      ...(definition?.aboutFamilies && definition.level === IndicatorLevel.FAMILY ? [raw("count(distinct e.family_id) as families")] : []),
-    ]);
-    if (definition?.aboutFamilies && definition.level === IndicatorLevel.SITE) {
-      // Families supported at the group's sites during its periods: a second grouped query, joined on the group key.
-      const counts = await this.groups(ctx, indicator, groupBy, filter, [raw("count(distinct f.id) as families")], (knex, query) =>
-        query.join("supported_family as f", (join) => {
-          join
-            .on("f.site_id", "=", "e.site_id")
-            .andOn(knex.raw(`${quarterOf("f.started_on")} <= e.period`))
-            .andOn(knex.raw(`(f.ended_on is null or ${quarterOf("f.ended_on")} >= e.period)`))
-            .andOn(knex.raw("f.archived_at is null"));
-        }),
-      );
-      const keyOf = (row: Record<string, unknown>) => JSON.stringify(columns.map(([name]) => row[name] ?? null));
-      const families = new Map(counts.map((row) => [keyOf(row), Number(row.families)]));
-      for (const row of rows) row.families = families.get(keyOf(row)) ?? 0;
-    }
-    const voivodeships = await ctx.loaders.byId(TerritorialUnit).loadMany([...new Set(rows.map((row) => row.voivodeship).filter((code): code is string => typeof code === "string"))]);
-    const names = new Map(voivodeships.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
-    // Without GROUP BY, SQL answers one row even over no values; a region with none contributes no group.
-    const groups = rows.filter((row) => Number(row.count) > 0).map((row) => toGroup(row, ctx.partnership, names));
-    // Through the gateway the partials go out whole: it suppresses after merging the regions, where a small group split across them shows.
-    if (!ctx.viaGateway) suppressSmallCells(groups, SUMMARY_SUPPRESSION, ctx.suppressionThreshold, () => owns(ctx.identity, ctx.partnership));
+    if (!definition) throw hubError(ErrorCode.BAD_USER_INPUT, `Unknown indicator ${JSON.stringify(indicator)}; the catalogue is in \`indicators\`.`, { argument: "indicator" });
+    const facts = factFilterOf(filter);
+    assertPublishedBoundaries(
+      ctx,
+      { indicators: [definition], filter: facts, byPeriod: groupBy.includes(SummaryDimension.PERIOD), grain: Grain.QUARTER, bySite: groupBy.includes(SummaryDimension.SITE) },
+      { filter: "filter", by: "groupBy", grain: "groupBy", fields: { quarters: "periods" } },
+    );
+    const dimensions = groupBy.map((dimension) => FACT_DIMENSION[dimension]);
+    const found = filter?.indicators && !filter.indicators.includes(indicator) ? [] : await groupFacts(ctx, definition, dimensions, Grain.QUARTER, facts);
+    const units = await ctx.loaders.byId(TerritorialUnit).loadMany([...new Set(found.map((group) => group.voivodeship).filter((code): code is string => typeof code === "string"))]);
+    const names = new Map(units.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
+    const byPartnership = groupBy.includes(SummaryDimension.PARTNERSHIP);
+    const groups = groupsForCaller(ctx, found).map((group) =>
+      Object.assign(new IndicatorSummaryGroup(), {
+        partnership: byPartnership ? ctx.partnership : null,
+        voivodeship: text(group.voivodeship),
+        voivodeshipName: typeof group.voivodeship === "string" ? (names.get(group.voivodeship) ?? null) : null,
+        municipalityKind: text(group.municipalityKind),
+        period: text(group.period),
+        siteId: group.siteId === undefined || group.siteId === null ? null : encodeGlobalId(ctx.partnership, "PilotSite", String(group.siteId)),
+        siteName: text(group.siteName),
+        count: group.n,
+        sum: group.sum,
+        min: group.min,
+        max: group.max,
+        average: group.n && group.sum !== null ? group.sum / group.n : null,
+        families: group.families,
+        suppressed: group.suppressed,
+        protection: group.protection,
+        recordKey: group.recordKey,
+        familyKey: group.familyKey,
+      }),
+    );
     return Object.assign(new IndicatorSummary(), { indicator, groupBy, groups });
-  }
-
-  /** One grouped query over the indicator's values with the filter applied; `extend` adds to the SQL. */
-  private async groups(
-    ctx: RegionalContext,
-    indicator: string,
-    groupBy: SummaryDimension[],
-    filter: IndicatorValueFilter | undefined,
-    measures: RawQueryFragment[],
-    extend?: (knex: Knex, query: Knex.QueryBuilder) => void,
-  ): Promise<Record<string, unknown>[]> {
-    const columns = groupBy.flatMap((dimension) => Object.entries(DIMENSIONS[dimension].columns));
-    const joins = new Set(groupBy.flatMap((dimension) => DIMENSIONS[dimension].joins));
-    const qb = ctx.em.createQueryBuilder(IndicatorValue, "e");
-    if (joins.has("s")) qb.join("e.site", "s");
-    if (joins.has("u")) qb.join("s.unit", "u");
-    // Archived values stay in the table for the audit trail; no figure counts them.
-    // The shard's partnership is a bound constant: grouping by a column that never varies would cost a sort of every value.
-    const select = columns.map(([name, sql]) => (name === "partnership" ? raw(`? as "${name}"`, [ctx.partnership]) : raw(`${sql} as "${name}"`)));
-    const grouped = columns.filter(([name]) => name !== "partnership");
-    qb.where({ indicator, archivedAt: null }).select([...select, ...measures]);
-    whereIndicatorValues(qb, ctx.partnership, filter);
-    if (grouped.length > 0) qb.groupBy(grouped.map(([, sql]) => raw(sql)) as never);
-    if (!extend) return (await qb.execute("all", false)) as Record<string, unknown>[];
-    const query = qb.getKnexQuery();
-    extend(ctx.em.getKnex(), query);
-    return (await ctx.em.getConnection().execute(query)) as Record<string, unknown>[];
   }
 }
 
-function toGroup(row: Record<string, unknown>, partnership: PartnershipKey, voivodeshipNames: Map<string, string>): IndicatorSummaryGroup {
-  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
-  const count = Number(row.count);
-  const sum = Number(row.sum ?? 0);
-  return Object.assign(new IndicatorSummaryGroup(), {
-    partnership: text(row.partnership),
-    voivodeship: text(row.voivodeship),
-    voivodeshipName: typeof row.voivodeship === "string" ? (voivodeshipNames.get(row.voivodeship) ?? null) : null,
-    municipalityKind: text(row.municipalityKind),
-    period: text(row.period),
-    siteId: row.siteId === undefined || row.siteId === null ? null : encodeGlobalId(partnership, "PilotSite", String(row.siteId)),
-    siteName: text(row.siteName),
-    count,
-    sum,
-    min: row.min === null || row.min === undefined ? null : Number(row.min),
-    max: row.max === null || row.max === undefined ? null : Number(row.max),
-    average: count > 0 ? sum / count : null,
-    families: row.families === undefined || row.families === null ? null : Number(row.families),
-    suppressed: false,
-  });
+/** A summary's filter as a filter of facts: its periods are quarters. */
+function factFilterOf(filter: IndicatorValueFilter | null | undefined): FactFilter | undefined {
+  if (!filter) return undefined;
+  return { ...filter, quarters: filter.periods, quarterFrom: filter.periodFrom, quarterTo: filter.periodTo };
+}
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
 }

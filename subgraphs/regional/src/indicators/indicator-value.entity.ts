@@ -11,7 +11,7 @@ import { OutcomeIndicator } from "./outcome-indicator.entity";
 @Index({ properties: ["value", "id"] })
 // Summaries filter by indicator and period and read only these columns: the index covers them, so a
 // summary over a million values reads the index alone, in period order, and never the table.
-@Index({ properties: ["indicator", "period", "archivedAt", "site", "family", "value"] })
+@Index({ properties: ["indicator", "period", "archivedAt", "site", "family", "value", "recordKey"] })
 // Whether a site has a value of an indicator in a range of quarters: the families behind a comparison ask it once per family.
 @Index({ properties: ["site", "indicator", "period"] })
 @Entity({ tableName: "indicator_value" })
@@ -37,4 +37,8 @@ export class IndicatorValue extends RegionalRecord {
   @Field(() => Float, { description: "The value, in the indicator's unit." })
   @Property({ type: "double" })
   value!: number;
+
+  /** Secret and permanent: the value's share of every cell key (docs/privacy.md). Never in the schema. */
+  @Property({ type: "integer", default: 0 })
+  recordKey!: number;
 }

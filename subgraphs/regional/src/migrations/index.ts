@@ -7,9 +7,11 @@ import { Migration20261125055056_RegionalWrites } from "./sqlite/Migration202611
 import { Migration20261125065140_AnalyticsCatalogue } from "./sqlite/Migration20261125065140_AnalyticsCatalogue";
 import { Migration20261125172335_SummaryIndex } from "./sqlite/Migration20261125172335_SummaryIndex";
 import { Migration20261125204718_FamiliesBehindIndex } from "./sqlite/Migration20261125204718_FamiliesBehindIndex";
+import { Migration20261202080400_RecordKeys } from "./sqlite/Migration20261202080400_RecordKeys";
 import { Migration20261125151902_Initial } from "./postgresql/Migration20261125151902_Initial";
 import { Migration20261125172336_SummaryIndex as PostgresSummaryIndex } from "./postgresql/Migration20261125172336_SummaryIndex";
 import { Migration20261125204719_FamiliesBehindIndex as PostgresFamiliesBehindIndex } from "./postgresql/Migration20261125204719_FamiliesBehindIndex";
+import { Migration20261202080401_RecordKeys as PostgresRecordKeys } from "./postgresql/Migration20261202080401_RecordKeys";
 
 /** Every migration of the regional schema, in order, one set per dialect (each generated from the entities by `npm run migration:regional -- <Name>`). Listed, not globbed, so they load the same from source and in tests. */
 export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
@@ -21,10 +23,12 @@ export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
     { name: "Migration20261125065140_AnalyticsCatalogue", class: Migration20261125065140_AnalyticsCatalogue },
     { name: "Migration20261125172335_SummaryIndex", class: Migration20261125172335_SummaryIndex },
     { name: "Migration20261125204718_FamiliesBehindIndex", class: Migration20261125204718_FamiliesBehindIndex },
+    { name: "Migration20261202080400_RecordKeys", class: Migration20261202080400_RecordKeys },
   ],
   postgresql: [
     { name: "Migration20261125151902_Initial", class: Migration20261125151902_Initial },
     { name: "Migration20261125172336_SummaryIndex", class: PostgresSummaryIndex },
     { name: "Migration20261125204719_FamiliesBehindIndex", class: PostgresFamiliesBehindIndex },
+    { name: "Migration20261202080401_RecordKeys", class: PostgresRecordKeys },
   ],
 };

@@ -1,4 +1,4 @@
-import { hubError, ErrorCode, type Database, type PartnershipKey } from "@kooperacja/shared";
+import { hubError, ErrorCode, type Database, type PartnershipKey, type RecordKeys } from "@kooperacja/shared";
 import type { EntityClass } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { SupportActivity } from "../activities/support-activity.entity";
@@ -26,6 +26,9 @@ const ENTITY_OF: Record<NationalTable, EntityClass<object>> = {
   indicatorValues: IndicatorValue,
 };
 
+/** The tables whose rows carry a record key (the cell key method), by table name. */
+const KEYED: Partial<Record<NationalTable, string>> = { supportedFamilies: "supported_family", indicatorValues: "indicator_value" };
+
 /**
  * Rows per multi-row INSERT: 1 000 rows of at most 15 columns stay under
  * SQLite's 32 766 and PostgreSQL's 65 535 bound parameters.
@@ -49,13 +52,11 @@ export interface NationalSeedReport {
  */
 export async function seedNational(
   database: Database,
-  partnership: PartnershipKey,
-  scale: NationalScale,
-  seed: number,
-  options: { replace?: boolean } = {},
+  options: { partnership: PartnershipKey; recordKeys: RecordKeys; scale: NationalScale; seed: number; replace?: boolean },
 ): Promise<NationalSeedReport> {
+  const { partnership, recordKeys, scale, seed } = options;
   await syncCatalogue(database, partnership);
-  await seedIfEmpty(database, partnership, null);
+  await seedIfEmpty(database, { partnership, recordKeys, syntheticScale: null });
   const started = performance.now();
   const flags = { partnership, provenanceKind: ProvenanceKind.SYNTHETIC, source: null, provenanceNote: `Synthetic national data set, seed ${seed}; not a real observation.`, importBatch: null };
   const rows = Object.fromEntries(NATIONAL_TABLES.map((table) => [table, 0])) as Record<NationalTable, number>;
@@ -72,8 +73,10 @@ export async function seedNational(
     const flush = async () => {
       for (const table of NATIONAL_TABLES) {
         const batch = pending[table];
+        const keyTable = KEYED[table];
         for (let start = 0; start < batch.length; start += CHUNK) {
-          await em.insertMany(ENTITY_OF[table], batch.slice(start, start + CHUNK).map((row) => ({ ...row, ...flags })) as never[]);
+          const chunk = batch.slice(start, start + CHUNK).map((row) => ({ ...row, ...flags, ...(keyTable ? { recordKey: recordKeys.of(keyTable, String(row.id)) } : {}) }));
+          await em.insertMany(ENTITY_OF[table], chunk as never[]);
         }
         rows[table] += batch.length;
         pending[table] = [];

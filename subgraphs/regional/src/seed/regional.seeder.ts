@@ -1,4 +1,4 @@
-import type { PartnershipKey } from "@kooperacja/shared";
+import type { PartnershipKey, RecordKeys } from "@kooperacja/shared";
 import type { EntityManager, EntityName } from "@mikro-orm/core";
 import { Seeder } from "@mikro-orm/seeder";
 import { SupportActivity } from "../activities/support-activity.entity";
@@ -28,15 +28,20 @@ const SYNTHETIC_NOTE = "Generated demo record (deterministic); not a real observ
  */
 export class RegionalSeeder extends Seeder {
   constructor(
-    private readonly partnership: PartnershipKey,
-    /** Families per site multiplier of the demo records; null seeds the public facts alone. */
-    private readonly syntheticScale: number | null,
+    private readonly options: {
+      partnership: PartnershipKey;
+      /** Keys the demo families and values, as any write path keys its records. */
+      recordKeys: RecordKeys;
+      /** Families per site multiplier of the demo records; null seeds the public facts alone. */
+      syntheticScale: number | null;
+    },
   ) {
     super();
   }
 
   async run(em: EntityManager): Promise<void> {
-    const facts = PARTNERSHIP_FACTS[this.partnership];
+    const { partnership, recordKeys, syntheticScale } = this.options;
+    const facts = PARTNERSHIP_FACTS[partnership];
     const owner = { partnership: facts.key };
     const source = (code: string) => em.getReference(Source, `${facts.key}:${code}`);
     const fromPage = (code: string, note?: string) => ({ ...owner, provenanceKind: ProvenanceKind.SOURCE_PAGE, source: source(code), provenanceNote: note ?? null });
@@ -154,14 +159,15 @@ export class RegionalSeeder extends Seeder {
     }
 
     await em.flush();
-    if (this.syntheticScale === null) return;
+    if (syntheticScale === null) return;
 
     // Demo rows go in as multi-row inserts, a chunk at a time: large scales (SEED_SCALE) stay fast.
+    const keyed = <T extends { id: string }>(table: string, rows: T[]) => rows.map((row) => ({ ...row, ...synthetic, recordKey: recordKeys.of(table, row.id) }));
     for (const site of facts.sites) {
-      const demo = syntheticSite(facts.key, site.teryt, facts.supportForms, this.syntheticScale);
-      await insertChunked(em, SupportedFamily, demo.families.map((family) => ({ ...family, ...synthetic })));
+      const demo = syntheticSite(facts.key, site.teryt, facts.supportForms, syntheticScale);
+      await insertChunked(em, SupportedFamily, keyed("supported_family", demo.families));
       await insertChunked(em, SupportActivity, demo.activities.map((activity) => ({ ...activity, ...synthetic })));
-      await insertChunked(em, IndicatorValue, demo.values.map((value) => ({ ...value, ...synthetic })));
+      await insertChunked(em, IndicatorValue, keyed("indicator_value", demo.values));
     }
     for (const body of facts.bodies) {
       await insertChunked(em, BodyMeeting, syntheticMeetings(facts.key, body.id).map((meeting) => ({ ...meeting, ...synthetic })));

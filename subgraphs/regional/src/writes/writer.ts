@@ -179,12 +179,16 @@ export class Writer {
   }
 
   private newRow<E extends WritableRecord, I extends object>(em: SqlEntityManager, model: WriteModel<E, I>, input: I, kind: ProvenanceKind, batch: ImportBatch | null): E {
+    const id = model.newId(input);
+    const meta = em.getMetadata().get(model.entity.name);
     return em.create(model.entity, {
       ...model.data(input),
-      id: model.newId(input),
+      id,
       partnership: this.ctx.partnership,
       provenanceKind: kind,
       importBatch: batch,
+      // Records the published figures are about get their permanent key now; an update never changes it.
+      ...(meta.properties.recordKey ? { recordKey: this.ctx.recordKeys.of(meta.tableName, id) } : {}),
     } as never);
   }
 
@@ -281,10 +285,13 @@ export class Writer {
   }
 }
 
+/** Stored fields no reader gets, the owner included: a record key would let its holder take the noise off figures. */
+const SECRET_FIELDS = new Set(["recordKey"]);
+
 /** The stored fields of a row, relations as the IDs they point at: what the audit trail keeps. */
 export function snapshot(row: object): Record<string, unknown> {
   const pojo = wrap(row).toObject() as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(pojo).filter(([, value]) => value !== undefined).map(([key, value]) => [key, keyOf(value)]));
+  return Object.fromEntries(Object.entries(pojo).filter(([key, value]) => value !== undefined && !SECRET_FIELDS.has(key)).map(([key, value]) => [key, keyOf(value)]));
 }
 
 /** Whether writing `data` would change the row. */
