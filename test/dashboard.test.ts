@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_FOUND, launchBrowser, screenshotPath } from "./browser";
-import { proxiedGateway, startTestHub, tokenFor, type TestHub } from "./helpers";
+import { graphql, proxiedGateway, startTestHub, tokenFor, type TestHub } from "./helpers";
 
 // The functions given to page.evaluate run in the browser; these are its globals there (the tests' own lib has no DOM).
 declare const document: { activeElement: { id: string; className: string } | null };
@@ -14,6 +14,10 @@ const AXE_PATH = createRequire(__filename).resolve("axe-core/axe.min.js");
 
 /** Text as a reader sees it: Polish typesetting puts non-breaking spaces in figures ("84,28 %", "9 966 995,50 zł"). */
 const plain = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
+
+/** A published figure as the page writes it in Polish. */
+const asShown = (cell: { value: number | null; suppressed: boolean; protection: string }) =>
+  cell.suppressed ? "utajnione" : cell.protection === "PERTURBED" ? `≈ ${cell.value}` : String(cell.value);
 
 interface Visit {
   page: Page;
@@ -53,6 +57,13 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
     return { page, apiRequests, errors };
   }
 
+  /** One indicator's public figures, from the hub's API as any client gets them. */
+  async function published(indicator: string, by: string): Promise<{ partnership: string | null; voivodeship: string | null; value: number | null; suppressed: boolean; protection: string }[]> {
+    const result = await graphql(hub.gateway.url, `{ compare(indicators: ["${indicator}"], by: [${by}]) { rows { partnership voivodeship value suppressed protection } } }`);
+    expect(result.errors).toBeUndefined();
+    return result.data.compare.rows;
+  }
+
   /** Waits for the next load the page starts (a token, another indicator) to finish. */
   async function settled(page: Page): Promise<void> {
     await page.waitForSelector("main[aria-busy=false]");
@@ -71,7 +82,12 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(await row("Wartość projektu")).toEqual(["brak w źródłach", "11 977 479,39 zł", "9 966 995,50 zł"]);
       expect(await row("Dofinansowanie UE (EFS)")).toEqual(["brak w źródłach", "10 094 619,62 zł", "8 400 183,80 zł"]);
       expect(await row("Miejsca pilotażu")).toEqual(["3", "1", "2"]);
-      expect(await row("Rodziny objęte wsparciem")).toEqual(["19", "8", "17"]);
+      // Figures about families as the hub publishes them to the public (the cell key method, docs/privacy.md):
+      // "≈" before a protected figure, "utajnione" for a group too small to show, and a note beside them saying so.
+      const enrolled = await published("FAMILIES_ENROLLED", "PARTNERSHIP");
+      expect(await row("Rodziny objęte wsparciem")).toEqual(enrolled.map(asShown));
+      expect(enrolled.map((cell) => cell.protection)).toContain("PERTURBED");
+      expect(plain(await page.textContent("#overview .protection-note"))).toContain("Liczby o rodzinach są chronione");
       expect(await row("Zespoły współpracy")).toEqual(["1", "1", "1"]);
 
       // The chart is drawn (SVG), with Kooperacje 3D's EU share on its bar.
@@ -79,13 +95,15 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(chartText).toContain("8 400 183,80 zł (84,28 %)");
       expect(chartText).toContain("9 966 995,50 zł");
       expect(await page.locator("#money-chart svg rect, #money-chart svg path").count()).toBeGreaterThan(4);
-      // Indicators compared: FAMILIES_SUPPORTED by partnership, as the README's first comparison answers (85, 40, 78).
-      expect(plain((await page.locator("#by-partnership-chart svg text").allTextContents()).join(" | "))).toMatch(/85.*40.*78|78.*40.*85/);
-      const byPartnership = (await page.locator("#by-partnership table tbody tr").allTextContents()).map(plain);
-      expect(byPartnership).toEqual([expect.stringMatching(/^Liderzy kooperacji ?85/), expect.stringMatching(/^Kooperacja – efektywna i skuteczna ?40/), expect.stringMatching(/^Kooperacje 3D.* ?78/)]);
+      // Indicators compared: FAMILIES_SUPPORTED by partnership, as the README's first comparison answers it to the public.
+      const supported = (await published("FAMILIES_SUPPORTED", "PARTNERSHIP")).map(asShown);
+      expect(plain((await page.locator("#by-partnership-chart svg text").allTextContents()).join(" | "))).toContain(supported.join(" | "));
+      expect((await page.locator("#by-partnership table tbody tr td:nth-of-type(1)").allTextContents()).map(plain)).toEqual(supported);
+      expect(plain(await page.textContent("#comparison .protection-note"))).toContain("Liczby o rodzinach są chronione");
       // The table by voivodeship lists every voivodeship of the three macroregions.
       expect(await page.locator("#voivodeships tbody tr").count()).toBe(15 + 1);
-      expect(plain(await page.locator("#voivodeships tbody tr", { hasText: "łódzkie (10)" }).textContent())).toContain("17");
+      const lodzkie = (await published("FAMILIES_ENROLLED", "VOIVODESHIP")).find((cell) => cell.voivodeship === "10")!;
+      expect(plain(await page.locator("#voivodeships tbody tr", { hasText: "łódzkie (10)" }).textContent())).toContain(asShown(lodzkie));
       // Without a token, the parts that need one say so and are not asked for.
       expect(plain(await page.textContent("#series"))).toContain("Ta część wymaga tokenu");
       await page.screenshot({ path: screenshotPath("dashboard-public-pl"), fullPage: true });

@@ -15,6 +15,8 @@ export interface Cell {
   text: string;
   /** Marks a suppressed figure, so it reads (and looks) as withheld rather than as a number. */
   suppressed?: boolean;
+  /** Marks a figure protected by the cell key method: close to the exact one, not it. */
+  perturbed?: boolean;
   numeric?: boolean;
 }
 
@@ -35,7 +37,15 @@ export function dataTable(caption: string, headers: string[], rows: Cell[][], cl
           ...row.map((cell, index) =>
             index === 0
               ? h("th", { scope: "row" }, cell.text)
-              : h("td", { class: [cell.numeric ? "num" : "", cell.suppressed ? "suppressed" : ""].join(" ").trim() || undefined, "data-suppressed": cell.suppressed ? "true" : undefined }, cell.text),
+              : h(
+                  "td",
+                  {
+                    class: [cell.numeric ? "num" : "", cell.suppressed ? "suppressed" : ""].join(" ").trim() || undefined,
+                    "data-suppressed": cell.suppressed ? "true" : undefined,
+                    "data-perturbed": cell.perturbed ? "true" : undefined,
+                  },
+                  cell.text,
+                ),
           ),
         ),
       ),

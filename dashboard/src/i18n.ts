@@ -72,9 +72,9 @@ const WORDS = {
   },
   needsToken: { pl: "Ta część wymaga tokenu (rola dashboard, analityk lub właściciel).", en: "This part needs a token (the dashboard, analyst or owner role)." },
   suppressed: { pl: "utajnione", en: "suppressed" },
-  suppressedNote: {
-    pl: "„utajnione”: grupa obliczona z mniej niż 5 rodzin – liczby ukryte dla ochrony prywatności.",
-    en: "“suppressed”: a group computed from fewer than 5 families – figures withheld to protect privacy.",
+  protectedNote: {
+    pl: "Liczby o rodzinach są chronione dla ochrony prywatności (metoda klucza komórki): „≈ 21” może nieznacznie różnić się od dokładnej liczby (o kilka; to wielokrotność 3). „utajnione”: grupa zbyt mała, by ją pokazać (poniżej 5 rodzin zawsze, do 8 rodzin czasem).",
+    en: "Figures about families are protected for privacy (the cell key method): “≈ 21” may differ slightly from the exact count (by a few; it is a multiple of 3). “suppressed”: a group too small to show (fewer than 5 families always, up to 8 sometimes).",
   },
   noData: { pl: "brak danych", en: "no data" },
   chartData: { pl: "Dane wykresu w tabeli", en: "The chart's data as a table" },

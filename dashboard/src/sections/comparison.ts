@@ -1,7 +1,8 @@
 import { drawBars } from "../charts";
 import { dataTable, figure, h, type Cell } from "../dom";
-import { formatFigure, formatNumber, kindName, t, type Lang } from "../i18n";
+import { formatNumber, kindName, t, type Lang } from "../i18n";
 import { placeholder, section, type Drawn } from "../page";
+import { figureCell, protectionNote } from "../protection";
 import { indicatorLabel, partnershipName, setIndicator, state } from "../state";
 
 /** The list of the catalogue's indicators the comparison and the series show. */
@@ -27,9 +28,9 @@ export function comparison(lang: Lang): Drawn {
   const headers = [t(lang, "indicator"), t(lang, "n"), t(lang, "familiesBehind")];
   const rowCells = (label: string, row: (typeof partnershipRows)[number] | (typeof kindRows)[number]): Cell[] => [
     { text: label },
-    { text: formatFigure(lang, row.value, row.suppressed), suppressed: row.suppressed, numeric: true },
-    { text: formatFigure(lang, row.n, row.suppressed), suppressed: row.suppressed, numeric: true },
-    { text: formatFigure(lang, row.families, row.suppressed), suppressed: row.suppressed, numeric: true },
+    figureCell(lang, row.value, row),
+    figureCell(lang, row.n, row),
+    figureCell(lang, row.families, row),
   ];
   const byPartnership = figure(
     "by-partnership",
@@ -43,17 +44,17 @@ export function comparison(lang: Lang): Drawn {
     dataTable(`${name}: ${t(lang, "byKind").toLowerCase()}`, [t(lang, "kind"), ...headers], kindRows.map((row) => rowCells(kindName(lang, row.municipalityKind), row))),
     t(lang, "chartData"),
   );
-  const element = section("comparison", title, indicatorPicker(lang), h("div", { class: "pair" }, byPartnership.element, byKind.element), h("p", { class: "note" }, t(lang, "suppressedNote")));
-  const describe = (labels: string[], rows: { value?: number | null; suppressed: boolean }[]) => labels.map((label, index) => `${label}: ${formatFigure(lang, rows[index]!.value, rows[index]!.suppressed)}`).join("; ");
+  const element = section("comparison", title, indicatorPicker(lang), h("div", { class: "pair" }, byPartnership.element, byKind.element), protectionNote(lang, [...partnershipRows, ...kindRows]));
+  const describe = (labels: string[], rows: typeof partnershipRows | typeof kindRows) => labels.map((label, index) => `${label}: ${figureCell(lang, rows[index]!.value, rows[index]).text}`).join("; ");
   const format = (value: number) => formatNumber(lang, value);
   const draw = () => {
     const pLabels = partnershipRows.map((row) => partnershipName(row.partnership));
-    drawBars(byPartnership.chart, pLabels, [{ name, values: partnershipRows.map((row) => (row.suppressed ? null : (row.value ?? null))), labels: partnershipRows.map((row) => formatFigure(lang, row.value, row.suppressed)) }], {
+    drawBars(byPartnership.chart, pLabels, [{ name, values: partnershipRows.map((row) => (row.suppressed ? null : (row.value ?? null))), labels: partnershipRows.map((row) => figureCell(lang, row.value, row).text) }], {
       description: `${name}. ${describe(pLabels, partnershipRows)}`,
       format,
     });
     const kLabels = kindRows.map((row) => kindName(lang, row.municipalityKind));
-    drawBars(byKind.chart, kLabels, [{ name, values: kindRows.map((row) => (row.suppressed ? null : (row.value ?? null))), labels: kindRows.map((row) => formatFigure(lang, row.value, row.suppressed)), colour: "#7a4b00" }], {
+    drawBars(byKind.chart, kLabels, [{ name, values: kindRows.map((row) => (row.suppressed ? null : (row.value ?? null))), labels: kindRows.map((row) => figureCell(lang, row.value, row).text), colour: "#7a4b00" }], {
       description: `${name}. ${describe(kLabels, kindRows)}`,
       format,
     });

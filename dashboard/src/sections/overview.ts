@@ -1,7 +1,8 @@
 import { drawBars } from "../charts";
 import { dataTable, figure, h, type Cell } from "../dom";
-import { formatFigure, formatMoney, formatNumber, formatPercent, t, type Lang } from "../i18n";
+import { formatMoney, formatNumber, formatPercent, t, type Lang } from "../i18n";
 import { placeholder, section, type Drawn } from "../page";
+import { figureCell, protectionNote } from "../protection";
 import { state } from "../state";
 
 /** The three partnerships side by side, and their money as a chart. */
@@ -23,10 +24,7 @@ export function overview(lang: Lang): Drawn {
       metric("euFunds", (p) => ({ text: money(p.euCofinancing), numeric: true })),
       metric("euShare", (p) => ({ text: share(p.euSharePercent), numeric: true })),
       metric("sites", (p) => ({ text: formatNumber(lang, p.pilotSites.length), numeric: true })),
-      metric("families", (p) => {
-        const row = families.get(p.key);
-        return { text: formatFigure(lang, row?.value, row?.suppressed), suppressed: row?.suppressed, numeric: true };
-      }),
+      metric("families", (p) => figureCell(lang, families.get(p.key)?.value, families.get(p.key))),
       metric("bodies", (p) => ({ text: formatNumber(lang, p.cooperationBodies.length), numeric: true })),
       metric("voivodeships", (p) => ({ text: p.voivodeships.map((v) => v.name).join(", ") })),
     ],
@@ -39,7 +37,13 @@ export function overview(lang: Lang): Drawn {
     withMoney.map((p) => [{ text: p.name }, { text: money(p.totalValue), numeric: true }, { text: money(p.euCofinancing), numeric: true }, { text: share(p.euSharePercent), numeric: true }]),
   );
   const chart = figure("money", t(lang, "moneyChart"), chartTable, t(lang, "chartData"));
-  const element = section("overview", t(lang, "overview"), h("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t(lang, "overview") }, table), chart.element);
+  const element = section(
+    "overview",
+    t(lang, "overview"),
+    h("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t(lang, "overview") }, table),
+    protectionNote(lang, data.families.rows),
+    chart.element,
+  );
   const draw = () =>
     drawBars(
       chart.chart,

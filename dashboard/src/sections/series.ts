@@ -1,7 +1,8 @@
 import { drawLines, PARTNERSHIP_COLOURS } from "../charts";
 import { dataTable, figure, h } from "../dom";
-import { formatFigure, formatNumber, t, type Lang } from "../i18n";
+import { formatNumber, t, type Lang } from "../i18n";
 import { placeholder, section, type Drawn } from "../page";
+import { figureCell, protectionNote } from "../protection";
 import { indicatorLabel, partnershipName, state } from "../state";
 
 /** The chosen indicator quarter by quarter, one line per partnership (needs a token). */
@@ -20,14 +21,11 @@ export function series(lang: Lang): Drawn {
     [t(lang, "period"), ...partnerships.map(partnershipName)],
     periods.map((period) => [
       { text: period },
-      ...partnerships.map((partnership) => {
-        const row = at(partnership, period);
-        return { text: formatFigure(lang, row?.value, row?.suppressed), suppressed: row?.suppressed, numeric: true };
-      }),
+      ...partnerships.map((partnership) => figureCell(lang, at(partnership, period)?.value, at(partnership, period))),
     ]),
   );
   const chart = figure("series-figure", `${name}: ${title.toLowerCase()}`, table, t(lang, "chartData"), true);
-  const element = section("series", title, chart.element);
+  const element = section("series", title, chart.element, protectionNote(lang, data.compare.rows));
   const draw = () =>
     drawLines(
       chart.chart,

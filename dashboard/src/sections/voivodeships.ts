@@ -1,6 +1,7 @@
 import { dataTable, h, type Cell } from "../dom";
-import { formatFigure, t, type Lang } from "../i18n";
+import { t, type Lang } from "../i18n";
 import { placeholder, section } from "../page";
+import { figureCell, protectionNote } from "../protection";
 import { indicatorLabel, state, VOIVODESHIP_INDICATORS } from "../state";
 
 /**
@@ -28,10 +29,7 @@ export function voivodeships(lang: Lang): HTMLElement {
     .map(([teryt, { name, partnership, cells }]): Cell[] => [
       { text: teryt ? `${name} (${teryt})` : name },
       { text: partnership },
-      ...VOIVODESHIP_INDICATORS.map((code) => {
-        const row = cells.get(code);
-        return { text: formatFigure(lang, row?.value, row?.suppressed), suppressed: row?.suppressed, numeric: true };
-      }),
+      ...VOIVODESHIP_INDICATORS.map((code) => figureCell(lang, cells.get(code)?.value, cells.get(code))),
     ]);
   return section(
     "voivodeships",
@@ -42,6 +40,7 @@ export function voivodeships(lang: Lang): HTMLElement {
       dataTable(title, [t(lang, "voivodeship"), t(lang, "partnership"), ...VOIVODESHIP_INDICATORS.map((code) => indicatorLabel(lang, code))], rows),
     ),
     h("p", { class: "note" }, t(lang, "voivodeshipNote")),
+    protectionNote(lang, data.compare.rows),
   );
 }
 
