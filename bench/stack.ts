@@ -94,9 +94,10 @@ export async function startStack(data: DataSet, gatewayEnv: Record<string, strin
       }),
     );
     const bookPort = await freePort();
-    children.push(await startProcess("subgraphs/book/src/main.ts", { ...env, BOOK_PORT: String(bookPort) }));
-    urls.book = `http://127.0.0.1:${bookPort}/`;
+    // The gateway's port first: the book asks the gateway for the figures of its evidence.
     const gatewayPort = await freePort();
+    children.push(await startProcess("subgraphs/book/src/main.ts", { ...env, BOOK_PORT: String(bookPort), HUB_URL: `http://127.0.0.1:${gatewayPort}/` }));
+    urls.book = `http://127.0.0.1:${bookPort}/`;
     children.push(
       await startProcess("gateway/src/gateway-main.ts", {
         GATEWAY_PORT: String(gatewayPort),
