@@ -1,4 +1,4 @@
-import { MunicipalityKind, Sector, type ProtectionSpec } from "@kooperacja/shared";
+import { MunicipalityKind, Sector } from "@kooperacja/shared";
 import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Access } from "../access/access";
 import { FigureProtection, IndicatorAggregation } from "../common/enums";
@@ -152,21 +152,6 @@ export class ComparisonRow {
   @Field(() => Int, { nullable: true, description: "Cell key of the families behind `families` (the gateway's own: it protects the merged figures with it)." })
   familyKey!: number | null;
 }
-
-/** The fields the cell key method reads and writes, as the `@shard` rules above declare them for the gateway. */
-export const COMPARISON_PROTECTION: ProtectionSpec = {
-  families: { field: "families", key: "familyKey" },
-  counts: [
-    { field: "n", key: "recordKey" },
-    { field: "families", key: "familyKey" },
-  ],
-  sums: [{ field: "sum", key: "recordKey", largest: "max" }],
-  withheld: ["min", "max"],
-  derived: ["mean", "value"],
-  keys: ["recordKey", "familyKey"],
-  flag: "suppressed",
-  protection: "protection",
-};
 
 @ObjectType({ description: "A comparison of indicators across the models: a tidy table of rows." })
 export class Comparison {
