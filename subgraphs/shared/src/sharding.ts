@@ -26,8 +26,8 @@ export const ShardMerge = {
   KEY: "KEY",
   /**
    * On a group field: part of the group key that splits the groups into
-   * separate tables (the indicator of a comparison); suppression is decided
-   * table by table, never across them.
+   * separate tables (the indicator of a comparison): groups of different
+   * tables never merge.
    */
   TABLE: "TABLE",
   /** On a group field: add the shards' values. */
