@@ -2,6 +2,7 @@ import { accessDenied, encodeGlobalId, ErrorCode, hubError, owns, PARTNERSHIPS, 
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
 import { assertServes } from "../common/lookup";
+import { firstDayOf } from "../common/quarters";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
@@ -154,7 +155,7 @@ export class AnalyticsResolver {
       (definition) => definition.basis === IndicatorBasis.REPORTED && definition.reportedBy.includes(ctx.partnership) && (exact || definition.level !== IndicatorLevel.FAMILY),
     );
     const codes = reported.map((definition) => definition.id);
-    const expected = programmeQuarters().filter((quarter) => within(quarterStartOf(quarter), filter));
+    const expected = programmeQuarters().filter((quarter) => within(firstDayOf(quarter), filter));
     // Every site the facts could belong to, with the quarters each has values in: one grouped query per indicator.
     const groups = new Map<string, Set<string>>();
     for (const definition of reported) {
@@ -234,10 +235,6 @@ function programmeQuarters(): string[] {
     }
   }
   return quarters;
-}
-
-function quarterStartOf(quarter: string): string {
-  return `${quarter.slice(0, 4)}-${["01", "04", "07", "10"][Number(quarter.slice(6)) - 1]}-01`;
 }
 
 function within(day: string, filter: CompareFilter | null | undefined): boolean {

@@ -1,4 +1,5 @@
 import { ErrorCode, hubError, owns } from "@kooperacja/shared";
+import { firstDayOf, lastDayOf, quarterOfDay } from "../common/quarters";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
 import type { FactFilter } from "./facts";
@@ -16,8 +17,6 @@ export interface FactQuery {
 }
 
 const LIST_FIELDS = ["partnerships", "macroregions", "voivodeships", "teryt", "municipalityKinds", "sectors", "quarters"] as const;
-const QUARTER_FIRST_DAYS = ["01-01", "04-01", "07-01", "10-01"];
-const QUARTER_LAST_DAYS = ["03-31", "06-30", "09-30", "12-31"];
 
 /**
  * The published boundaries of figures about families (docs/privacy.md): a
@@ -48,12 +47,10 @@ export function assertPublishedBoundaries(
     const values = filter?.[name];
     if (values && values.length > 1) refuse(`${names.filter}.${names.fields?.[name] ?? name}`, "such figures are published for one unit at a time: name one value, or none for all");
   }
-  if (filter?.from && !QUARTER_FIRST_DAYS.includes(filter.from.slice(5))) {
-    refuse(`${names.filter}.from`, `such figures are published for whole quarters: start on a quarter's first day (e.g. ${filter.from.slice(0, 4)}-${quarterBound(filter.from, QUARTER_FIRST_DAYS)})`);
-  }
-  if (filter?.to && !QUARTER_LAST_DAYS.includes(filter.to.slice(5))) {
-    refuse(`${names.filter}.to`, `such figures are published for whole quarters: end on a quarter's last day (e.g. ${filter.to.slice(0, 4)}-${quarterBound(filter.to, QUARTER_LAST_DAYS)})`);
-  }
+  const from = filter?.from && firstDayOf(quarterOfDay(filter.from));
+  if (filter?.from && filter.from !== from) refuse(`${names.filter}.from`, `such figures are published for whole quarters: start on a quarter's first day (e.g. ${from})`);
+  const to = filter?.to && lastDayOf(quarterOfDay(filter.to));
+  if (filter?.to && filter.to !== to) refuse(`${names.filter}.to`, `such figures are published for whole quarters: end on a quarter's last day (e.g. ${to})`);
   if (query.byPeriod && query.grain === Grain.MONTH) refuse(names.grain, "such figures are published by quarter or year, not by month");
   const timed = query.byPeriod || Boolean(filter?.from || filter?.to || filter?.quarters || filter?.quarterFrom || filter?.quarterTo);
   const belowVoivodeship = query.bySite || Boolean(filter?.teryt?.some((code) => code.length > 2));
@@ -61,9 +58,4 @@ export function assertPublishedBoundaries(
     const field = query.bySite ? names.by : `${names.filter}.teryt`;
     refuse(field, "such figures of a powiat, gmina or pilot site are published for the whole programme period only, never by period or dates");
   }
-}
-
-/** The quarter boundary in the same quarter as a day, as MM-DD. */
-function quarterBound(day: string, bounds: string[]): string {
-  return bounds[Math.floor((Number(day.slice(5, 7)) - 1) / 3)] ?? bounds[0]!;
 }

@@ -3,6 +3,7 @@ import { IndicatorAggregation, IndicatorBasis, IndicatorLevel } from "../common/
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
 import { quarterOf } from "../indicators/quarter-sql";
+import { firstQuarterFrom, quarterOfDay } from "../common/quarters";
 
 /**
  * Every indicator, reported or computed from records, as one shape of
@@ -56,17 +57,6 @@ function quarterConditions(column: string, filter: FactFilter | null | undefined
   if (filter?.quarterFrom) condition(`${column} >= ?`, filter.quarterFrom);
   if (filter?.quarterTo) condition(`${column} <= ?`, filter.quarterTo);
   return { sql: conditions.map((sql) => ` and ${sql}`).join(""), bindings };
-}
-
-function quarterOfDay(day: string): string {
-  return `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
-}
-
-/** The first quarter that starts on or after a day. */
-function firstQuarterFrom(day: string): string {
-  const quarter = quarterOfDay(day);
-  if (day.slice(5) === ["01-01", "04-01", "07-01", "10-01"][Number(quarter.slice(6)) - 1]) return quarter;
-  return quarter.endsWith("Q4") ? `${Number(day.slice(0, 4)) + 1}-Q1` : `${quarter.slice(0, 6)}${Number(quarter.slice(6)) + 1}`;
 }
 
 /** Values the region reports per site (or family) and quarter, in the filter's quarters. */

@@ -1,7 +1,8 @@
 import { MunicipalityKind, Sector, type PartnershipKey } from "@kooperacja/shared";
 import { ActivityKind, CooperationBodyKind, CooperationLevel, InstitutionKind, SiteStatus, UnitLevel } from "../common/enums";
 import { PARTNERSHIP_FACTS } from "./public-facts";
-import { isoDate, prng, quarterOf, seedOf } from "./synthetic";
+import { quarterOfDay } from "../common/quarters";
+import { isoDate, prng, seedOf } from "./synthetic";
 
 /**
  * The synthetic national data set: the models rolled out to every gmina of
@@ -184,7 +185,7 @@ function siteRows(
   for (let n = 1; n <= families; n++) {
     const id = `${prefix}-${teryt}-${pad(n, 5)}`;
     const startedOn = isoDate(int(FIRST_YEAR, LAST_YEAR - 1), int(1, 12), int(1, 28));
-    const first = QUARTERS.indexOf(quarterOf(startedOn));
+    const first = QUARTERS.indexOf(quarterOfDay(startedOn));
     const last = first + int(8, 18);
     const endedOn = last <= lastQuarter ? endOfQuarter(QUARTERS[last]!) : null;
     const socialContract = random() < 0.8;

@@ -1,5 +1,6 @@
 import type { PartnershipKey } from "@kooperacja/shared";
 import { ActivityKind, CooperationLevel } from "../common/enums";
+import { quarterOfDay } from "../common/quarters";
 
 /**
  * Deterministic demo records for the pilot sites: the source pages give no
@@ -31,11 +32,6 @@ export function seedOf(text: string): number {
 
 export function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-export function quarterOf(date: string): string {
-  const [year, month] = date.split("-").map(Number) as [number, number];
-  return `${year}-Q${Math.ceil(month / 3)}`;
 }
 
 export interface SyntheticFamily {
@@ -113,8 +109,8 @@ export function syntheticSite(partnership: PartnershipKey, siteId: string, suppo
 
   const values: SyntheticValue[] = [];
   for (const period of QUARTERS) {
-    const active = families.filter((family) => quarterOf(family.startedOn) <= period && (!family.endedOn || quarterOf(family.endedOn) >= period));
-    const started = families.filter((family) => quarterOf(family.startedOn) === period);
+    const active = families.filter((family) => quarterOfDay(family.startedOn) <= period && (!family.endedOn || quarterOfDay(family.endedOn) >= period));
+    const started = families.filter((family) => quarterOfDay(family.startedOn) === period);
     const site = (indicator: string, value: number) =>
       values.push({ id: `${indicator}:${siteId}:${period}`, indicator, site: siteId, family: null, period, value });
     site("FAMILIES_SUPPORTED", active.length);
@@ -132,7 +128,7 @@ export function syntheticSite(partnership: PartnershipKey, siteId: string, suppo
   }
   for (const family of families) {
     if (!family.socialContract) continue;
-    const period = quarterOf(family.endedOn ?? "2020-12-31");
+    const period = quarterOfDay(family.endedOn ?? "2020-12-31");
     values.push({ id: `CONTRACT_GOALS_MET:${family.id}:${period}`, indicator: "CONTRACT_GOALS_MET", site: siteId, family: family.id, period, value: int(0, 20) * 5 });
   }
   return { families, activities, values };
