@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { productionKeys } from "./helpers";
 
 // No Docker engine runs here, so the file is checked by reading it, resolved as Compose resolves it.
 const ROOT = resolve(__dirname, "..");
@@ -17,8 +18,9 @@ const ENV = {
   KOOPERACJE3D_DB_PASSWORD: "pw-kooperacje3d",
   BOOK_DB_PASSWORD: "pw-book",
   AUTH_JWKS_URL: "https://id.example.gov.pl/.well-known/jwks.json",
-  HUB_INTERNAL_SECRET: "an-internal-secret-of-at-least-32-characters",
-  CURSOR_SECRET: "a-cursor-secret",
+  CURSOR_SECRET: "a-cursor-secret-of-at-least-32-characters",
+  // An .env file holds a PEM on one line, its line breaks written as \n.
+  ...(Object.fromEntries(Object.entries(productionKeys()).map(([name, pem]) => [name, pem.replace(/\n/g, "\\n")])) as ReturnType<typeof productionKeys>),
   LIDERZY_RECORD_KEY_SECRET: "liderzy-record-key-secret-of-32-characters",
   KOOPERACJA_RECORD_KEY_SECRET: "kooperacja-record-key-secret-of-32-characters",
   KOOPERACJE3D_RECORD_KEY_SECRET: "kooperacje3d-record-key-secret-of-32-characters",
@@ -98,8 +100,17 @@ describe("docker-compose.yml", () => {
       expect(Object.keys(environment).filter((variable) => !known.has(variable)), name).toEqual([]);
       expect(environment.NODE_ENV, name).toBe("production");
       expect(environment.AUTH_JWKS_URL, name).toBe(ENV.AUTH_JWKS_URL);
-      expect(environment.HUB_INTERNAL_SECRET, name).toBe(ENV.HUB_INTERNAL_SECRET);
+      expect(environment.HUB_INTERNAL_SECRET, name).toBeUndefined();
     }
+    // Only the gateway holds the key that signs assertions; the regions and the book hold its public key, the book its own key besides.
+    for (const name of [...PARTNERSHIP_KEYS, "book"]) {
+      expect(services[name]!.environment!.GATEWAY_PUBLIC_KEY, name).toBe(ENV.GATEWAY_PUBLIC_KEY);
+      expect(services[name]!.environment!.GATEWAY_PRIVATE_KEY, name).toBeUndefined();
+    }
+    for (const key of PARTNERSHIP_KEYS) expect(services[key]!.environment!.BOOK_PRIVATE_KEY, key).toBeUndefined();
+    expect(services.book!.environment!.BOOK_PRIVATE_KEY).toBe(ENV.BOOK_PRIVATE_KEY);
+    expect(services.gateway!.environment).toMatchObject({ GATEWAY_PRIVATE_KEY: ENV.GATEWAY_PRIVATE_KEY, BOOK_PUBLIC_KEY: ENV.BOOK_PUBLIC_KEY });
+    expect(services.gateway!.environment!.BOOK_PRIVATE_KEY).toBeUndefined();
     for (const key of PARTNERSHIP_KEYS) {
       const environment = services[key]!.environment!;
       const upper = key.toUpperCase();
@@ -117,7 +128,7 @@ describe("docker-compose.yml", () => {
   });
 
   it("refuses to resolve without the keys and passwords, naming each", () => {
-    expect(() => resolveCompose(TEXT, {})).toThrow(/LIDERZY_DB_PASSWORD[\s\S]*BOOK_DB_PASSWORD[\s\S]*AUTH_JWKS_URL[\s\S]*HUB_INTERNAL_SECRET[\s\S]*CURSOR_SECRET/);
+    expect(() => resolveCompose(TEXT, {})).toThrow(/LIDERZY_DB_PASSWORD[\s\S]*BOOK_DB_PASSWORD[\s\S]*AUTH_JWKS_URL[\s\S]*GATEWAY_PUBLIC_KEY[\s\S]*BOOK_PRIVATE_KEY[\s\S]*GATEWAY_PRIVATE_KEY[\s\S]*CURSOR_SECRET/);
   });
 
   it("is printed resolved by npm run compose:config, and refused there without the keys", () => {

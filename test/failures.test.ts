@@ -52,9 +52,9 @@ describe("a region whose process is killed", () => {
     port = await freePort();
     processDatabase = await freshDatabases(hub.dataDir, ["kooperacja-process"]);
     dbPath = processDatabase.urls["kooperacja-process"];
-    region = (await startRegionProcess("kooperacja", port, dbPath)).child;
+    region = (await startRegionProcess("kooperacja", port, dbPath, { DATA_DIR: hub.dataDir })).child;
     gateway = await startGateway({
-      ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent" }),
+      ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent", DATA_DIR: hub.dataDir }),
       shardUrls: { liderzy: hub.regions.liderzy.url, kooperacja: `http://127.0.0.1:${port}/`, kooperacje3d: hub.regions.kooperacje3d.url },
       bookUrl: hub.book.url,
     });
@@ -73,7 +73,7 @@ describe("a region whose process is killed", () => {
       for (let attempt = 0; attempt < 3; attempt++) {
         expectOthersWithError(await graphql(gateway.url, CROSS_REGION, variables), "SHARD_UNAVAILABLE");
       }
-      region = (await startRegionProcess("kooperacja", port, dbPath)).child;
+      region = (await startRegionProcess("kooperacja", port, dbPath, { DATA_DIR: hub.dataDir })).child;
       // No gateway restart: the next request uses the region again.
       expectAllRegions(await graphql(gateway.url, CROSS_REGION, variables));
     }

@@ -2,7 +2,7 @@ import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gat
 import { authConfig, PARTNERSHIP_KEYS, signLocalToken, type Dialect, type PartnershipKey, type Role } from "@kooperacja/shared";
 import type { DestinationStream } from "pino";
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -56,6 +56,14 @@ export function tokenFor(role: Role, partnerships: PartnershipKey[] = [], expire
 /** The Authorization header of a token for this role. */
 export async function as(role: Role, partnerships: PartnershipKey[] = []): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await tokenFor(role, partnerships)}` };
+}
+
+/** Fresh service keys for a production start, as an operator makes them (`openssl genpkey -algorithm ed25519`); each deployment would get only its own. */
+export function productionKeys(): Record<"GATEWAY_PRIVATE_KEY" | "GATEWAY_PUBLIC_KEY" | "BOOK_PRIVATE_KEY" | "BOOK_PUBLIC_KEY", string> {
+  const pem = (key: KeyObject) => key.export({ type: key.type === "private" ? "pkcs8" : "spki", format: "pem" }) as string;
+  const gateway = generateKeyPairSync("ed25519");
+  const book = generateKeyPairSync("ed25519");
+  return { GATEWAY_PRIVATE_KEY: pem(gateway.privateKey), GATEWAY_PUBLIC_KEY: pem(gateway.publicKey), BOOK_PRIVATE_KEY: pem(book.privateKey), BOOK_PUBLIC_KEY: pem(book.publicKey) };
 }
 
 /** The database the tests of this project run on: the PostgreSQL project sets HUB_TEST_DATABASE (vitest.config.mts). */
@@ -182,6 +190,8 @@ export interface ShardProxy {
   requests: number;
   /** Response bodies forwarded since the last reset. */
   bodies: string[];
+  /** The gateway's assertions that passed through, as a region's operator could capture them. */
+  assertions: string[];
   /** Delay before forwarding, to make a shard slow. */
   delayMs: number;
   reset(): void;
@@ -198,10 +208,12 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
     url: "",
     requests: 0,
     bodies: [],
+    assertions: [],
     delayMs: 0,
     reset: () => {
       state.requests = 0;
       state.bodies = [];
+      state.assertions = [];
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -209,6 +221,7 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     state.requests += 1;
+    if (typeof req.headers["x-hub-assertion"] === "string") state.assertions.push(req.headers["x-hub-assertion"]);
     if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     try {
       const forwarded = Object.fromEntries(
@@ -237,15 +250,15 @@ export interface ProxiedGateway {
   close(): Promise<void>;
 }
 
-/** A second gateway over the hub's regions, with a counting proxy in front of each region. */
-export async function proxiedGateway(hub: Hub, env: Record<string, string> = {}): Promise<ProxiedGateway> {
+/** A second gateway over the hub's regions, with a counting proxy in front of each region; it signs with the hub's gateway key (DATA_DIR/keys). */
+export async function proxiedGateway(hub: Hub & { dataDir?: string }, env: Record<string, string> = {}): Promise<ProxiedGateway> {
   const proxies = {
     liderzy: await shardProxy(hub.regions.liderzy.url),
     kooperacja: await shardProxy(hub.regions.kooperacja.url),
     kooperacje3d: await shardProxy(hub.regions.kooperacje3d.url),
   };
   const gateway = await startGateway({
-    ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent", ...env }),
+    ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "silent", ...(hub.dataDir ? { DATA_DIR: hub.dataDir } : {}), ...env }),
     shardUrls: { liderzy: proxies.liderzy.url, kooperacja: proxies.kooperacja.url, kooperacje3d: proxies.kooperacje3d.url },
     bookUrl: hub.book.url,
   });

@@ -11,7 +11,7 @@ describe("the fan-out is observable", () => {
   beforeAll(async () => {
     hub = await startTestHub();
     gateway = await startGateway(
-      { ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "info" }), shardUrls: { liderzy: hub.regions.liderzy.url, kooperacja: hub.regions.kooperacja.url, kooperacje3d: hub.regions.kooperacje3d.url }, bookUrl: hub.book.url },
+      { ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "info", DATA_DIR: hub.dataDir }), shardUrls: { liderzy: hub.regions.liderzy.url, kooperacja: hub.regions.kooperacja.url, kooperacje3d: hub.regions.kooperacje3d.url }, bookUrl: hub.book.url },
       { write: (line: string) => lines.push(JSON.parse(line)) },
     );
   });

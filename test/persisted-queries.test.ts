@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatewayConfig } from "../gateway/src/config";
-import { as, graphql, startTestHub, type TestHub } from "./helpers";
+import { as, graphql, productionKeys, startTestHub, type TestHub } from "./helpers";
 
 const MANIFEST_PATH = resolve(__dirname, "../dashboard/dist/persisted-queries.json");
 if (!existsSync(MANIFEST_PATH)) throw new Error(`No dashboard build at ${MANIFEST_PATH}: npm install builds it (prepare), or run \`npm run build:dashboard\`.`);
@@ -189,7 +189,7 @@ describe("the gateway's persisted query settings", () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it("holds the dashboard role to the manifest in production unless told otherwise, and nobody locally", () => {
-    const production = { NODE_ENV: "production", AUTH_PUBLIC_KEY: "x", HUB_INTERNAL_SECRET: "s".repeat(32), CURSOR_SECRET: "c" };
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://id.example/jwks", CURSOR_SECRET: "a-cursor-secret-of-32-characters-at-least", ...productionKeys() };
     expect([...gatewayConfig(production).safelistRoles]).toEqual(["dashboard"]);
     expect([...gatewayConfig({ ...production, SAFELIST_ROLES: "none" }).safelistRoles]).toEqual([]);
     expect([...gatewayConfig({}).safelistRoles]).toEqual([]);

@@ -1,4 +1,4 @@
-import { authConfig, ConfigurationError, Role, TOKEN_ROLES, flagVar, listVar, intVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, publishedSecret, readAll, refuseProblems, secretProblem, ConfigurationError, Role, TOKEN_ROLES, flagVar, listVar, intVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
 import type { QueryLimits } from "./access/limits";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -41,6 +41,9 @@ export const MANIFEST_FILE = "persisted-queries.json";
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
+/** Signs cursors of a local hub; printed here, so production refuses it. */
+const LOCAL_CURSOR_SECRET = publishedSecret("kooperacja-hub-local-cursor-secret");
+
 /** The variables the gateway reads (besides the identity settings of `authConfig`). */
 export const GATEWAY_ENV = {
   NODE_ENV: SERVICE_ENV.NODE_ENV,
@@ -74,9 +77,12 @@ export const GATEWAY_ENV = {
 
 /** Reads the gateway's settings from the environment; the defaults match `npm start`'s local services. */
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const auth = authConfig(env);
-  if (auth.production && !env.CURSOR_SECRET) throw new Error("Access configuration is incomplete: set CURSOR_SECRET (it signs connection cursors).");
-  const values = readEnv({ ...GATEWAY_ENV, INTROSPECTION: flagVar(!auth.production), SAFELIST_ROLES: listVar(TOKEN_ROLES, auth.production ? Role.DASHBOARD : undefined) }, env);
+  const production = env.NODE_ENV === "production";
+  const [auth, values] = readAll(
+    () => authConfig(env, "gateway"),
+    () => readEnv({ ...GATEWAY_ENV, INTROSPECTION: flagVar(!production), SAFELIST_ROLES: listVar(TOKEN_ROLES, production ? Role.DASHBOARD : undefined) }, env),
+    () => refuseProblems([production ? secretProblem("CURSOR_SECRET", env.CURSOR_SECRET) : undefined]),
+  );
   if (!existsSync(values.SUPERGRAPH_PATH!)) throw new ConfigurationError([`SUPERGRAPH_PATH names no file: ${JSON.stringify(values.SUPERGRAPH_PATH)}`]);
   const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, values[`${key.toUpperCase() as Uppercase<PartnershipKey>}_URL`]!])) as Record<PartnershipKey, string>;
   return {
@@ -87,7 +93,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     supergraphSdl: readFileSync(values.SUPERGRAPH_PATH!, "utf8"),
     shardTimeoutMs: values.SHARD_TIMEOUT_MS,
     shardWriteTimeoutMs: values.SHARD_WRITE_TIMEOUT_MS,
-    cursorSecret: values.CURSOR_SECRET ?? "kooperacja-hub-local-cursor-secret",
+    cursorSecret: values.CURSOR_SECRET ?? LOCAL_CURSOR_SECRET,
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,

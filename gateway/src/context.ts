@@ -1,12 +1,12 @@
-import type { Identity } from "@kooperacja/shared";
+import type { Identity, ServiceName } from "@kooperacja/shared";
 
 /** Per-request state of the gateway, shared with the data sources. */
 export interface GatewayContext {
   requestId: string;
   /** The verified caller. */
   identity: Identity;
-  /** The signed assertion of the caller's identity that every subgraph fetch carries (signed once, on first use). */
-  assertion(): Promise<string>;
+  /** The signed assertion of the caller's identity that a fetch to `audience` carries: addressed to that service alone, for seconds. */
+  assertion(audience: ServiceName): Promise<string>;
   /** Filled by the data sources; reported when the client asks with `x-hub-debug: sql`. */
   stats?: { sqlStatements: number };
   /** Regions that could not answer some part of this request. */

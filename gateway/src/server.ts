@@ -80,7 +80,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
           metrics: shardMetrics,
         });
       }
-      if (name === BOOK_SUBGRAPH) return new SubgraphSource({ url: config.bookUrl });
+      if (name === BOOK_SUBGRAPH) return new SubgraphSource({ url: config.bookUrl, audience: "book" });
       throw new Error(`The supergraph names a subgraph the gateway does not know: ${name}.`);
     },
   });
@@ -110,11 +110,10 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   app.disable("x-powered-by");
   /** `shardCalls` is kept only when the request asks to see it (x-hub-debug: shards): sizing each shard's reply costs a serialisation. */
   const contextFor = (identity: Identity, requestId: string, debug?: string, publicCacheable?: boolean): GatewayContext => {
-    let assertion: Promise<string> | undefined;
     return {
       requestId,
       identity,
-      assertion: () => (assertion ??= verifier.assert(identity)),
+      assertion: (audience) => verifier.assert(identity, { audience, requestId }),
       stats: { sqlStatements: 0 },
       missingRegions: new Set<string>(),
       shardCalls: debug?.includes("shards") ? [] : undefined,

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
-import { ASSERTION_HEADER, traceHeaders } from "@kooperacja/shared";
+import { ASSERTION_HEADER, traceHeaders, type ServiceName } from "@kooperacja/shared";
 import type { GatewayContext } from "./context";
 import { shardFetch } from "./shard-fetch";
 
@@ -14,18 +14,22 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
    * With `timeoutMs`, a call that takes longer is aborted (the socket is
    * freed, not left waiting) and fails with a `TimeoutError`.
    */
-  constructor(config: { url: string; timeoutMs?: number }) {
-    const { timeoutMs, ...rest } = config;
+  private readonly audience: ServiceName;
+
+  /** `audience`: the service behind `url`, the only one the assertions it is sent can be used at. */
+  constructor(config: { url: string; audience: ServiceName; timeoutMs?: number }) {
+    const { timeoutMs, audience, ...rest } = config;
     // Keep-alive connections (shardFetch), and an AbortSignal per call for the deadline.
     const fetcher = (url: string, init: RequestInit) => shardFetch(url, timeoutMs === undefined ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
     super({ ...rest, fetcher: fetcher as never });
+    this.audience = audience;
   }
 
   /** The caller travels as the gateway's signed assertion; the user's own token is not passed on. */
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { requestId, assertion } = options.context;
     if (requestId) options.request.http?.headers.set("x-request-id", requestId);
-    if (assertion) options.request.http?.headers.set(ASSERTION_HEADER, await assertion());
+    if (assertion) options.request.http?.headers.set(ASSERTION_HEADER, await assertion(this.audience));
     // The trace goes on to the subgraph (W3C traceparent), when tracing is on.
     for (const [name, value] of Object.entries(traceHeaders())) options.request.http?.headers.set(name, value);
   }

@@ -1,4 +1,4 @@
-import { ASSERTION_HEADER, ErrorCode, PUBLIC_IDENTITY, Role, type Identity, type TokenVerifier } from "@kooperacja/shared";
+import { ACTOR_HEADER, ASSERTION_HEADER, SUBJECT_HEADER, ErrorCode, PUBLIC_IDENTITY, Role, type Identity, type TokenVerifier } from "@kooperacja/shared";
 import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
@@ -17,17 +17,26 @@ export function identityOf(res: Response): Identity {
 /**
  * Verifies the bearer token, if any, once per request: an invalid, expired
  * or forged token is refused with 401 before any GraphQL work; no token is
- * the public. A subgraph asking the hub on a caller's behalf (the book
- * re-running its evidence) presents the gateway's own assertion for that
- * caller instead, so it is the same caller with the same rights.
+ * the public. An assertion is refused: the gateway issues them and takes
+ * none. A service asking on a caller's behalf (the book re-running its
+ * evidence) signs as itself and presents the caller's credentials, and gets
+ * that caller's rights (`TokenVerifier.identifyClient`).
  */
 export function authenticate(verifier: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     try {
-      const assertion = req.headers[ASSERTION_HEADER];
-      const caller = await verifier.identify({ authorization: req.headers.authorization, assertion: typeof assertion === "string" ? assertion : null });
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return typeof value === "string" ? value : Array.isArray(value) ? value.join(",") : null;
+      };
+      const caller = await verifier.identifyClient({
+        authorization: req.headers.authorization,
+        assertion: header(ASSERTION_HEADER),
+        actor: header(ACTOR_HEADER),
+        subject: header(SUBJECT_HEADER),
+      });
       res.locals.identity = caller.identity;
-      res.locals.viaGateway = caller.viaGateway;
+      res.locals.actor = caller.actor;
       next();
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {

@@ -47,7 +47,7 @@ function getOperation(params: URLSearchParams): Operation {
  * its codegen) runs by its hash alone, by POST or by GET; other hashes are
  * Apollo Server's automatic persisted queries. A role in the safelist runs
  * nothing else: a leaked dashboard token cannot be used to ask arbitrary
- * questions. The book asking on a caller's behalf (a gateway assertion) runs
+ * questions. The book asking on a caller's behalf (signed as itself) runs
  * the hub's own queries, not the client's, and is not held to the list.
  * The public's GET of a manifest query is marked cacheable (`httpCachePlugin`).
  */
@@ -61,7 +61,7 @@ export function persistedQueries(options: PersistedQueryOptions): RequestHandler
   });
   return (req, res, next) => {
     const identity = identityOf(res);
-    const safelisted = safelistRoles.has(identity.role) && res.locals.viaGateway !== true;
+    const safelisted = safelistRoles.has(identity.role) && res.locals.actor === undefined;
     const params = req.method === "GET" ? new URL(req.url, "http://gateway").searchParams : undefined;
     const operations: Operation[] = params
       ? [getOperation(params)]

@@ -67,8 +67,8 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
 
   constructor(private readonly options: ShardedSourceOptions) {
     this.order = options.shards.map((shard) => shard.partnership);
-    this.sources = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, timeoutMs: options.timeoutMs })]));
-    this.writers = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, timeoutMs: options.writeTimeoutMs })]));
+    this.sources = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, audience: shard.partnership, timeoutMs: options.timeoutMs })]));
+    this.writers = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, audience: shard.partnership, timeoutMs: options.writeTimeoutMs })]));
     this.cursors = new CursorSigner(options.cursorSecret);
   }
 

@@ -1,4 +1,4 @@
-import { authConfig, databaseVar, flagVar, intVar, readEnv, SERVICE_ENV, serviceSettings, textVar, urlVar, type AuthConfig, type ServiceSettings } from "@kooperacja/shared";
+import { authConfig, readAll, databaseVar, flagVar, intVar, readEnv, SERVICE_ENV, serviceSettings, textVar, urlVar, type AuthConfig, type ServiceSettings } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
 export interface BookConfig extends ServiceSettings {
@@ -25,10 +25,13 @@ export const BOOK_ENV = {
 };
 
 export function bookConfig(env: NodeJS.ProcessEnv = process.env): BookConfig {
-  const values = readEnv(BOOK_ENV, env);
+  const [values, auth] = readAll(
+    () => readEnv(BOOK_ENV, env),
+    () => authConfig(env, "book"),
+  );
   return {
     ...serviceSettings(values, { host: values.SUBGRAPH_HOST!, port: values.BOOK_PORT, databaseUrl: values.BOOK_DATABASE_URL ?? join(resolve(values.DATA_DIR!), "book.sqlite") }),
-    auth: authConfig(env),
+    auth,
     hubUrl: values.HUB_URL!,
     seedDemo: values.SEED_DEMO,
   };

@@ -18,6 +18,7 @@ export async function startBookService(config: BookConfig, hubUrl: () => string 
   try {
     if (config.seedDemo && (await seedIfEmpty(database))) operations.logger.info({ database: database.location }, `Seeded the book into ${database.location} (first start).`);
     else if (database.applied.length > 0) operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);
+    const verifier = new TokenVerifier(config.auth);
     return await startSubgraphServer({
       name: "book",
       operations,
@@ -26,8 +27,8 @@ export async function startBookService(config: BookConfig, hubUrl: () => string 
       database,
       host: config.host,
       port: config.port,
-      verifier: new TokenVerifier(config.auth),
-      createContext: contextFactory(new HubClient(hubUrl)),
+      verifier,
+      createContext: contextFactory(new HubClient({ url: hubUrl, actFor: (forward) => verifier.actorHeaders(forward) })),
     });
   } catch (error) {
     await database.close();

@@ -1,6 +1,9 @@
 import {
   authConfig,
-  ConfigurationError,
+  publishedSecret,
+  readAll,
+  refuseProblems,
+  secretProblem,
   databaseVar,
   flagVar,
   intVar,
@@ -24,7 +27,7 @@ export const DEFAULT_REGIONAL_PORTS: Record<PartnershipKey, number> = { liderzy:
  * Keys the record keys of the local demo: published here, so the demo's
  * protected figures are the same on every machine, and protect nothing.
  */
-export const LOCAL_RECORD_KEY_SECRET = "kooperacja-hub-local-record-key-secret-not-for-production";
+export const LOCAL_RECORD_KEY_SECRET = publishedSecret("kooperacja-hub-local-record-key-secret-not-for-production");
 
 export interface RegionalConfig extends ServiceSettings {
   partnership: PartnershipKey;
@@ -59,15 +62,17 @@ export function regionalEnv(partnership: PartnershipKey) {
 /** Reads one region's settings from the environment; every value has a default that works on a fresh machine. */
 export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessEnv = process.env): RegionalConfig {
   const upper = partnership.toUpperCase();
-  const values = readEnv(regionalEnv(partnership), env) as Record<string, unknown> &
-    ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number; SEED_DEMO: boolean; RECORD_KEY_SECRET: string | undefined };
-  const auth = authConfig(env);
-  const secret = values.RECORD_KEY_SECRET;
-  // Whoever knows the secret can compute every record key and take the noise off the published figures.
-  if (values.NODE_ENV === "production" && (secret === undefined || secret === LOCAL_RECORD_KEY_SECRET)) {
-    throw new ConfigurationError(["RECORD_KEY_SECRET must be set in production, to a secret of the region's own (the local default is published)"]);
-  }
-  if (secret !== undefined && secret.length < 32) throw new ConfigurationError(["RECORD_KEY_SECRET must be at least 32 characters"]);
+  type Values = Record<string, unknown> & ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number; SEED_DEMO: boolean; RECORD_KEY_SECRET: string | undefined };
+  const secret = env.RECORD_KEY_SECRET || undefined;
+  const [values, auth] = readAll(
+    () => readEnv(regionalEnv(partnership), env) as Values,
+    () => authConfig(env, partnership),
+    // Whoever knows the secret can compute every record key and take the noise off the published figures.
+    () =>
+      refuseProblems([
+        env.NODE_ENV === "production" ? secretProblem("RECORD_KEY_SECRET", secret) : secret !== undefined && secret.length < 32 ? "RECORD_KEY_SECRET must be at least 32 characters" : undefined,
+      ]),
+  );
   return {
     ...serviceSettings(values, {
       host: values.SUBGRAPH_HOST,

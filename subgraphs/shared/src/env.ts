@@ -7,10 +7,36 @@ import { z } from "zod";
  */
 
 export class ConfigurationError extends Error {
-  constructor(problems: string[]) {
+  constructor(readonly problems: string[]) {
     super(`Configuration is invalid: ${problems.join("; ")}.`);
     this.name = "ConfigurationError";
   }
+}
+
+/**
+ * Runs each part of reading a configuration and throws one
+ * ConfigurationError with every part's problems, so an operator fixes them
+ * all at once rather than one start at a time.
+ */
+export function readAll<T extends unknown[]>(...parts: { [K in keyof T]: () => T[K] }): T {
+  const problems: string[] = [];
+  const values = parts.map((part) => {
+    try {
+      return part();
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return values as T;
+}
+
+/** Throws the problems found, if any, as one ConfigurationError. */
+export function refuseProblems(problems: (string | undefined)[]): void {
+  const found = problems.filter((problem): problem is string => problem !== undefined);
+  if (found.length > 0) throw new ConfigurationError(found);
 }
 
 const integerText = (min: number) =>

@@ -20,3 +20,4 @@ export * from "./env";
 export * from "./operations";
 export * from "./tracing";
 export * from "./listen";
+export * from "./service-keys";

@@ -11,7 +11,8 @@ export const CLOSE_MARGIN_MS = 2_000;
  * then is rolled back by the database, so nothing is left half-written.
  */
 export function runUntilSignal<T extends { stop(): Promise<void>; stopTimeoutMs?: number }>(start: () => Promise<T>, describe: (started: T) => string): void {
-  start().then(
+  // A configuration read inside `start` may throw before any promise exists: it is a failure to start like any other.
+  Promise.resolve().then(start).then(
     (service) => {
       console.log(describe(service));
       let stopping = false;

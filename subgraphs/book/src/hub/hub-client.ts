@@ -48,15 +48,22 @@ export interface ComparisonRun {
 /**
  * The book asks the hub (the gateway) for the figures behind its evidence:
  * only the gateway merges the regions and protects the figures about
- * families, so the book never computes a figure itself. It asks as its own caller, with the
- * headers that speak for that caller, so a figure is never shown to someone
- * the hub would not show it to.
+ * families, so the book never computes a figure itself. It asks as itself
+ * (signed with its own key) on behalf of its caller, with the credentials
+ * that speak for that caller, and the gateway grants it that caller's
+ * rights: a figure is never shown to someone the hub would not show it to.
  */
 export class HubClient {
-  constructor(
-    private readonly url: () => string,
-    private readonly timeoutMs = 30_000,
-  ) {}
+  private readonly url: () => string;
+  private readonly actFor: (forward: Record<string, string>) => Promise<Record<string, string>>;
+  private readonly timeoutMs: number;
+
+  /** `actFor` adds the book's own signed token to the caller's credentials (`TokenVerifier.actorHeaders`). */
+  constructor(options: { url: () => string; actFor(forward: Record<string, string>): Promise<Record<string, string>>; timeoutMs?: number }) {
+    this.url = options.url;
+    this.actFor = options.actFor;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
 
   async compare(forward: Record<string, string>, parameters: ComparisonParameters): Promise<ComparisonRun> {
     const body = await this.request(forward, COMPARE_QUERY, { ...parameters });
@@ -85,10 +92,11 @@ export class HubClient {
     variables: Record<string, unknown>,
   ): Promise<{ data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> }> {
     let response: Response;
+    const headers = await this.actFor(forward);
     try {
       response = await fetch(this.url(), {
         method: "POST",
-        headers: { "content-type": "application/json", ...forward, ...traceHeaders() },
+        headers: { "content-type": "application/json", ...headers, ...traceHeaders() },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
