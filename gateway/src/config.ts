@@ -21,6 +21,8 @@ export interface GatewayConfig {
   logLevel: string;
   shutdownTimeoutMs: number;
   otlpEndpoint: string | undefined;
+  /** METRICS_TOKEN: the bearer token of /metrics and the health details (closed in production without it). */
+  metricsToken: string | undefined;
   auth: AuthConfig;
   limits: QueryLimits;
   /** Schema introspection: on locally, off in production unless INTROSPECTION=true. */
@@ -50,6 +52,7 @@ export const GATEWAY_ENV = {
   LOG_LEVEL: SERVICE_ENV.LOG_LEVEL,
   SHUTDOWN_TIMEOUT_MS: SERVICE_ENV.SHUTDOWN_TIMEOUT_MS,
   OTEL_EXPORTER_OTLP_ENDPOINT: SERVICE_ENV.OTEL_EXPORTER_OTLP_ENDPOINT,
+  METRICS_TOKEN: SERVICE_ENV.METRICS_TOKEN,
   GATEWAY_HOST: textVar("127.0.0.1"),
   GATEWAY_PORT: intVar(DEFAULT_GATEWAY_PORT),
   ...(Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [`${key.toUpperCase()}_URL`, urlVar(`http://127.0.0.1:${DEFAULT_REGIONAL_PORTS[key]}/`)])) as Record<
@@ -97,6 +100,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,
+    metricsToken: values.METRICS_TOKEN,
     auth,
     limits: {
       maxDepth: values.MAX_DEPTH,

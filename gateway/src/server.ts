@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
+import { bodyDepthLimit, CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
 import compression from "compression";
 import cors from "cors";
 import express from "express";
@@ -58,7 +58,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   const rules = readShardRules(config.supergraphSdl, REGIONAL_SUBGRAPH.toUpperCase());
   const shards = PARTNERSHIP_KEYS.map((partnership) => ({ partnership, url: config.shardUrls[partnership] }));
   startTracing("gateway", config.otlpEndpoint);
-  const operations = new ServiceOperations({ service: "gateway", logLevel: config.logLevel, logTo });
+  const operations = new ServiceOperations({ service: "gateway", logLevel: config.logLevel, logTo, metricsToken: config.metricsToken, production: config.auth.production });
   const { logger } = operations;
   const shardMetrics = new ShardMetrics(operations.registry);
   // @apollo/gateway reports anonymous usage to Apollo and probes cloud metadata endpoints (AWS, Azure, GCP) unless told not to;
@@ -100,6 +100,8 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     formatError: maskUnexpectedErrors(logger),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
+    // With introspection off, validation errors do not suggest field names either ("Did you mean …?").
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: config.limits.maxBatchedOperations > 1,
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -127,7 +129,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   app.use(operations.router(() => servicesReadiness(config.shardUrls, config.bookUrl)));
   // The page is public; what it shows is what its caller's token may read through the API below.
   app.use("/dashboard", dashboardRouter(config.dashboardDir, logger));
-  app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, authenticate(verifier), rateLimitPerIdentity(config.limits));
+  app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, bodyDepthLimit(), authenticate(verifier), rateLimitPerIdentity(config.limits));
   app.use(
     "/export",
     exportRouter(async (identity, requestId, query, variables) => {
@@ -140,6 +142,8 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     "/",
     uploads(config.limits),
     bodyErrors,
+    // A multipart request's operations are parsed only now.
+    bodyDepthLimit(),
     batchLimit(config.limits),
     persistedQueries({ manifest: config.manifest, safelistRoles: config.safelistRoles, registry: operations.registry }),
     expressMiddleware(server, {

@@ -173,6 +173,10 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env, service?: Servi
   if (production && env.HUB_INTERNAL_SECRET !== undefined) {
     problems.push("HUB_INTERNAL_SECRET is no longer read (services prove who they are with GATEWAY_PRIVATE_KEY and BOOK_PRIVATE_KEY); remove it");
   }
+  if (production && env.METRICS_TOKEN) {
+    const problem = secretProblem("METRICS_TOKEN", env.METRICS_TOKEN);
+    if (problem) problems.push(problem);
+  }
   const threshold = Number(env.SUPPRESSION_THRESHOLD ?? 5);
   if (!Number.isInteger(threshold) || threshold < 1) problems.push(`SUPPRESSION_THRESHOLD must be a positive integer; got ${JSON.stringify(env.SUPPRESSION_THRESHOLD)}`);
   const maxTokenSeconds = Number(env.AUTH_MAX_TOKEN_SECONDS || 86_400);

@@ -116,6 +116,8 @@ export const SERVICE_ENV = {
   DB_POOL_MAX: intVar(10, 1),
   /** OpenTelemetry: where traces go (OTLP over HTTP); unset, no tracing. */
   OTEL_EXPORTER_OTLP_ENDPOINT: urlVar(),
+  /** The bearer token of /metrics and the health details; unset, open locally and closed in production. */
+  METRICS_TOKEN: textVar(),
 };
 
 /** What every service's configuration holds besides its own settings. */
@@ -130,6 +132,9 @@ export interface ServiceSettings {
   shutdownTimeoutMs: number;
   /** OTLP/HTTP endpoint for traces, when tracing is on. */
   otlpEndpoint: string | undefined;
+  /** NODE_ENV=production: error details, suggestions and operations data are kept from clients. */
+  production: boolean;
+  metricsToken: string | undefined;
 }
 
 export type ServiceValues = { [K in keyof typeof SERVICE_ENV]: z.output<(typeof SERVICE_ENV)[K]> };
@@ -141,5 +146,7 @@ export function serviceSettings(values: ServiceValues, own: Pick<ServiceSettings
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,
+    production: values.NODE_ENV === "production",
+    metricsToken: values.METRICS_TOKEN,
   };
 }

@@ -21,3 +21,4 @@ export * from "./operations";
 export * from "./tracing";
 export * from "./listen";
 export * from "./service-keys";
+export * from "./request-shape";

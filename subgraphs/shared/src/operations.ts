@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response, Router } from "express";
 import express from "express";
-import { randomUUID } from "node:crypto";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
@@ -32,6 +33,20 @@ export interface OperationsOptions {
   logLevel: string;
   /** Where the JSON log lines go (stdout when unset; tests read them). */
   logTo?: DestinationStream;
+  /**
+   * METRICS_TOKEN: the bearer token `/metrics` and the health details ask
+   * for. Unset, they are open locally and closed in production (a probe
+   * still learns ready or not).
+   */
+  metricsToken?: string;
+  production?: boolean;
+}
+
+const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+/** The id of the request being served, wherever in its handling this runs (error masks log under it). */
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
 }
 
 /** The name of a document's first operation, after any comments. */
@@ -46,8 +61,12 @@ export class ServiceOperations {
   private readonly requests: Counter<"operation" | "status">;
   private readonly duration: Histogram<"operation">;
   private readonly operations = new Set<string>();
+  private readonly metricsToken: string | undefined;
+  private readonly production: boolean;
 
   constructor(options: OperationsOptions) {
+    this.metricsToken = options.metricsToken;
+    this.production = options.production ?? false;
     this.logger = pino({ level: options.logLevel, base: { service: options.service } }, options.logTo);
     this.registry.setDefaultLabels({ service: options.service });
     collectDefaultMetrics({ register: this.registry });
@@ -88,8 +107,17 @@ export class ServiceOperations {
         if (req.path.startsWith("/health") || req.path === "/metrics") return;
         this.logger.info({ requestId, method: req.method, path: req.path, operation, status: res.statusCode, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
       });
-      next();
+      requestScope.run({ requestId }, next);
     };
+  }
+
+  /** Whether the request may see metrics and health details: it carries the metrics token, or the service is local and none is set. */
+  private operator(req: Request): boolean {
+    if (this.metricsToken === undefined) return !this.production;
+    const given = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "";
+    const expected = Buffer.from(this.metricsToken);
+    const actual = Buffer.from(given);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 
   /** GET /health/live (the process answers), GET /health/ready (it can serve: `readiness`), GET /metrics (Prometheus text). */
@@ -98,11 +126,18 @@ export class ServiceOperations {
     router.get("/health/live", (_req, res) => {
       res.json({ status: "live" });
     });
-    router.get("/health/ready", async (_req, res) => {
+    router.get("/health/ready", async (req, res) => {
       const report = await readiness();
-      res.status(report.ready ? 200 : 503).json({ status: report.ready ? "ready" : "not ready", ...report });
+      const status = report.ready ? "ready" : "not ready";
+      // The details name the services behind this one and why they fail: for operators, not for anyone who can reach the port.
+      res.status(report.ready ? 200 : 503).json(this.operator(req) ? { status, ...report } : { status });
     });
-    router.get("/metrics", async (_req, res) => {
+    router.get("/metrics", async (req, res) => {
+      if (!this.operator(req)) {
+        res.set("WWW-Authenticate", 'Bearer realm="metrics"');
+        res.status(401).json({ errors: [{ message: "Metrics need the METRICS_TOKEN of this deployment as a bearer token.", extensions: { code: "UNAUTHENTICATED" } }] });
+        return;
+      }
       res.type(this.registry.contentType).send(await this.registry.metrics());
     });
     return router;

@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import express from "express";
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { Logger } from "pino";
@@ -13,8 +13,9 @@ import { Gauge } from "prom-client";
 import { ASSERTION_HEADER, type Caller, type TokenVerifier } from "./auth";
 import type { Database } from "./database";
 import type { ServiceSettings } from "./env";
-import { ErrorCode } from "./errors";
-import { withDeadline, type ServiceOperations } from "./operations";
+import { ErrorCode, hubError } from "./errors";
+import { bodyDepthLimit } from "./request-shape";
+import { currentRequestId, withDeadline, type ServiceOperations } from "./operations";
 import { listen } from "./listen";
 import { CLOSE_MARGIN_MS } from "./process";
 import { flushTracing, tracingMiddleware } from "./tracing";
@@ -30,7 +31,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   verifier: TokenVerifier;
   /** Logs and metrics of the service (made before the server, so starting up is logged too). */
   operations: ServiceOperations;
-  settings: Pick<ServiceSettings, "shutdownTimeoutMs">;
+  settings: Pick<ServiceSettings, "shutdownTimeoutMs" | "production">;
   createContext(em: SqlEntityManager, caller: Caller, logger: Logger): TContext;
 }
 
@@ -46,6 +47,8 @@ export interface RunningService {
 
 interface CountedContext extends BaseContext {
   requestId: string;
+  /** The request came through the gateway (a valid assertion addressed to this service). */
+  viaGateway: boolean;
 }
 
 /**
@@ -68,17 +71,43 @@ function statementCountPlugin(database: Database): ApolloServerPlugin<CountedCon
 }
 
 /**
- * Errors the hub raised on purpose carry a code and go out as they are;
- * anything else (a driver error, a bug) is logged and masked, so no SQL or
- * stack trace reaches a client.
+ * Errors with a code of their own (the hub's, or GraphQL's for a request it
+ * could not parse, validate or coerce) go out as they are; anything else (a
+ * driver error, a bug, a stack overflow, graphql-js's own complaints during
+ * execution) is logged with the request id and masked, so no SQL, stack
+ * trace or schema internals reach a client. The client gets the request id
+ * to quote.
  */
 export function maskUnexpectedErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError || (code && code !== ErrorCode.INTERNAL_SERVER_ERROR)) return formatted;
-    logger.error({ err: original, path: formatted.path }, "unexpected error");
-    return { message: "Internal server error.", locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    // A refusal of the request itself (Apollo Server's, e.g. a persisted query hash that is not the text's) is the client's to fix.
+    const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+    if (typeof status === "number" && status >= 400 && status < 500) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
+    const requestId = currentRequestId();
+    logger.error({ err: unwrapResolverError(error), path: formatted.path, requestId }, "unexpected error");
+    return {
+      message: "Internal server error.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+    };
+  };
+}
+
+/**
+ * The subgraph's SDL (`_service { sdl }`) is for the gateway: reached
+ * directly, a subgraph does not describe itself (the supergraph in schema/
+ * is built from the code, not fetched).
+ */
+function sdlForTheGatewayOnly(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._service;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return;
+  field.resolve = (source, args, context: { viaGateway?: boolean }, info) => {
+    if (context.viaGateway !== true) throw hubError(ErrorCode.FORBIDDEN, "The subgraph's schema is given to the hub's gateway only.");
+    return resolve(source, args, context, info);
   };
 }
 
@@ -99,8 +128,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   });
   const app = express();
   const httpServer = createServer(app);
+  sdlForTheGatewayOnly(options.schema);
   const server = new ApolloServer<TContext & CountedContext>({
     schema: options.schema,
+    // Production: no "Did you mean …?" naming fields the caller did not know of.
+    hideSchemaDetailsFromClientErrors: options.settings.production,
     // Inline tracing is for Apollo Studio, which the hub does not use.
     plugins: [
       statementCountPlugin(database),
@@ -126,6 +158,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     "/",
     // Imports arrive inline from the gateway (base64), so the body may be as large as the largest upload.
     express.json({ limit: "50mb" }),
+    bodyDepthLimit(),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         // Verified before anything else: an invalid token gets 401 and touches no data.
@@ -134,7 +167,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
         const requestId = randomUUID();
         database.counter.begin(requestId);
         const logger = operations.logger.child({ requestId: res.locals.requestId });
-        return { ...options.createContext(database.fork(requestId), caller, logger), requestId };
+        return { ...options.createContext(database.fork(requestId), caller, logger), requestId, viaGateway: caller.viaGateway };
       },
     }),
   );
