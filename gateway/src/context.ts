@@ -7,6 +7,8 @@ export interface GatewayContext {
   identity: Identity;
   /** The signed assertion of the caller's identity that a fetch to `audience` carries: addressed to that service alone, for seconds. */
   assertion(audience: ServiceName): Promise<string>;
+  /** The estimated cost of the request's operations so far: a batch shares one budget (MAX_COST). */
+  cost?: { spent: number };
   /** Filled by the data sources; reported when the client asks with `x-hub-debug: sql`. */
   stats?: { sqlStatements: number };
   /** Regions that could not answer some part of this request. */

@@ -10,7 +10,7 @@ import express from "express";
 import { createServer } from "node:http";
 import type { DestinationStream } from "pino";
 import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity, uploads } from "./access/http";
-import { queryLimitsPlugin } from "./access/limits";
+import { queryLimitsPlugin, readCostWeights } from "./access/limits";
 import { exportRouter } from "./exports/router";
 import { dashboardRouter } from "./dashboard";
 import { httpCachePlugin, persistedQueries } from "./persisted/http";
@@ -91,7 +91,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     gateway,
     plugins: [
       responseExtensionsPlugin(config.auth.production),
-      queryLimitsPlugin(config.limits),
+      queryLimitsPlugin(config.limits, { weights: readCostWeights(config.supergraphSdl), rules }),
       httpCachePlugin(config.publicCacheSeconds),
       ApolloServerPluginCacheControlDisabled(),
       // Stopping: no new connections, requests in flight finish (bounded), idle keep-alive sockets close.
@@ -117,6 +117,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
       identity,
       assertion: (audience) => verifier.assert(identity, { audience, requestId }),
       stats: { sqlStatements: 0 },
+      cost: { spent: 0 },
       missingRegions: new Set<string>(),
       shardCalls: debug?.includes("shards") ? [] : undefined,
       publicCacheable,

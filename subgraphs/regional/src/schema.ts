@@ -53,7 +53,7 @@ function referenceResolvers() {
 
 const FEDERATION_HEADER = `
   extend schema
-    @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@composeDirective", "@inaccessible"])
+    @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@composeDirective", "@inaccessible", "@cost"])
     @link(url: "${SHARD_SPEC_URL}", import: ["@shard"])
     @composeDirective(name: "@shard")
 `;

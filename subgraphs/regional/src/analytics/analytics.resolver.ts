@@ -3,7 +3,7 @@ import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
 import { assertServes } from "../common/lookup";
 import { firstDayOf } from "../common/quarters";
-import { Shard } from "../common/shard";
+import { aggregateCost, Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
@@ -28,6 +28,7 @@ const FACT_DIMENSION: Record<CompareDimension, FactDimension> = {
 @Resolver()
 export class AnalyticsResolver {
   @Shard.aggregate("rows", "filter")
+  @aggregateCost()
   @Query(() => Comparison, {
     description:
       "Compares indicators across the models: one tidy row per indicator and group, computed in SQL inside each region and merged by the gateway. Figures about families are protected by the cell key method for everyone but the owner of every region in the row (see `protection`; docs/privacy.md), and such questions keep to the published boundaries. Grouping by PERIOD (a time series) needs a token.",
@@ -94,6 +95,7 @@ export class AnalyticsResolver {
   }
 
   @Shard.partnership("partnership")
+  @aggregateCost()
   @Query(() => [SiteRank], {
     description:
       "Ranks one partnership's pilot sites on one indicator, best first by the indicator's direction, by the figures shown: figures about families are protected for everyone but the partnership's owner, and sites of too few families come last, unranked.",
@@ -134,6 +136,7 @@ export class AnalyticsResolver {
   }
 
   @Shard.concat("filter")
+  @aggregateCost()
   @Query(() => [CoverageRow], {
     description:
       "Which quarters of the programme period each pilot site has reported values for, per reported indicator its partnership reports: the gaps in the evidence. Indicators measured per family are covered for the partnership's owner only (whether a value exists says when families were measured). Needs a token.",

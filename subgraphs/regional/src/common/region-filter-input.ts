@@ -23,9 +23,19 @@ export abstract class RegionFilterInput implements RegionFilter {
 
 const MACROREGIONS = ["I", "II", "III"];
 
+/** The most items a filter's list may hold at a region. */
+export const MAX_FILTER_ITEMS = 500;
+
 /** Refuses values that could never match, so a typo is an error rather than an empty answer. */
 export function validateRegionFilter(filter: RegionFilter | null | undefined): void {
   if (!filter) return;
+  // A region reached directly bounds its lists as the gateway does (MAX_LIST_ITEMS): thousands of codes make a statement SQLite refuses to parse.
+  for (const field of ["partnerships", "macroregions", "voivodeships", "teryt"] as const) {
+    const values = filter[field];
+    if (values && values.length > MAX_FILTER_ITEMS) {
+      throw hubError(ErrorCode.BAD_USER_INPUT, `filter.${field} may hold at most ${MAX_FILTER_ITEMS} items; it has ${values.length}.`, { field: `filter.${field}` });
+    }
+  }
   const check = (values: readonly string[] | null | undefined, field: string, valid: (value: string) => boolean, expected: string) => {
     const bad = values?.find((value) => !valid(value));
     if (bad !== undefined) {

@@ -22,6 +22,18 @@ function shard(merge: string, options: { by?: string; prune?: string; protect?: 
   return Directive(`@${SHARD_DIRECTIVE}(${args.join(", ")})`);
 }
 
+/**
+ * What one aggregate asks of one region, against a plain field's 1: it reads
+ * every fact of its indicators in SQL. The gateway multiplies it by the
+ * indicators, the groupings and the regions the question reaches (README
+ * "Access and privacy", Limits), so 30 aliased comparisons cost what they make
+ * the regions compute.
+ */
+export const AGGREGATE_WEIGHT = 1000;
+
+/** The field's weight for the gateway's cost limit: Apollo Federation's `@cost` (the IBM GraphQL cost directive). */
+export const aggregateCost = () => Directive(`@cost(weight: ${AGGREGATE_WEIGHT})`);
+
 /** Clients never see a cell key: the gateway asks the shards for it, composition keeps it out of the API schema. */
 const inaccessible = Directive("@inaccessible");
 

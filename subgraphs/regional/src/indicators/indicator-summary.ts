@@ -4,7 +4,7 @@ import { Access } from "../access/access";
 import { FigureProtection } from "../common/enums";
 import { assertPublishedBoundaries } from "../analytics/boundaries";
 import { FactDimension, Grain, groupFacts, groupsForCaller, type FactFilter } from "../analytics/facts";
-import { Shard } from "../common/shard";
+import { aggregateCost, Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
@@ -150,6 +150,7 @@ const FACT_DIMENSION: Record<SummaryDimension, FactDimension> = {
 @Resolver()
 export class IndicatorSummaryResolver {
   @Shard.aggregate("groups", "filter")
+  @aggregateCost()
   @Query(() => IndicatorSummary, {
     description:
       "Count, sum, min, max and average of one indicator's values by group, computed in SQL inside each region and merged by the gateway: the same facts, and so the same figures, as `compare`. Figures about families are protected for everyone but their owner (docs/privacy.md). Grouping by PERIOD (a series) needs a token.",
