@@ -3,7 +3,7 @@ import { Router, type Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { identityOf } from "../access/http";
 import { BOOK_QUERY, bookMarkdown, chapterTables, CHAPTER_QUERY, comparisonTable, COMPARISON_QUERY, incompleteFigures, type Chapter } from "./documents";
-import { MEDIA_TYPES, toCsv, toHtml, toXlsx, type Format } from "./formats";
+import { HTML_CONTENT_SECURITY_POLICY, MEDIA_TYPES, toCsv, toHtml, toXlsx, type Format } from "./formats";
 import type { Table } from "./tables";
 import type { Logger } from "pino";
 
@@ -69,8 +69,11 @@ export function exportRouter(run: RunOperation, logger: Logger): Router {
     if (problem) throw new ExportRefused(503, [{ message: `${problem} Try again when every region answers.`, extensions: { code: ErrorCode.SHARD_UNAVAILABLE } }]);
     return found;
   };
-  const send = async (res: Response, name: string, format: Format, content: Buffer | string) => {
-    res.set("content-type", MEDIA_TYPES[format]).set("content-disposition", `attachment; filename="${name}.${format}"`).send(content);
+  /** Files download; the book's web page opens in the browser (`?download=1` saves it), confined by its Content-Security-Policy. */
+  const send = async (res: Response, name: string, format: Format, content: Buffer | string, inline = false) => {
+    res.set("content-type", MEDIA_TYPES[format]).set("x-content-type-options", "nosniff");
+    if (format === "html") res.set("content-security-policy", HTML_CONTENT_SECURITY_POLICY);
+    res.set("content-disposition", inline ? "inline" : `attachment; filename="${name}.${format}"`).send(content);
   };
   const tables = async (res: Response, name: string, format: string, build: () => Promise<Table[]>) => {
     if (format !== "csv" && format !== "xlsx") throw badRequest(`${name} exports as csv or xlsx, not ${JSON.stringify(format)}.`, "format");
@@ -108,7 +111,7 @@ export function exportRouter(run: RunOperation, logger: Logger): Router {
     const format = req.params.format;
     if (format !== "md" && format !== "html") throw badRequest(`The book exports as md or html, not ${JSON.stringify(format)}.`, "format");
     const markdown = bookMarkdown(await chapters(res, BOOK_QUERY, {}, "bookChapters"), new Date());
-    await send(res, "ksiega-rekomendacyjna", format, format === "md" ? markdown : toHtml("Księga rekomendacyjna", markdown));
+    await send(res, "ksiega-rekomendacyjna", format, format === "md" ? markdown : toHtml("Księga rekomendacyjna", markdown), format === "html" && req.query.download === undefined);
   });
 
   router.use((req, res) => {
