@@ -116,6 +116,11 @@ describe("user tokens' lifetimes", () => {
     const longer = new TokenVerifier(authConfig({ AUTH_MAX_TOKEN_SECONDS: String(30 * 86_400) }));
     expect(await longer.verifyUserToken(await token(now(), now() + 25 * 3600))).toMatchObject({ role: Role.NATIONAL_ANALYST });
   });
+
+  it("will not sign a local token the hub would refuse (npm run token --expires 30d)", async () => {
+    await expect(signLocalToken(authConfig({}), { subject: "d", role: Role.DASHBOARD, expiresIn: "30d" })).rejects.toThrow(/at most 24 h \(AUTH_MAX_TOKEN_SECONDS\)/);
+    expect(await signLocalToken(authConfig({ AUTH_MAX_TOKEN_SECONDS: String(31 * 86_400) }), { subject: "d", role: Role.DASHBOARD, expiresIn: "30d" })).toMatch(/^ey/);
+  });
 });
 
 describe("tokens verified with a configured public key", () => {

@@ -1,8 +1,9 @@
 import { authConfig, encodeBookId, RETIRED_INTERNAL_SECRET, Role, TokenVerifier } from "@kooperacja/shared";
 import { SignJWT } from "jose";
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, proxiedGateway, startTestHub, type ProxiedGateway, type TestHub } from "./helpers";
 import { SITE } from "./write-samples";
@@ -112,6 +113,18 @@ describe("service identity: assertions cannot be replayed, minted or forged", ()
     }
     // The regions' configuration holds only public keys: there is nothing in it to sign with.
     expect(authConfig({ DATA_DIR: hub.dataDir }, "kooperacja").signingKey).toBeUndefined();
+  });
+
+  it("generates the local key pairs under DATA_DIR/keys, private keys readable by their owner alone, and publishes none in the repository", () => {
+    const keys = join(hub.dataDir, "keys");
+    for (const pair of ["gateway", "book"]) {
+      expect(statSync(join(keys, `${pair}.key.pem`)).mode & 0o777).toBe(0o600);
+      expect(readFileSync(join(keys, `${pair}.pub.pem`), "utf8")).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    }
+    // A key in a file: the marker ending its line (PEM), or followed by the key's base64 (a one-line .env PEM).
+    const found = spawnSync("git", ["grep", "-l", "-E", "BEGIN [A-Z ]*PRIVATE KEY-----($|\\\\n[A-Za-z0-9+/]{16})", "--", "."], { cwd: resolve(__dirname, ".."), encoding: "utf8" });
+    expect(found.status, found.stderr).toBe(1);
+    expect(found.stdout).toBe("");
   });
 
   it("lets the book act for a caller with no more than the caller has", async () => {

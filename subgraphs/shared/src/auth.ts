@@ -463,7 +463,7 @@ export async function signLocalToken(
   claims: { subject: string; role: Role; partnerships?: PartnershipKey[]; expiresIn?: string | number },
 ): Promise<string> {
   if (config.userKey.kind !== "secret") throw new Error("Local tokens can be signed only with the local HS256 secret; production tokens come from your identity provider.");
-  return new SignJWT({ role: claims.role, ...(claims.partnerships?.length ? { partnerships: claims.partnerships } : {}) })
+  const token = await new SignJWT({ role: claims.role, ...(claims.partnerships?.length ? { partnerships: claims.partnerships } : {}) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(config.issuer)
     .setAudience(config.audience)
@@ -471,6 +471,12 @@ export async function signLocalToken(
     .setIssuedAt()
     .setExpirationTime(claims.expiresIn ?? "8h")
     .sign(new TextEncoder().encode(config.userKey.secret));
+  // A token the hub would refuse is no use to anyone: say so now, not at the first request.
+  const { iat, exp } = decodeJwt(token);
+  if (exp! - iat! > config.maxTokenSeconds) {
+    throw new Error(`The hub accepts tokens of at most ${describeSeconds(config.maxTokenSeconds)} (AUTH_MAX_TOKEN_SECONDS); ask for a shorter --expires.`);
+  }
+  return token;
 }
 
 export function bearerToken(header: string | null | undefined): string | null {
