@@ -2,6 +2,7 @@ import { encodeBookId, Role } from "@kooperacja/shared";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_FOUND, launchBrowser, screenshotPath } from "./browser";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 /**
@@ -9,6 +10,10 @@ import { as, graphql, startTestHub, type TestHub } from "./helpers";
  * and browser: a formula must stay text (OWASP CSV injection), and a link or
  * image must not run script or call out.
  */
+
+// The functions given to page.evaluate run in the browser; these are its globals there (the tests' own lib has no DOM).
+declare const document: { body: object; images: { length: number }; querySelectorAll(selector: string): Iterable<{ protocol: string }> };
+declare function getComputedStyle(element: object): { maxWidth: string };
 
 const CHAPTER = encodeBookId("BookChapter", "ch4");
 const FORMULA = '-2+3 =HYPERLINK("http://evil.example")';
@@ -87,6 +92,26 @@ describe("safe exports: formulas neutralised, the book's HTML sanitised and conf
     // The raw tag an analyst typed is shown as text, never as an element.
     expect(html).not.toMatch(/<img|<[^>]*onerror/i);
     expect(html).toMatch(/<a href="https:\/\/www\.gov\.pl\/" rel="noopener noreferrer nofollow">ok<\/a>/);
+    // In a real browser the page is styled (its style block is allowed by hash), and the policy refuses nothing it needs.
+    if (BROWSER_FOUND) {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage();
+        const violations: string[] = [];
+        page.on("console", (message) => {
+          if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+        });
+        await page.goto(new URL("export/book.html", hub.gateway.url).toString());
+        expect(await page.title()).toBe("Księga rekomendacyjna");
+        expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe("960px");
+        expect(await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((link) => link.protocol).filter((protocol) => !["http:", "https:", "mailto:"].includes(protocol)))).toEqual([]);
+        expect(await page.evaluate(() => document.images.length)).toBe(0);
+        expect(violations).toEqual([]);
+        await page.screenshot({ path: screenshotPath("book-html"), fullPage: false });
+      } finally {
+        await browser.close();
+      }
+    }
     // The download is still there for those who want a file.
     expect((await download("/export/book.html?download=1")).headers.get("content-disposition")).toMatch(/^attachment; filename="ksiega-rekomendacyjna\.html"/);
   });
