@@ -86,6 +86,20 @@ describe("abuse: aggregates priced by their cost, list inputs bounded", () => {
     expect(results.filter((result) => result.errors === undefined)).toHaveLength(1);
   });
 
+  it("prices the comparison a download asks for like the same query: the public cannot run a costly export from a URL", async () => {
+    reset();
+    const url = (indicators: string[], by: string) => new URL(`export/comparison.csv?indicators=${indicators.join(",")}&by=${by}&grain=YEAR`, gateway.url);
+    const costly = await fetch(url(INDICATORS, "PARTNERSHIP,SECTOR,VOIVODESHIP,MUNICIPALITY_KIND"));
+    expect(costly.status).toBe(400);
+    expect(((await costly.json()) as any).errors[0].extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "cost" });
+    const long = await fetch(url(Array.from({ length: 600 }, () => "WORKERS_COACHED"), "PARTNERSHIP"));
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as any).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "listLength" });
+    expect(regionRequests()).toBe(0);
+    // An ordinary download still runs.
+    expect((await fetch(url(["WORKERS_COACHED", "BODY_MEETINGS_HELD"], "PARTNERSHIP"))).status).toBe(200);
+  });
+
   it("refuses a filter of 5 000 TERYT codes with BAD_USER_INPUT before any region is called", async () => {
     reset();
     const teryt = Array.from({ length: 5_000 }, (_, index) => String(1_000_000 + index));

@@ -149,7 +149,12 @@ function costOf(estimate: () => number): number | undefined {
 /** An operation's cost, and the first limit it breaks (null when it keeps them all). */
 type Verdict = { cost: number; broken: { limit: string; message: string; code?: ErrorCode } | null };
 
-/** Judges an operation with these variables against every limit. */
+/**
+ * Judges an operation with these variables against every limit. A trusted
+ * operation (an export's fixed query) is the gateway's own in shape, so only
+ * what its variables (from a download's URL) decide is judged: its lists and
+ * the cost of its aggregates.
+ */
 function judge(
   limits: QueryLimits,
   costs: FieldCosts,
@@ -158,11 +163,13 @@ function judge(
   document: DocumentNode,
   variables: Record<string, unknown>,
   operationName: string | undefined,
+  trusted: boolean,
 ): Verdict {
-  const problem = firstProblem(() => validate(schema, document, rules));
+  const problem = trusted ? undefined : firstProblem(() => validate(schema, document, rules));
   if (problem) return { cost: 0, broken: { limit: /depth/i.test(problem.message) ? "depth" : "aliases", message: problem.message.replace(/^Syntax Error: /, "") } };
   let largestPage = 0;
   let longest = { length: 0, path: "" };
+  let aggregates = 0;
   const weighted = weightedEstimator(costs);
   const cost = costOf(() =>
     getComplexity({
@@ -175,7 +182,9 @@ function judge(
           largestPage = Math.max(largestPage, ...pageSizes(options.args));
           const list = longestList(options.field.name, options.args);
           if (list.length > longest.length) longest = list;
-          return weighted(options) ?? listSizeEstimator(options);
+          const own = weighted({ ...options, childComplexity: 0 });
+          if (own !== undefined) aggregates += own;
+          return own === undefined ? listSizeEstimator(options) : own + options.childComplexity;
         },
         simpleEstimator({ defaultComplexity: 1 }),
       ],
@@ -183,6 +192,7 @@ function judge(
   );
   // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, before any subgraph call.
   if (cost === undefined) return { cost: 0, broken: null };
+  if (trusted) return judgeTrusted(limits, aggregates, longest);
   if (longest.length > limits.maxListItems) {
     return {
       cost,
@@ -200,6 +210,19 @@ function judge(
     };
   }
   return { cost, broken: null };
+}
+
+function judgeTrusted(limits: QueryLimits, aggregates: number, longest: { length: number; path: string }): Verdict {
+  if (longest.length > limits.maxListItems) {
+    return { cost: aggregates, broken: { limit: "listLength", code: ErrorCode.BAD_USER_INPUT, message: `A list may hold at most ${limits.maxListItems} items; ${longest.path} has ${longest.length}.` } };
+  }
+  if (aggregates > limits.maxCost) {
+    return {
+      cost: aggregates,
+      broken: { limit: "cost", message: `The export's aggregates have an estimated cost of ${formatCount(aggregates)}, over the limit of ${formatCount(limits.maxCost)}: ask for fewer indicators, groupings or regions.` },
+    };
+  }
+  return { cost: aggregates, broken: null };
 }
 
 /** Verdicts kept per operation and variables, for at most this many sets of variables of one document. */
@@ -221,15 +244,14 @@ export function queryLimitsPlugin(limits: QueryLimits, costs: FieldCosts): Apoll
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request, operationName, contextValue }) {
-          // The gateway's own fixed operations (exports) are not a client's to bound; the HTTP request still is (rate limit).
-          if (contextValue.trusted) return;
+          const trusted = contextValue.trusted === true;
           const variables = request.variables ?? {};
-          const key = JSON.stringify([operationName ?? null, variables]);
+          const key = JSON.stringify([operationName ?? null, variables, trusted]);
           let known = verdicts.get(document);
           if (!known) verdicts.set(document, (known = new Map()));
           let verdict = known.get(key);
           if (verdict === undefined) {
-            verdict = judge(limits, costs, rules, schema, document, variables, operationName ?? undefined);
+            verdict = judge(limits, costs, rules, schema, document, variables, operationName ?? undefined, trusted);
             if (known.size < VERDICTS_PER_DOCUMENT) known.set(key, verdict);
           }
           if (verdict.broken) throw limitError(verdict.broken.limit, verdict.broken.message, verdict.broken.code);
