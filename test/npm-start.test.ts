@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -68,6 +68,7 @@ function interrupt(started: Started): Promise<{ code: number | null; signal: Nod
 describe("npm start", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "kooperacja-start-"));
   const groups: number[] = [];
+  let gatewayKey = "";
   afterAll(() => {
     // A hub that failed to stop must not outlive the test run.
     for (const group of groups) {
@@ -87,6 +88,10 @@ describe("npm start", () => {
     expect(started.output()).toMatch(/book\s+http/);
     expect(started.output()).toContain("Seeded kooperacje3d into");
     expect(started.output()).toContain("npm run -s token -- --role analyst");
+    // The service keys are made on first start, under the data directory, and printed.
+    expect(started.output()).toContain(`Service keys (the gateway's and the book's, generated on first start): ${join(dataDir, "keys")}`);
+    expect(readdirSync(join(dataDir, "keys")).sort()).toEqual(["book.key.pem", "book.pub.pem", "gateway.key.pem", "gateway.pub.pem"]);
+    gatewayKey = readFileSync(join(dataDir, "keys", "gateway.key.pem"), "utf8");
     // The token the printed command gives, as a user would get it.
     const token = execFileSync("npm", ["run", "-s", "token", "--", "--role", "analyst"], { cwd: ROOT, encoding: "utf8" }).trim();
     const result = await graphql(started.gatewayUrl, `{ partnerships { key } recommendations { title } }`, {}, { authorization: `Bearer ${token}` });
@@ -118,6 +123,8 @@ describe("npm start", () => {
     const started = await npmStart(dataDir);
     groups.push(started.child.pid!);
     expect(started.output()).not.toContain("Seeded");
+    // The same keys as before: generated once.
+    expect(readFileSync(join(dataDir, "keys", "gateway.key.pem"), "utf8")).toBe(gatewayKey);
     const owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
     const result = await graphql(started.gatewayUrl, `{ pilotSites { totalCount } supportedFamilies(first: 500) { totalCount edges { node { code } } } }`, {}, owner);
     expect(result.data.pilotSites.totalCount).toBe(6);

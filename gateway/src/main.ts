@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { PARTNERSHIPS, PARTNERSHIP_KEYS, runUntilSignal } from "@kooperacja/shared";
+import { localKeyDir, PARTNERSHIPS, PARTNERSHIP_KEYS, runUntilSignal } from "@kooperacja/shared";
 import { startHub } from "./hub";
 
 // `npm start`: the whole hub in one process on the embedded SQLite default.
@@ -12,6 +12,7 @@ runUntilSignal(startHub, (hub) =>
     "Open it in a browser for Apollo Sandbox, or POST GraphQL to it. Ctrl-C stops the hub.",
     `The dashboard (the three models compared): ${new URL("dashboard/", hub.gateway.url)}`,
     `The book as a web page: ${new URL("export/book.html", hub.gateway.url)} (adopted recommendations; with a token, more).`,
+    `Service keys (the gateway's and the book's, generated on first start): ${localKeyDir(process.env.DATA_DIR || "data")}`,
     "",
     "Without a token you are the public. For a development token, in another terminal:",
     "  npm run -s token -- --role analyst                          (national analyst)",
