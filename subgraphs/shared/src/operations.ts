@@ -42,6 +42,17 @@ export interface OperationsOptions {
   production?: boolean;
 }
 
+/** Longest error message or stack a log line keeps: a driver error can quote a whole statement (a 481 KB line per request, issue 19). */
+export const MAX_LOGGED_ERROR_CHARS = 4_000;
+
+/** pino's error serializer, with the message and stack cut to MAX_LOGGED_ERROR_CHARS. */
+export function boundedError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as { message?: string; stack?: string } & Record<string, unknown>;
+  const cut = (text: string | undefined) => (text !== undefined && text.length > MAX_LOGGED_ERROR_CHARS ? `${text.slice(0, MAX_LOGGED_ERROR_CHARS)}… (${text.length} characters)` : text);
+  return { ...serialized, message: cut(serialized.message), stack: cut(serialized.stack) };
+}
+
 const requestScope = new AsyncLocalStorage<{ requestId: string }>();
 
 /** The id of the request being served, wherever in its handling this runs (error masks log under it). */
@@ -67,7 +78,7 @@ export class ServiceOperations {
   constructor(options: OperationsOptions) {
     this.metricsToken = options.metricsToken;
     this.production = options.production ?? false;
-    this.logger = pino({ level: options.logLevel, base: { service: options.service } }, options.logTo);
+    this.logger = pino({ level: options.logLevel, base: { service: options.service }, serializers: { err: boundedError } }, options.logTo);
     this.registry.setDefaultLabels({ service: options.service });
     collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
