@@ -85,7 +85,7 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       // Figures about families as the hub publishes them to the public (the cell key method, docs/privacy.md):
       // "≈" before a protected figure, "utajnione" for a group too small to show, and a note beside them saying so.
       const enrolled = await published("FAMILIES_ENROLLED", "PARTNERSHIP");
-      expect(await row("Rodziny objęte wsparciem")).toEqual(enrolled.map(asShown));
+      expect(await row("Rodziny objęte wsparciem (każda liczona raz)")).toEqual(enrolled.map(asShown));
       expect(enrolled.map((cell) => cell.protection)).toContain("PERTURBED");
       expect(plain(await page.textContent("#overview .protection-note"))).toContain("Liczby o rodzinach są chronione");
       expect(await row("Zespoły współpracy")).toEqual(["1", "1", "1"]);
@@ -166,10 +166,10 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       const picker = page.getByRole("combobox", { name: "Wskaźnik" });
       await picker.focus();
       await picker.selectOption("FAMILIES_ENROLLED");
-      await page.waitForSelector("#series-figure figcaption:has-text('Rodziny objęte wsparciem')");
+      await page.waitForSelector("#series-figure figcaption:has-text('Rodziny objęte wsparciem (różne rodziny, każda liczona raz)')");
       await settled(page);
       const seriesTable = page.locator("#series-figure table");
-      expect(plain(await seriesTable.locator("caption").textContent())).toBe("Rodziny objęte wsparciem: przebieg w czasie (kwartały)");
+      expect(plain(await seriesTable.locator("caption").textContent())).toBe("Rodziny objęte wsparciem (różne rodziny, każda liczona raz): przebieg w czasie (kwartały)");
       const suppressed = seriesTable.locator("td[data-suppressed=true]");
       expect(await suppressed.count()).toBeGreaterThan(0);
       expect(new Set((await suppressed.allTextContents()).map(plain))).toEqual(new Set(["utajnione"]));

@@ -35,7 +35,7 @@ const WORDS = {
   euFunds: { pl: "Dofinansowanie UE (EFS)", en: "EU co-financing (ESF)" },
   euShare: { pl: "Udział UE", en: "EU share" },
   sites: { pl: "Miejsca pilotażu", en: "Pilot sites" },
-  families: { pl: "Rodziny objęte wsparciem", en: "Families enrolled" },
+  families: { pl: "Rodziny objęte wsparciem (każda liczona raz)", en: "Families enrolled (each counted once)" },
   bodies: { pl: "Zespoły współpracy", en: "Cooperation bodies" },
   voivodeships: { pl: "Województwa", en: "Voivodeships" },
   notStated: { pl: "brak w źródłach", en: "not in the sources" },
@@ -93,12 +93,13 @@ export type Word = keyof typeof WORDS;
 /** Polish names of the indicator catalogue; the API names them in English. */
 const INDICATOR_NAMES_PL: Record<string, string> = {
   ACTIVITY_PARTICIPANTS: "Uczestnicy działań wspierających",
-  BODY_MEETINGS_HELD: "Spotkania zespołów współpracy (zgłoszone)",
-  BODY_MEETINGS_RECORDED: "Spotkania zespołów współpracy (zarejestrowane)",
+  BODY_MEETINGS_HELD: "Spotkania zespołów współpracy według sprawozdań",
+  BODY_MEETINGS_RECORDED: "Spotkania zespołów współpracy według ewidencji",
   CONTRACT_GOALS_MET: "Odsetek zrealizowanych celów kontraktów socjalnych",
   COOPERATION_BODIES: "Utworzone zespoły współpracy",
-  FAMILIES_ENROLLED: "Rodziny objęte wsparciem",
-  FAMILIES_SUPPORTED: "Rodziny wspierane",
+  FAMILIES_ENROLLED: "Rodziny objęte wsparciem (różne rodziny, każda liczona raz)",
+  // Not "Rodziny wspierane": read beside the families enrolled, it passed for a count of families (issue 20).
+  FAMILIES_SUPPORTED: "Rodzino-kwartały wsparcia (kwartalne liczby zsumowane)",
   FAMILIES_WITH_SOCIAL_CONTRACT: "Rodziny z kontraktem socjalnym",
   INSTITUTIONS_INVOLVED: "Zaangażowane instytucje",
   SCHOOL_OF_COOPERATION_PARTICIPANTS: "Uczestnicy Szkoły kooperacji",

@@ -37,9 +37,11 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
   {
     ...common,
     code: "FAMILIES_SUPPORTED",
-    name: "Families supported",
-    unit: "families",
-    definition: "Persons or families supported under the model at the site during the period, as the region reports them.",
+    // Not "families supported": the quarters add up, and a reader took 85 family-quarters for 85 families (issue 20).
+    name: "Family-quarters of support (quarterly counts added up)",
+    unit: "family-quarters",
+    definition:
+      "For each quarter, the persons or families the region reports as supported at the site. Over several quarters the counts add up, so a family supported for four quarters counts four times; FAMILIES_ENROLLED counts distinct families.",
     aboutFamilies: true,
   },
   {
@@ -86,9 +88,9 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
   {
     ...common,
     code: "FAMILIES_ENROLLED",
-    name: "Families enrolled",
+    name: "Families enrolled (distinct, each counted once)",
     unit: "families",
-    definition: "Supported families whose support started in the period, counted from the region's family records.",
+    definition: "Distinct supported families whose support started in the period, each counted once, from the region's family records.",
     aboutFamilies: true,
     basis: IndicatorBasis.RECORDS,
   },
