@@ -151,7 +151,7 @@ describe("cross-region queries", () => {
         expect(lists).toHaveLength(1);
         expect(lists[0]).toHaveLength(1);
         expect(Object.keys(lists[0]![0] as object).sort()).toEqual(
-          ["__typename", "count", "families", "familyKey", "max", "min", "municipalityKind", "partnership", "period", "recordKey", "siteId", "siteName", "sum", "voivodeship", "voivodeshipName"].sort(),
+          ["__typename", "count", "families", "familyKey", "max", "min", "municipalityKind", "partnership", "period", "recordKey", "siteId", "siteName", "sum", "syntheticRecords", "voivodeship", "voivodeshipName"].sort(),
         );
         expect(body!.length).toBeLessThan(600);
       }

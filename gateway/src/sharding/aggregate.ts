@@ -1,4 +1,4 @@
-import { addKeys, owns, protectGroup, protectionOf, ShardMerge, type Identity, type ShardRule } from "@kooperacja/shared";
+import { addKeys, originOf, owns, protectGroup, protectionOf, ShardMerge, type Identity, type ShardRule } from "@kooperacja/shared";
 import { Kind, type FieldNode, type SelectionNode } from "graphql";
 import { field, fieldsOf, HUB_ALIAS, responseKey } from "./operation";
 import type { Answer, FieldPlan, PlanContext } from "./plan";
@@ -43,6 +43,8 @@ export function aggregateStrategy(node: FieldNode, rule: RootRule, context: Plan
         results.flatMap(({ shard, value }) => ((value[GROUPS] as Group[] | undefined) ?? []).map((group) => ({ ...group, [CONTRIBUTORS]: new Set([shard]) }))),
         groupRules,
       );
+      // What each figure is computed from, on the merged counts, before protection moves them.
+      deriveOrigins(merged, groupRules);
       if (protection) for (const group of merged) protectGroup(group, protection, { exact: ownsAll(context.identity, group), threshold: context.suppressionThreshold });
       deriveFigures(
         merged,
@@ -66,7 +68,17 @@ export function aggregateStrategy(node: FieldNode, rule: RootRule, context: Plan
 }
 
 /** Group fields the gateway derives rather than asks the shards for. */
-const DERIVED = new Set<string>([ShardMerge.RATIO, ShardMerge.CHOOSE, ShardMerge.MISSING, ShardMerge.SUPPRESS, ShardMerge.PROTECTION]);
+const DERIVED = new Set<string>([ShardMerge.RATIO, ShardMerge.CHOOSE, ShardMerge.MISSING, ShardMerge.SUPPRESS, ShardMerge.PROTECTION, ShardMerge.ORIGIN]);
+
+/** The ORIGIN fields, from the merged `synthetic/records` counts: exact counts, so this runs before the figures are protected. */
+export function deriveOrigins(groups: MergedGroup[], rules: ReadonlyMap<string, ShardRule>): MergedGroup[] {
+  for (const [name, rule] of rules) {
+    if (rule.merge !== ShardMerge.ORIGIN) continue;
+    const [synthetic, records] = (rule.by ?? "").split("/") as [string, string];
+    for (const group of groups) group[name] = originOf(Number(group[synthetic] ?? 0), Number(group[records] ?? 0));
+  }
+  return groups;
+}
 
 /** Adds up the shards' groups that share a key: sums, extremes and cell keys. */
 export function mergeGroups(groups: MergedGroup[], rules: ReadonlyMap<string, ShardRule>): MergedGroup[] {

@@ -60,7 +60,27 @@ export const ShardMerge = {
   PROTECTION: "PROTECTION",
   /** On a group field: a cell key, the shards' record keys added modulo 2^31 (the field is @inaccessible: clients never see it). */
   KEYSUM: "KEYSUM",
+  /**
+   * On a group field: what the figure is computed from (FigureOrigin), from
+   * the merged `synthetic/records` counts (`by`) before any protection: all
+   * synthetic demo records, none, or some.
+   */
+  ORIGIN: "ORIGIN",
 } as const;
+
+/** What a figure is computed from: real observations, synthetic demo records, or both. */
+export const FigureOrigin = {
+  OBSERVED: "OBSERVED",
+  SYNTHETIC: "SYNTHETIC",
+  MIXED: "MIXED",
+} as const;
+export type FigureOrigin = (typeof FigureOrigin)[keyof typeof FigureOrigin];
+
+/** The origin of a group of `records` records of which `synthetic` are synthetic (demo or the national test set). */
+export function originOf(synthetic: number, records: number): FigureOrigin {
+  if (synthetic <= 0) return FigureOrigin.OBSERVED;
+  return synthetic >= records ? FigureOrigin.SYNTHETIC : FigureOrigin.MIXED;
+}
 
 /**
  * How a group figure is protected when the caller does not own every region

@@ -1,4 +1,4 @@
-import { accessDenied, encodeGlobalId, ErrorCode, hubError, owns, PARTNERSHIPS, Role, type MunicipalityKind, type Sector } from "@kooperacja/shared";
+import { accessDenied, encodeGlobalId, ErrorCode, hubError, originOf, owns, PARTNERSHIPS, Role, type MunicipalityKind, type Sector } from "@kooperacja/shared";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
 import { assertServes } from "../common/lookup";
@@ -86,6 +86,8 @@ export class AnalyticsResolver {
             regionsMissing: [],
             recordKey: group.recordKey,
             familyKey: group.familyKey,
+            origin: group.origin,
+            syntheticRecords: group.syntheticRecords,
           }),
         );
       }
@@ -122,6 +124,7 @@ export class AnalyticsResolver {
         families: group.families,
         suppressed: group.suppressed,
         protection: group.protection,
+        origin: group.origin,
       }),
     );
     // Ranked by the figures shown, so a rank gives away no more than the figures do.
@@ -161,10 +164,14 @@ export class AnalyticsResolver {
     const expected = programmeQuarters().filter((quarter) => within(firstDayOf(quarter), filter));
     // Every site the facts could belong to, with the quarters each has values in: one grouped query per indicator.
     const groups = new Map<string, Set<string>>();
+    // What each site's values are: its synthetic and all values over the quarters.
+    const counts = new Map<string, { synthetic: number; records: number }>();
     for (const definition of reported) {
       for (const group of await groupFacts(ctx, definition, [FactDimension.SITE, FactDimension.PERIOD], Grain.QUARTER, filter, { countFamilies: false })) {
         const key = `${definition.id}\n${String(group.siteId)}`;
         groups.set(key, (groups.get(key) ?? new Set()).add(String(group.period)));
+        const count = counts.get(key) ?? { synthetic: 0, records: 0 };
+        counts.set(key, { synthetic: count.synthetic + group.syntheticRecords, records: count.records + group.n });
       }
     }
     const sites = await ctx.em.find(PilotSite, siteCondition(filter), { orderBy: { name: "asc" }, populate: ["unit"] as never });
@@ -174,6 +181,7 @@ export class AnalyticsResolver {
       if (filter?.municipalityKinds && (!kind || !filter.municipalityKinds.includes(kind))) continue;
       for (const code of codes) {
         const present = groups.get(`${code}\n${site.id}`) ?? new Set<string>();
+        const count = counts.get(`${code}\n${site.id}`);
         const periodsMissing = expected.filter((quarter) => !present.has(quarter));
         rows.push(
           Object.assign(new CoverageRow(), {
@@ -184,6 +192,7 @@ export class AnalyticsResolver {
             periodsReported: [...present].sort(),
             periodsMissing,
             complete: periodsMissing.length === 0,
+            origin: count ? originOf(count.synthetic, count.records) : null,
           }),
         );
       }

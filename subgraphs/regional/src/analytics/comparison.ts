@@ -1,7 +1,7 @@
 import { MunicipalityKind, Sector } from "@kooperacja/shared";
 import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Access } from "../access/access";
-import { FigureProtection, IndicatorAggregation } from "../common/enums";
+import { FigureOrigin, FigureProtection, IndicatorAggregation } from "../common/enums";
 import { Shard } from "../common/shard";
 import { Grain } from "./facts";
 
@@ -35,6 +35,10 @@ registerEnumType(Grain, {
     YEAR: { description: "Years (2019)." },
   },
 });
+
+/** How every published figure says what it is computed from. */
+export const ORIGIN_DESCRIPTION =
+  "What the figure is computed from: OBSERVED (real records only), SYNTHETIC (synthetic demo records only: not a real observation) or MIXED (some synthetic). Quote a figure only with it.";
 
 /** The dimension each key field of a row belongs to: the `@shard` KEY rules below. */
 const KEY_DIMENSIONS = {
@@ -142,6 +146,15 @@ export class ComparisonRow {
   @Field(() => [String], { description: "Partnerships asked whose figures are missing from this row because the region did not answer (see the response's errors)." })
   regionsMissing!: string[];
 
+  @Shard.origin("syntheticRecords", "n")
+  @Field(() => FigureOrigin, { description: ORIGIN_DESCRIPTION })
+  origin!: FigureOrigin;
+
+  @Shard.hiddenSum()
+  @Authorized(Access.GATEWAY)
+  @Field(() => Int, { description: "How many of the records behind n are synthetic (the gateway's own: it derives `origin` from it)." })
+  syntheticRecords!: number;
+
   @Shard.keySum()
   @Authorized(Access.GATEWAY)
   @Field(() => Int, { nullable: true, description: "Cell key of the values behind n and sum (the gateway's own: it protects the merged figures with it)." })
@@ -193,6 +206,9 @@ export class SiteRank {
 
   @Field(() => FigureProtection, { description: "How the site's figures reached you: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED. Ranks follow the figures shown." })
   protection!: FigureProtection;
+
+  @Field(() => FigureOrigin, { description: ORIGIN_DESCRIPTION })
+  origin!: FigureOrigin;
 }
 
 @ObjectType({ description: "Which periods of a reported indicator a pilot site has values for, so gaps in the evidence show." })
@@ -217,4 +233,7 @@ export class CoverageRow {
 
   @Field(() => Boolean, { description: "True when no quarter is missing." })
   complete!: boolean;
+
+  @Field(() => FigureOrigin, { nullable: true, description: `What the reported values are: ${ORIGIN_DESCRIPTION} Null when the site has none.` })
+  origin!: FigureOrigin | null;
 }

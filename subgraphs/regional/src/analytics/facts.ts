@@ -1,5 +1,5 @@
-import { FigureProtection, KEY_MODULUS, owns, PARTNERSHIPS, protectGroup, type PartnershipKey, type ProtectionSpec, type RegionFilter } from "@kooperacja/shared";
-import { IndicatorAggregation, IndicatorBasis, IndicatorLevel } from "../common/enums";
+import { FigureProtection, KEY_MODULUS, originOf, owns, PARTNERSHIPS, protectGroup, type FigureOrigin, type PartnershipKey, type ProtectionSpec, type RegionFilter } from "@kooperacja/shared";
+import { IndicatorAggregation, IndicatorBasis, IndicatorLevel, ProvenanceKind } from "../common/enums";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
 import { quarterOf } from "../indicators/quarter-sql";
@@ -15,6 +15,9 @@ import { firstQuarterFrom, quarterOfDay } from "../common/quarters";
  */
 const NULL_TEXT = "cast(null as text)";
 const NULL_INTEGER = "cast(null as integer)";
+
+/** 1 for a synthetic record (demo data or the national test set), 0 for an observation: a figure says what it is computed from. */
+const synthetic = (alias: string) => `case when ${alias}.provenance_kind in ('${ProvenanceKind.SYNTHETIC_DEMO}', '${ProvenanceKind.SYNTHETIC}') then 1 else 0 end`;
 
 interface Sql {
   sql: string;
@@ -63,7 +66,7 @@ function quarterConditions(column: string, filter: FactFilter | null | undefined
 function reported(code: string, filter: FactFilter | null | undefined): Sql {
   const quarters = quarterConditions("e.period", filter);
   return {
-    sql: `select e.site_id, ${NULL_TEXT} as on_date, e.period as quarter, ${NULL_TEXT} as sector, e.family_id, e.value, e.record_key from indicator_value e where e.indicator_id = ? and e.archived_at is null${quarters.sql}`,
+    sql: `select e.site_id, ${NULL_TEXT} as on_date, e.period as quarter, ${NULL_TEXT} as sector, e.family_id, e.value, e.record_key, ${synthetic("e")} as synthetic from indicator_value e where e.indicator_id = ? and e.archived_at is null${quarters.sql}`,
     bindings: [code, ...quarters.bindings],
     datedInside: true,
     quarterly: true,
@@ -107,7 +110,7 @@ function familiesWithValues(code: string, filter: FactFilter | null | undefined)
 /** Families as facts: each is one record, counted once, with its own key. */
 function familyRecords(condition: string, bindings: unknown[]): Sql {
   return {
-    sql: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value, f.record_key from supported_family f where f.archived_at is null${condition}`,
+    sql: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value, f.record_key, ${synthetic("f")} as synthetic from supported_family f where f.archived_at is null${condition}`,
     bindings,
   };
 }
@@ -117,26 +120,27 @@ const FROM_RECORDS: Record<string, Sql> = {
   FAMILIES_ENROLLED: familyRecords("", []),
   FAMILIES_WITH_SOCIAL_CONTRACT: familyRecords(" and f.social_contract = ?", [true]),
   COOPERATION_BODIES: {
-    sql: `select b.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key from cooperation_body b where b.archived_at is null`,
+    sql: `select b.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key, ${synthetic("b")} as synthetic from cooperation_body b where b.archived_at is null`,
     bindings: [],
   },
   BODY_MEETINGS_RECORDED: {
     sql:
-      `select b.site_id, m.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key ` +
+      `select b.site_id, m.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key, ${synthetic("m")} as synthetic ` +
       `from body_meeting m join cooperation_body b on b.id = m.body_id where m.archived_at is null and b.archived_at is null`,
     bindings: [],
   },
   // An institution sitting in two bodies of one site is involved there once, from the day it first joined.
   INSTITUTIONS_INVOLVED: {
     sql:
-      `select b.site_id, min(m.joined_on) as on_date, ${NULL_TEXT} as quarter, i.sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key ` +
+      // Synthetic when any membership behind it is: the institution's involvement rests on them all.
+      `select b.site_id, min(m.joined_on) as on_date, ${NULL_TEXT} as quarter, i.sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key, max(${synthetic("m")}) as synthetic ` +
       `from body_member m join cooperation_body b on b.id = m.body_id join institution i on i.id = m.institution_id ` +
       `where m.archived_at is null and b.archived_at is null and i.archived_at is null group by b.site_id, i.id, i.sector`,
     bindings: [],
   },
   ACTIVITY_PARTICIPANTS: {
     sql:
-      `select a.site_id, a.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, a.participants as value, ${NULL_INTEGER} as record_key ` +
+      `select a.site_id, a.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, a.participants as value, ${NULL_INTEGER} as record_key, ${synthetic("a")} as synthetic ` +
       `from support_activity a where a.archived_at is null`,
     bindings: [],
   },
@@ -216,6 +220,9 @@ export type FactGroup = Record<string, unknown> & {
   recordKey: number | null;
   families: number | null;
   familyKey: number | null;
+  /** How many of the `n` records are synthetic, and so what the figure is computed from. */
+  syntheticRecords: number;
+  origin: FigureOrigin;
 };
 
 /**
@@ -243,7 +250,7 @@ export async function groupFacts(
     columns,
     filter,
     measures:
-      `count(*) as n, sum(f.value) as sum, min(f.value) as min, max(f.value) as max, sum(f.record_key) % ${KEY_MODULUS} as record_key` +
+      `count(*) as n, sum(f.value) as sum, min(f.value) as min, max(f.value) as max, sum(f.record_key) % ${KEY_MODULUS} as record_key, sum(f.synthetic) as synthetic` +
       (counted && !behindSites ? ", count(distinct f.family_id) as families" : ""),
   });
   const keyOf = (row: Record<string, unknown>) => JSON.stringify(columns.map(([name]) => row[name] ?? null));
@@ -275,6 +282,8 @@ export async function groupFacts(
         recordKey,
         families: !counted ? null : behind ? Number(families?.families ?? 0) : Number(row.families),
         familyKey: !counted ? null : behind ? Number(families?.family_key ?? 0) : recordKey,
+        syntheticRecords: Number(row.synthetic ?? 0),
+        origin: originOf(Number(row.synthetic ?? 0), Number(row.n)),
       };
     });
 }

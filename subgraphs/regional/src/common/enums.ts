@@ -1,7 +1,17 @@
-import { FigureProtection } from "@kooperacja/shared";
+import { FigureOrigin, FigureProtection } from "@kooperacja/shared";
 import { registerEnumType } from "type-graphql";
 
-export { MunicipalityKind, FigureProtection } from "@kooperacja/shared";
+export { MunicipalityKind, FigureOrigin, FigureProtection } from "@kooperacja/shared";
+
+registerEnumType(FigureOrigin, {
+  name: "FigureOrigin",
+  description: "What an aggregate figure is computed from: real observations, synthetic demo records, or both (see each record's `provenance`).",
+  valuesConfig: {
+    OBSERVED: { description: "Only records that are not synthetic: from the source pages, reference data, entered or imported by the region." },
+    SYNTHETIC: { description: "Only synthetic records (SYNTHETIC_DEMO or SYNTHETIC): demo data, not a real observation." },
+    MIXED: { description: "Both: some of the records behind the figure are synthetic, so the figure is not a real observation either." },
+  },
+});
 
 registerEnumType(FigureProtection, {
   name: "FigureProtection",

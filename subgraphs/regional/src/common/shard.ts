@@ -62,6 +62,13 @@ export const Shard = {
   ratio: (numerator: string, denominator: string) => shard(ShardMerge.RATIO, { by: `${numerator}/${denominator}` }),
   suppress: (countField: string) => shard(ShardMerge.SUPPRESS, { by: countField }),
   protection: () => shard(ShardMerge.PROTECTION),
+  /** What the figure is computed from, derived from the synthetic and all records (`synthetic/records` field names). */
+  origin: (syntheticField: string, recordsField: string) => shard(ShardMerge.ORIGIN, { by: `${syntheticField}/${recordsField}` }),
+  /** A count the gateway merges (SUM) and reads alone: never a client's, like a cell key. */
+  hiddenSum: (): PropertyDecorator & MethodDecorator => (target: object, property: string | symbol, descriptor?: PropertyDescriptor) => {
+    shard(ShardMerge.SUM)(target, property, descriptor as never);
+    inaccessible(target, property, descriptor as never);
+  },
   /** A cell key: added up across shards, read by the gateway alone. */
   keySum: (): PropertyDecorator & MethodDecorator => (target: object, property: string | symbol, descriptor?: PropertyDescriptor) => {
     shard(ShardMerge.KEYSUM)(target, property, descriptor as never);

@@ -1,7 +1,8 @@
 import { accessDenied, encodeGlobalId, ErrorCode, hubError, MunicipalityKind, Role } from "@kooperacja/shared";
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
 import { Access } from "../access/access";
-import { FigureProtection } from "../common/enums";
+import { FigureOrigin, FigureProtection } from "../common/enums";
+import { ORIGIN_DESCRIPTION } from "../analytics/comparison";
 import { assertPublishedBoundaries } from "../analytics/boundaries";
 import { FactDimension, Grain, groupFacts, groupsForCaller, type FactFilter } from "../analytics/facts";
 import { aggregateCost, Shard } from "../common/shard";
@@ -115,6 +116,15 @@ export class IndicatorSummaryGroup {
   @Field(() => FigureProtection, { description: "How the group's figures reached you: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED." })
   protection!: FigureProtection;
 
+  @Shard.origin("syntheticRecords", "count")
+  @Field(() => FigureOrigin, { description: ORIGIN_DESCRIPTION })
+  origin!: FigureOrigin;
+
+  @Shard.hiddenSum()
+  @Authorized(Access.GATEWAY)
+  @Field(() => Int, { description: "How many of the values behind count are synthetic (the gateway's own: it derives `origin` from it)." })
+  syntheticRecords!: number;
+
   @Shard.keySum()
   @Authorized(Access.GATEWAY)
   @Field(() => Int, { nullable: true, description: "Cell key of the values behind count and sum (the gateway's own: it protects the merged figures with it)." })
@@ -198,6 +208,8 @@ export class IndicatorSummaryResolver {
         protection: group.protection,
         recordKey: group.recordKey,
         familyKey: group.familyKey,
+        origin: group.origin,
+        syntheticRecords: group.syntheticRecords,
       }),
     );
     return Object.assign(new IndicatorSummary(), { indicator, groupBy, groups });
