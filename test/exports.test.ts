@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 const ROOT = resolve(__dirname, "..");
-const COLUMNS = ["indicator", "unit", "aggregation", "macroregion", "partnership", "voivodeship", "voivodeshipName", "municipalityKind", "sector", "period", "value", "n", "mean", "families", "suppressed", "protection", "regionsMissing"];
+const COLUMNS = ["indicator", "unit", "aggregation", "macroregion", "partnership", "voivodeship", "voivodeshipName", "municipalityKind", "sector", "period", "value", "n", "mean", "families", "suppressed", "protection", "origin", "regionsMissing"];
 const INDICATORS = ["FAMILIES_SUPPORTED", "WORKERS_COACHED", "CONTRACT_GOALS_MET", "INSTITUTIONS_INVOLVED"];
 const CHAPTER = encodeBookId("BookChapter", "ch4");
 const POLISH_TITLE = "Współpraca z powiatowym urzędem pracy: żłobki, świetlice, źródła";
@@ -88,6 +88,13 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     expect(table[0]).toEqual(COLUMNS);
     expect(table.slice(1)).toEqual(rows.map((row) => COLUMNS.map((column) => xlsxCell(row[column]))));
     expect(table.some((cells) => cells[COLUMNS.indexOf("voivodeshipName")] === "warmińsko-mazurskie")).toBe(true);
+    // A notes sheet says what the figures are: when, how asked, what they are computed from, what each indicator counts.
+    const notes = new Map(workbook.get("Notes")!.slice(1).map((cells) => [cells[0], cells[1]]));
+    expect([...workbook.keys()]).toEqual(["Comparison", "Notes"]);
+    expect(Date.parse(String(notes.get("exported at")))).not.toBeNaN();
+    expect(JSON.parse(String(notes.get("parameters")))).toMatchObject({ indicators: INDICATORS, by: ["VOIVODESHIP", "PERIOD"], grain: "YEAR" });
+    expect(notes.get("origin of the figures")).toMatch(new RegExp(`^${rows.filter((row) => row.origin === "SYNTHETIC").length} SYNTHETIC`));
+    expect(notes.get("indicator FAMILIES_SUPPORTED")).toMatch(/^Family-quarters of support .*family-quarters.*counts four times/);
   });
 
   it("exports a chapter: its recommendations and every figure its comparisons stand on", async () => {
@@ -106,7 +113,11 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     );
     expect(expected.length).toBeGreaterThan(0);
     const workbook = await sheets(await (await download(`/export/chapter/${CHAPTER}.xlsx`)).arrayBuffer());
-    expect([...workbook.keys()]).toEqual(["Recommendations", "Figures"]);
+    expect([...workbook.keys()]).toEqual(["Recommendations", "Figures", "Notes"]);
+    const notes = new Map(workbook.get("Notes")!.slice(1).map((cells) => [cells[0], cells[1]]));
+    expect(notes.get("demo content")).toMatch(/seeded examples/);
+    expect(notes.get("origin of the figures")).toMatch(/SYNTHETIC/);
+    expect(workbook.get("Recommendations")![0]).toContain("demo");
     expect(workbook.get("Figures")!.slice(1)).toEqual(expected);
     const titles = workbook.get("Recommendations")!.slice(1).map((cells) => cells[2]);
     expect(titles).toEqual(chapter.recommendations.map((recommendation: any) => recommendation.title));

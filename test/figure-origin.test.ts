@@ -1,4 +1,5 @@
-import { Role } from "@kooperacja/shared";
+import { encodeBookId, Role } from "@kooperacja/shared";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 import { BODY, CREATE } from "./write-samples";
@@ -52,6 +53,42 @@ describe("every published figure says what it is computed from", () => {
     expect((await rowsOf(hub.gateway.url, ["BODY_MEETINGS_RECORDED"], {}, "[]")).map((row) => row.origin)).toEqual(["MIXED"]);
     // The region reached directly says the same of its own figure.
     expect((await rowsOf(hub.regions.kooperacja.url, ["BODY_MEETINGS_RECORDED"], owner)).map((row) => row.origin)).toEqual(["MIXED"]);
+  });
+
+  it("shows the mark in the downloads: an origin column in CSV and XLSX, demo and synthetic marks on the book's pages", async () => {
+    const csv = parse(Buffer.from(await (await fetch(new URL("export/comparison.csv?indicators=WORKERS_COACHED,COOPERATION_BODIES&by=PARTNERSHIP", hub.gateway.url))).arrayBuffer()), { bom: true }) as string[][];
+    const origin = csv[0]!.indexOf("origin");
+    expect(origin).toBeGreaterThan(0);
+    const byIndicator = csv.slice(1).map((cells) => `${cells[0]} ${cells[origin]}`);
+    expect(new Set(byIndicator)).toEqual(new Set(["COOPERATION_BODIES OBSERVED", "WORKERS_COACHED SYNTHETIC"]));
+    // An adopted recommendation standing on demo figures, as the public reads the book.
+    const analyst = await as(Role.NATIONAL_ANALYST);
+    const ok = async (query: string, variables: Record<string, unknown>) => {
+      const result = await graphql(hub.gateway.url, query, variables, analyst);
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    const { id } = (
+      await ok(`mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`, {
+        input: { chapterId: encodeBookId("BookChapter", "ch4"), title: "Coach workers together", text: "Coaching across sectors.", targetSectors: [], targetMunicipalityKinds: [] },
+      })
+    ).createRecommendation;
+    await ok(`mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`, {
+      id,
+      comparison: { note: "Workers coached.", indicators: ["WORKERS_COACHED"], by: ["PARTNERSHIP"], grain: "YEAR" },
+    });
+    await ok(`mutation($id: ID!) { submitRecommendation(id: $id) { status } }`, { id });
+    await ok(`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id });
+    for (const path of ["export/book.md", "export/book.html"]) {
+      const page = await (await fetch(new URL(path, hub.gateway.url))).text();
+      // Demo chapters marked where they stand, and the adopted recommendation's figures with their origin.
+      expect(page).toMatch(/4\. Recommendations for the whole country — DEMO: a seeded example, not the real book/);
+      expect(page).toMatch(/Workers coached\.(<\/strong>|\*\*) — WORKERS_COACHED by PARTNERSHIP; figures [^;]+; origin: 3 SYNTHETIC\./);
+      expect(page).toMatch(/computed from synthetic demo records: they are not real observations/);
+      expect(page).not.toContain("— DEMO: a seeded example, not the real book</h3>");
+    }
+    // Analysts see the seeded draft recommendations too, each marked.
+    expect(await (await fetch(new URL("export/book.md", hub.gateway.url), { headers: analyst })).text()).toMatch(/### 4\.\d+ [^\n]+ — DEMO: a seeded example, not the real book/);
   });
 
   it("keeps the count behind the mark to the gateway: clients get the mark, not how many records are synthetic", async () => {

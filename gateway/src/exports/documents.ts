@@ -1,5 +1,5 @@
 import { mdTable, mdText } from "./formats";
-import { FIGURE_COLUMNS, FIGURE_SELECTION, tableOf, type Column, type Table } from "./tables";
+import { FIGURE_COLUMNS, FIGURE_SELECTION, notesTable, originSummary, tableOf, type Column, type Table } from "./tables";
 
 /** The comparison an export runs: the arguments of `compare`. */
 export interface ComparisonRequest {
@@ -11,11 +11,12 @@ export interface ComparisonRequest {
 
 export const COMPARISON_QUERY = `query ExportComparison($indicators: [String!]!, $by: [CompareDimension!]!, $grain: PeriodGrain!, $filter: CompareFilter) {
   compare(indicators: $indicators, by: $by, grain: $grain, filter: $filter) { rows { ${FIGURE_SELECTION} } }
+  indicators { code name unit definition }
 }`;
 
-const CHAPTER_FIELDS = `id number title summary
+const CHAPTER_FIELDS = `id number title summary demo
   recommendations {
-    id number title text status targetMunicipalityKinds targetSectors adoptedAt
+    id number title text demo status targetMunicipalityKinds targetSectors adoptedAt
     evidence { note target { __typename
       ... on Partnership { id name } ... on PilotSite { id name } ... on CooperationBody { id name } ... on SupportActivity { id title }
       ... on Institution { id name } ... on OutcomeIndicator { id name } ... on IndicatorValue { id period value } } }
@@ -48,6 +49,8 @@ interface Recommendation {
   targetMunicipalityKinds: string[];
   targetSectors: string[];
   adoptedAt: string | null;
+  /** Seeded so the hub has something to show: not the real book. */
+  demo: boolean;
   evidence: { note: string; target: (Record<string, unknown> & { __typename: string }) | null }[];
   comparisons: SavedComparison[];
 }
@@ -57,7 +60,35 @@ export interface Chapter {
   number: number;
   title: string;
   summary: string;
+  demo: boolean;
   recommendations: Recommendation[];
+}
+
+/** The catalogue entry of an indicator, as the notes of an export quote it. */
+export interface IndicatorDefinition {
+  code: string;
+  name: string;
+  unit: string;
+  definition: string;
+}
+
+const DEMO_MARK = "DEMO: a seeded example, not the real book";
+const ORIGIN_NOTE = "OBSERVED: real records only; SYNTHETIC: synthetic demo records only, not a real observation; MIXED: some of each";
+
+/** The notes sheet of an export: what it is, when, from where, what its figures are computed from, and what its indicators mean. */
+export function exportNotes(options: { what: string; exportedAt: Date; as: string; parameters: Record<string, unknown>; figures: Figure[]; indicators: IndicatorDefinition[]; extra?: [string, string][] }): Table {
+  const used = new Set(options.figures.map((figure) => String(figure.indicator)));
+  return notesTable([
+    ["export", options.what],
+    ["exported at", options.exportedAt.toISOString()],
+    ["exported as", options.as],
+    ["parameters", JSON.stringify(options.parameters)],
+    ["source", "Kooperacja Hub: figures computed in each region's database and merged by the gateway; each record's provenance names its source page"],
+    ["origin of the figures", `${originSummary(options.figures)} (${ORIGIN_NOTE})`],
+    ["protection", "Figures about families are protected by the cell key method for everyone but their region's owner (docs/privacy.md): see the protection column"],
+    ...(options.extra ?? []),
+    ...options.indicators.filter((indicator) => used.has(indicator.code)).map((indicator): [string, string] => [`indicator ${indicator.code}`, `${indicator.name} (${indicator.unit}): ${indicator.definition}`]),
+  ]);
 }
 
 /**
@@ -96,6 +127,7 @@ const RECOMMENDATION_COLUMNS: Column[] = [
   { key: "number", label: "number" },
   { key: "title", label: "title" },
   { key: "status", label: "status" },
+  { key: "demo", label: "demo" },
   { key: "targetMunicipalityKinds", label: "targetMunicipalityKinds" },
   { key: "targetSectors", label: "targetSectors" },
   { key: "text", label: "text" },
@@ -126,13 +158,24 @@ export function chapterTables(chapter: Chapter): Table[] {
   return [tableOf("Recommendations", RECOMMENDATION_COLUMNS, recommendations), tableOf("Figures", FIGURE_SOURCE_COLUMNS, figures)];
 }
 
+/** Every figure a chapter's saved comparisons show, for the notes. */
+export function chapterFigures(chapter: Chapter): Figure[] {
+  return chapter.recommendations.flatMap((recommendation) => recommendation.comparisons.flatMap((comparison) => figuresOf(comparison).rows));
+}
+
 /** The book as one Markdown document, chapter by chapter, with each recommendation's evidence and its figures as tables. */
 export function bookMarkdown(chapters: Chapter[], generatedAt: Date): string {
   const lines: string[] = ["# Księga rekomendacyjna — national recommendation book", "", `Exported from Kooperacja Hub on ${generatedAt.toISOString()}.`, ""];
+  const demo = chapters.some((chapter) => chapter.demo || chapter.recommendations.some((recommendation) => recommendation.demo));
+  const figures = chapters.flatMap(chapterFigures);
+  if (demo) lines.push(`> Chapters and recommendations marked **${DEMO_MARK}** are demo content seeded so the hub has something to show.`, "");
+  if (figures.some((figure) => figure.origin === "SYNTHETIC" || figure.origin === "MIXED")) {
+    lines.push(`> Figures whose origin is **SYNTHETIC** or **MIXED** are computed from synthetic demo records: they are not real observations (${ORIGIN_NOTE}).`, "");
+  }
   for (const chapter of chapters) {
-    lines.push(`## ${chapter.number}. ${mdText(chapter.title)}`, "", mdText(chapter.summary), "");
+    lines.push(`## ${chapter.number}. ${mdText(chapter.title)}${chapter.demo ? ` — ${DEMO_MARK}` : ""}`, "", mdText(chapter.summary), "");
     for (const recommendation of chapter.recommendations) {
-      lines.push(`### ${chapter.number}.${recommendation.number} ${mdText(recommendation.title)}`, "");
+      lines.push(`### ${chapter.number}.${recommendation.number} ${mdText(recommendation.title)}${recommendation.demo ? ` — ${DEMO_MARK}` : ""}`, "");
       const targets = [
         `Status: **${recommendation.status}**${recommendation.adoptedAt ? ` (adopted ${recommendation.adoptedAt})` : ""}`,
         `For gminas: ${recommendation.targetMunicipalityKinds.length > 0 ? recommendation.targetMunicipalityKinds.join(", ") : "all kinds"}`,
@@ -147,7 +190,7 @@ export function bookMarkdown(chapters: Chapter[], generatedAt: Date): string {
       for (const comparison of recommendation.comparisons) {
         const { source, rows } = figuresOf(comparison);
         const grouping = comparison.by.length > 0 ? ` by ${comparison.by.join(", ")}${comparison.by.includes("PERIOD") ? ` (${comparison.grain})` : ""}` : "";
-        lines.push(`**${mdText(comparison.note)}** — ${comparison.indicators.join(", ")}${grouping}; figures ${source}.`, "");
+        lines.push(`**${mdText(comparison.note)}** — ${comparison.indicators.join(", ")}${grouping}; figures ${source}; origin: ${originSummary(rows)}.`, "");
         if (comparison.differsFromSnapshot) lines.push("> The figures the hub gives today differ from these adopted ones.", "");
         lines.push(mdTable(comparisonTable(rows)), "");
       }

@@ -2,7 +2,7 @@ import { ErrorCode, type Identity } from "@kooperacja/shared";
 import { Router, type Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { identityOf } from "../access/http";
-import { BOOK_QUERY, bookMarkdown, chapterTables, CHAPTER_QUERY, comparisonTable, COMPARISON_QUERY, incompleteFigures, type Chapter } from "./documents";
+import { BOOK_QUERY, bookMarkdown, chapterFigures, chapterTables, CHAPTER_QUERY, comparisonTable, COMPARISON_QUERY, exportNotes, incompleteFigures, type Chapter, type IndicatorDefinition } from "./documents";
 import { HTML_CONTENT_SECURITY_POLICY, MEDIA_TYPES, toCsv, toHtml, toXlsx, type Format } from "./formats";
 import type { Table } from "./tables";
 import type { Logger } from "pino";
@@ -78,8 +78,9 @@ export function exportRouter(run: RunOperation, logger: Logger): Router {
   const tables = async (res: Response, name: string, format: string, build: () => Promise<Table[]>) => {
     if (format !== "csv" && format !== "xlsx") throw badRequest(`${name} exports as csv or xlsx, not ${JSON.stringify(format)}.`, "format");
     const built = await build();
-    // One CSV holds one table: the last is the tidy table of figures.
-    await send(res, name, format, format === "csv" ? toCsv(built[built.length - 1]!) : await toXlsx(built));
+    // One CSV holds one table: the last before the notes is the tidy table of figures (its origin column says what they are computed from).
+    const figures = built.filter((table) => table.title !== "Notes");
+    await send(res, name, format, format === "csv" ? toCsv(figures[figures.length - 1]!) : await toXlsx(built));
   };
 
   router.get("/comparison.:format", async (req, res) => {
@@ -96,14 +97,26 @@ export function exportRouter(run: RunOperation, logger: Logger): Router {
     const variables = { indicators, by: list(req.query.by), grain: typeof req.query.grain === "string" ? req.query.grain : "QUARTER", filter };
     await tables(res, "comparison", req.params.format, async () => {
       const data = await answer(res, COMPARISON_QUERY, variables);
-      return [comparisonTable((data.compare as { rows: Record<string, unknown>[] }).rows)];
+      const rows = (data.compare as { rows: Record<string, unknown>[] }).rows;
+      const notes = exportNotes({ what: "Comparison of indicators (compare)", exportedAt: new Date(), as: identityOf(res).role, parameters: variables, figures: rows, indicators: data.indicators as IndicatorDefinition[] });
+      return [comparisonTable(rows), notes];
     });
   });
 
   router.get("/chapter/:id.:format", async (req, res) => {
     await tables(res, "chapter", req.params.format, async () => {
       const [chapter] = await chapters(res, CHAPTER_QUERY, { id: req.params.id }, "bookChapter");
-      return chapterTables(chapter!);
+      const demo = chapter!.demo || chapter!.recommendations.some((recommendation) => recommendation.demo);
+      const notes = exportNotes({
+        what: `Chapter ${chapter!.number} of the recommendation book: ${chapter!.title}`,
+        exportedAt: new Date(),
+        as: identityOf(res).role,
+        parameters: { chapter: req.params.id },
+        figures: chapterFigures(chapter!),
+        indicators: [],
+        extra: demo ? [["demo content", "Rows marked demo (and a demo chapter) are seeded examples so the hub has something to show: not the real book"]] : [],
+      });
+      return [...chapterTables(chapter!), notes];
     });
   });
 

@@ -37,8 +37,24 @@ export const FIGURE_COLUMNS: Column[] = [
   { key: "families", label: "families" },
   { key: "suppressed", label: "suppressed" },
   { key: "protection", label: "protection" },
+  { key: "origin", label: "origin" },
   { key: "regionsMissing", label: "regionsMissing" },
 ];
+
+/** What an export's figures are computed from, counted by origin: "12 SYNTHETIC, 3 OBSERVED". */
+export function originSummary(rows: Record<string, unknown>[]): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const origin = typeof row.origin === "string" ? row.origin : "not stated";
+    counts.set(origin, (counts.get(origin) ?? 0) + 1);
+  }
+  return counts.size === 0 ? "no figures" : [...counts].map(([origin, count]) => `${count} ${origin}`).join(", ");
+}
+
+/** A sheet of notes: what an export is, when and how it was made, and what its figures are computed from. */
+export function notesTable(notes: [string, string][]): Table {
+  return { title: "Notes", columns: [{ key: "note", label: "note" }, { key: "value", label: "value" }], rows: notes };
+}
 
 export const FIGURE_SELECTION = FIGURE_COLUMNS.map((column) => column.key).join(" ");
 

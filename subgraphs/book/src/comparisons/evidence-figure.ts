@@ -55,6 +55,13 @@ export class EvidenceFigure {
   })
   protection!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What the figure is computed from, as `compare` says it: OBSERVED, SYNTHETIC (synthetic demo records: not a real observation) or MIXED. Null in snapshots kept before figures said so.",
+  })
+  origin!: string | null;
+
   @Field(() => [String], { description: "Partnerships whose figures were missing (a region did not answer)." })
   regionsMissing!: string[];
 }

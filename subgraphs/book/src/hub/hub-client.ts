@@ -29,6 +29,7 @@ export const FIGURE_FIELDS = [
   "families",
   "suppressed",
   "protection",
+  "origin",
   "regionsMissing",
 ] as const;
 
