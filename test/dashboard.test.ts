@@ -16,8 +16,9 @@ const AXE_PATH = createRequire(__filename).resolve("axe-core/axe.min.js");
 const plain = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
 
 /** A published figure as the page writes it in Polish. */
-const asShown = (cell: { value: number | null; suppressed: boolean; protection: string }) =>
-  cell.suppressed ? "utajnione" : cell.protection === "PERTURBED" ? `≈ ${cell.value}` : String(cell.value);
+/** A figure as the page shows it, from the API's row: withheld, "≈" when protected, and † when the hub says it is synthetic. */
+const asShown = (cell: { value: number | null; suppressed: boolean; protection: string; origin?: string }) =>
+  (cell.suppressed ? "utajnione" : cell.protection === "PERTURBED" ? `≈ ${cell.value}` : String(cell.value)) + (cell.origin === "SYNTHETIC" || cell.origin === "MIXED" ? " †" : "");
 
 interface Visit {
   page: Page;
@@ -58,8 +59,8 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
   }
 
   /** One indicator's public figures, from the hub's API as any client gets them. */
-  async function published(indicator: string, by: string): Promise<{ partnership: string | null; voivodeship: string | null; value: number | null; suppressed: boolean; protection: string }[]> {
-    const result = await graphql(hub.gateway.url, `{ compare(indicators: ["${indicator}"], by: [${by}]) { rows { partnership voivodeship value suppressed protection } } }`);
+  async function published(indicator: string, by: string): Promise<{ partnership: string | null; voivodeship: string | null; value: number | null; suppressed: boolean; protection: string; origin: string }[]> {
+    const result = await graphql(hub.gateway.url, `{ compare(indicators: ["${indicator}"], by: [${by}]) { rows { partnership voivodeship value suppressed protection origin } } }`);
     expect(result.errors).toBeUndefined();
     return result.data.compare.rows;
   }
@@ -104,6 +105,15 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(await page.locator("#voivodeships tbody tr").count()).toBe(15 + 1);
       const lodzkie = (await published("FAMILIES_ENROLLED", "VOIVODESHIP")).find((cell) => cell.voivodeship === "10")!;
       expect(plain(await page.locator("#voivodeships tbody tr", { hasText: "łódzkie (10)" }).textContent())).toContain(asShown(lodzkie));
+      // Every figure the hub calls synthetic carries the mark where it stands, read from the data; the legend says what it means.
+      const synthetic = page.locator('td[data-origin="SYNTHETIC"], td[data-origin="MIXED"]');
+      expect(await synthetic.count()).toBeGreaterThan(10);
+      expect((await synthetic.allTextContents()).map(plain).every((text) => text.endsWith("†"))).toBe(true);
+      expect((await page.locator('td[data-origin="OBSERVED"]').allTextContents()).some((text) => text.includes("†"))).toBe(false);
+      expect((await page.locator("td:not([data-origin])").allTextContents()).some((text) => text.includes("†"))).toBe(false);
+      for (const section of ["#overview", "#comparison", "#voivodeships"]) {
+        expect(plain(await page.textContent(`${section} .origin-note`))).toBe("† dane demonstracyjne (syntetyczne): liczba obliczona z rekordów wygenerowanych na pokaz, a nie z rzeczywistych obserwacji.");
+      }
       // Without a token, the parts that need one say so and are not asked for.
       expect(plain(await page.textContent("#series"))).toContain("Ta część wymaga tokenu");
       await page.screenshot({ path: screenshotPath("dashboard-public-pl"), fullPage: true });
@@ -132,6 +142,10 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       const share = page.locator("table.overview tbody tr", { has: page.locator('th:text-is("EU share")') });
       expect((await share.locator("td").allTextContents()).map(plain)).toEqual(["not in the sources", "84.28%", "84.28%"]);
       expect(plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "))).toContain("84.28%");
+      // The mark and its legend in English too.
+      const families = page.locator("table.overview tbody tr", { has: page.locator('th:text-is("Families enrolled (each counted once)")') });
+      expect((await families.locator("td").allTextContents()).map(plain).every((text) => text.endsWith("†"))).toBe(true);
+      expect(plain(await page.textContent("#overview .origin-note"))).toBe("† demonstration (synthetic) data: computed from records generated for the demo, not from real observations.");
       await page.screenshot({ path: screenshotPath("dashboard-public-en"), fullPage: true });
       // The choice is remembered on the next visit.
       await page.reload();
@@ -172,7 +186,8 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(plain(await seriesTable.locator("caption").textContent())).toBe("Rodziny objęte wsparciem (różne rodziny, każda liczona raz): przebieg w czasie (kwartały)");
       const suppressed = seriesTable.locator("td[data-suppressed=true]");
       expect(await suppressed.count()).toBeGreaterThan(0);
-      expect(new Set((await suppressed.allTextContents()).map(plain))).toEqual(new Set(["utajnione"]));
+      // Withheld, and still marked: what is withheld was computed from synthetic demo records.
+      expect(new Set((await suppressed.allTextContents()).map(plain))).toEqual(new Set(["utajnione †"]));
       expect(await page.locator("#series-figure-chart svg path").count()).toBeGreaterThan(3);
       expect(plain(await page.textContent("#coverage"))).toContain("Ten wskaźnik hub oblicza z rejestrów regionów");
       // The focus stays on the control the reader used, through every redraw; the used token is not left in its field.

@@ -17,6 +17,8 @@ export interface Cell {
   suppressed?: boolean;
   /** Marks a figure protected by the cell key method: close to the exact one, not it. */
   perturbed?: boolean;
+  /** What the hub says the figure is computed from (OBSERVED, SYNTHETIC or MIXED). */
+  origin?: string;
   numeric?: boolean;
 }
 
@@ -43,6 +45,7 @@ export function dataTable(caption: string, headers: string[], rows: Cell[][], cl
                     class: [cell.numeric ? "num" : "", cell.suppressed ? "suppressed" : ""].join(" ").trim() || undefined,
                     "data-suppressed": cell.suppressed ? "true" : undefined,
                     "data-perturbed": cell.perturbed ? "true" : undefined,
+                    "data-origin": cell.origin,
                   },
                   cell.text,
                 ),

@@ -78,9 +78,13 @@ const WORDS = {
   },
   noData: { pl: "brak danych", en: "no data" },
   chartData: { pl: "Dane wykresu w tabeli", en: "The chart's data as a table" },
-  synthetic: {
-    pl: "Wartości wskaźników to dane demonstracyjne (syntetyczne); kwoty i struktury pochodzą ze źródeł publicznych.",
-    en: "Indicator values are demonstration (synthetic) data; money and structures come from the public sources.",
+  syntheticFigures: {
+    pl: "dane demonstracyjne (syntetyczne): liczba obliczona z rekordów wygenerowanych na pokaz, a nie z rzeczywistych obserwacji.",
+    en: "demonstration (synthetic) data: computed from records generated for the demo, not from real observations.",
+  },
+  mixedFigures: {
+    pl: "dane demonstracyjne (syntetyczne) w całości lub w części: liczba nie jest rzeczywistą obserwacją.",
+    en: "demonstration (synthetic) data in whole or in part: the figure is not a real observation.",
   },
   URBAN: { pl: "miejska", en: "urban" },
   RURAL: { pl: "wiejska", en: "rural" },

@@ -35,7 +35,6 @@ function render(): void {
       charted[1]!.element,
       charted[2]!.element,
       coverage(lang),
-      h("p", { class: "note" }, t(lang, "synthetic")),
     ),
   );
   // ECharts measures its container, so the charts are drawn once the markup is in the document.

@@ -2,7 +2,7 @@ import { drawBars } from "../charts";
 import { dataTable, figure, h, type Cell } from "../dom";
 import { formatNumber, kindName, t, type Lang } from "../i18n";
 import { placeholder, section, type Drawn } from "../page";
-import { figureCell, protectionNote } from "../protection";
+import { figureCell, originNote, protectionNote } from "../protection";
 import { indicatorLabel, partnershipName, setIndicator, state } from "../state";
 
 /** The list of the catalogue's indicators the comparison and the series show. */
@@ -44,7 +44,7 @@ export function comparison(lang: Lang): Drawn {
     dataTable(`${name}: ${t(lang, "byKind").toLowerCase()}`, [t(lang, "kind"), ...headers], kindRows.map((row) => rowCells(kindName(lang, row.municipalityKind), row))),
     t(lang, "chartData"),
   );
-  const element = section("comparison", title, indicatorPicker(lang), h("div", { class: "pair" }, byPartnership.element, byKind.element), protectionNote(lang, [...partnershipRows, ...kindRows]));
+  const element = section("comparison", title, indicatorPicker(lang), h("div", { class: "pair" }, byPartnership.element, byKind.element), protectionNote(lang, [...partnershipRows, ...kindRows]), originNote(lang, [...partnershipRows, ...kindRows]));
   const describe = (labels: string[], rows: typeof partnershipRows | typeof kindRows) => labels.map((label, index) => `${label}: ${figureCell(lang, rows[index]!.value, rows[index]).text}`).join("; ");
   const format = (value: number) => formatNumber(lang, value);
   const draw = () => {

@@ -1,6 +1,7 @@
 import { dataTable, h } from "../dom";
 import { formatNumber, t, type Lang } from "../i18n";
 import { placeholder, section } from "../page";
+import { isSynthetic, originNote, SYNTHETIC_MARK } from "../protection";
 import { indicatorLabel, partnershipName, state } from "../state";
 
 /** At national size thousands of sites can lack a quarter: the list shows the worst first, up to this many. */
@@ -51,11 +52,13 @@ export function coverage(lang: Lang): HTMLElement {
           { text: row.siteName },
           { text: partnershipName(row.partnership) },
           { text: row.periodsMissing.join(", ") },
-          { text: formatNumber(lang, row.periodsReported.length), numeric: true },
+          // The reported quarters' count, marked when the values reported are synthetic demo data.
+          { text: `${formatNumber(lang, row.periodsReported.length)}${isSynthetic(row) ? `\u00a0${SYNTHETIC_MARK}` : ""}`, numeric: true, origin: row.origin ?? undefined },
         ]),
         "coverage-sites",
       ),
     ),
     h("p", { class: "note" }, t(lang, "coverageShown").replace("{shown}", formatNumber(lang, listed.length)).replace("{all}", formatNumber(lang, gaps.length))),
+    originNote(lang, listed),
   );
 }

@@ -2,7 +2,7 @@ import { drawBars } from "../charts";
 import { dataTable, figure, h, type Cell } from "../dom";
 import { formatMoney, formatNumber, formatPercent, t, type Lang } from "../i18n";
 import { placeholder, section, type Drawn } from "../page";
-import { figureCell, protectionNote } from "../protection";
+import { figureCell, originNote, protectionNote } from "../protection";
 import { state } from "../state";
 
 /** The three partnerships side by side, and their money as a chart. */
@@ -42,6 +42,7 @@ export function overview(lang: Lang): Drawn {
     t(lang, "overview"),
     h("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t(lang, "overview") }, table),
     protectionNote(lang, data.families.rows),
+    originNote(lang, data.families.rows),
     chart.element,
   );
   const draw = () =>

@@ -2,7 +2,7 @@ import { drawLines, PARTNERSHIP_COLOURS } from "../charts";
 import { dataTable, figure, h } from "../dom";
 import { formatNumber, t, type Lang } from "../i18n";
 import { placeholder, section, type Drawn } from "../page";
-import { figureCell, protectionNote } from "../protection";
+import { figureCell, originNote, protectionNote } from "../protection";
 import { indicatorLabel, partnershipName, state } from "../state";
 
 /** The chosen indicator quarter by quarter, one line per partnership (needs a token). */
@@ -25,7 +25,7 @@ export function series(lang: Lang): Drawn {
     ]),
   );
   const chart = figure("series-figure", `${name}: ${title.toLowerCase()}`, table, t(lang, "chartData"), true);
-  const element = section("series", title, chart.element, protectionNote(lang, data.compare.rows));
+  const element = section("series", title, chart.element, protectionNote(lang, data.compare.rows), originNote(lang, data.compare.rows));
   const draw = () =>
     drawLines(
       chart.chart,

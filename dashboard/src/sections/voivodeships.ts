@@ -1,7 +1,7 @@
 import { dataTable, h, type Cell } from "../dom";
 import { t, type Lang } from "../i18n";
 import { placeholder, section } from "../page";
-import { figureCell, protectionNote } from "../protection";
+import { figureCell, originNote, protectionNote } from "../protection";
 import { indicatorLabel, state, VOIVODESHIP_INDICATORS } from "../state";
 
 /**
@@ -41,6 +41,7 @@ export function voivodeships(lang: Lang): HTMLElement {
     ),
     h("p", { class: "note" }, t(lang, "voivodeshipNote")),
     protectionNote(lang, data.compare.rows),
+    originNote(lang, data.compare.rows),
   );
 }
 
