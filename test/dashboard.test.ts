@@ -105,6 +105,10 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(await page.locator("#voivodeships tbody tr").count()).toBe(15 + 1);
       const lodzkie = (await published("FAMILIES_ENROLLED", "VOIVODESHIP")).find((cell) => cell.voivodeship === "10")!;
       expect(plain(await page.locator("#voivodeships tbody tr", { hasText: "łódzkie (10)" }).textContent())).toContain(asShown(lodzkie));
+      // What the chosen indicator counts, beside the picker, so family-quarters are not read as families.
+      expect(plain(await page.textContent("#indicator-definition"))).toBe(
+        "Co liczy wskaźnik (family-quarters): Dla każdego kwartału: osoby lub rodziny, które region zgłasza jako wspierane w miejscu pilotażu. Kwartały się sumują, więc rodzina wspierana przez cztery kwartały liczy się cztery razy; różne rodziny liczy wskaźnik „Rodziny objęte wsparciem”.",
+      );
       // Every figure the hub calls synthetic carries the mark where it stands, read from the data; the legend says what it means.
       const synthetic = page.locator('td[data-origin="SYNTHETIC"], td[data-origin="MIXED"]');
       expect(await synthetic.count()).toBeGreaterThan(10);
@@ -142,6 +146,7 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       const share = page.locator("table.overview tbody tr", { has: page.locator('th:text-is("EU share")') });
       expect((await share.locator("td").allTextContents()).map(plain)).toEqual(["not in the sources", "84.28%", "84.28%"]);
       expect(plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "))).toContain("84.28%");
+      expect(plain(await page.textContent("#indicator-definition"))).toMatch(/^What the indicator counts \(family-quarters\): For each quarter, .* counts four times; FAMILIES_ENROLLED counts distinct families\.$/);
       // The mark and its legend in English too.
       const families = page.locator("table.overview tbody tr", { has: page.locator('th:text-is("Families enrolled (each counted once)")') });
       expect((await families.locator("td").allTextContents()).map(plain).every((text) => text.endsWith("†"))).toBe(true);

@@ -78,6 +78,7 @@ const WORDS = {
   },
   noData: { pl: "brak danych", en: "no data" },
   chartData: { pl: "Dane wykresu w tabeli", en: "The chart's data as a table" },
+  definition: { pl: "Co liczy wskaźnik", en: "What the indicator counts" },
   syntheticFigures: {
     pl: "dane demonstracyjne (syntetyczne): liczba obliczona z rekordów wygenerowanych na pokaz, a nie z rzeczywistych obserwacji.",
     en: "demonstration (synthetic) data: computed from records generated for the demo, not from real observations.",
@@ -110,6 +111,28 @@ const INDICATOR_NAMES_PL: Record<string, string> = {
   SOCIAL_CONTRACTS_CONCLUDED: "Zawarte kontrakty socjalne",
   WORKERS_COACHED: "Pracownicy socjalni objęci coachingiem lub szkoleniem",
 };
+
+/** Polish definitions of the catalogue's indicators; the API defines them in English (`definition`). */
+const INDICATOR_DEFINITIONS_PL: Record<string, string> = {
+  ACTIVITY_PARTICIPANTS: "Uczestnicy szkoleń, coachingu, konferencji, warsztatów i innych działań wspierających, według daty działania.",
+  BODY_MEETINGS_HELD: "Spotkania zespołów współpracy miejsca pilotażu w danym okresie, tak jak region je zgłasza w sprawozdaniach kwartalnych.",
+  BODY_MEETINGS_RECORDED: "Spotkania zespołów współpracy zarejestrowane przez region jedno po drugim, według daty spotkania.",
+  CONTRACT_GOALS_MET: "Odsetek celów kontraktu socjalnego rodziny zrealizowanych do końca okresu; dla grupy to średnia z jej rodzin.",
+  COOPERATION_BODIES: "Zespoły współpracy (grupy, zespoły) modelu, liczone z rejestrów regionu; bez daty, więc w podziale na okresy nie należą do żadnego okresu.",
+  FAMILIES_ENROLLED: "Różne rodziny, których wsparcie rozpoczęło się w danym okresie, każda liczona raz, z rejestru rodzin regionu.",
+  FAMILIES_SUPPORTED:
+    "Dla każdego kwartału: osoby lub rodziny, które region zgłasza jako wspierane w miejscu pilotażu. Kwartały się sumują, więc rodzina wspierana przez cztery kwartały liczy się cztery razy; różne rodziny liczy wskaźnik „Rodziny objęte wsparciem”.",
+  FAMILIES_WITH_SOCIAL_CONTRACT: "Wspierane rodziny z kontraktem socjalnym, według początku wsparcia, z rejestru rodzin regionu.",
+  INSTITUTIONS_INVOLVED: "Instytucje zasiadające w zespołach współpracy miejsca pilotażu (każda raz na miejsce, od dnia pierwszego przystąpienia), według sektora.",
+  SCHOOL_OF_COOPERATION_PARTICIPANTS: "Pracownicy instytucji miejsca pilotażu uczestniczący w regionalnej lub ponadregionalnej Szkole kooperacji (tylko Liderzy kooperacji).",
+  SOCIAL_CONTRACTS_CONCLUDED: "Kontrakty socjalne zawarte ze wspieranymi osobami lub rodzinami w danym okresie.",
+  WORKERS_COACHED: "Pracownicy socjalni i pracownicy innych instytucji, którzy wzięli udział w coachingu lub szkoleniu w danym okresie.",
+};
+
+/** What an indicator counts, in the reader's language: the Polish definition, or the catalogue's English one. */
+export function indicatorDefinition(lang: Lang, code: string, apiDefinition: string | undefined): string {
+  return (lang === "pl" ? INDICATOR_DEFINITIONS_PL[code] : undefined) ?? apiDefinition ?? "";
+}
 
 export function t(lang: Lang, word: Word): string {
   return WORDS[word][lang];

@@ -1,6 +1,6 @@
 import { drawBars } from "../charts";
 import { dataTable, figure, h, type Cell } from "../dom";
-import { formatNumber, kindName, t, type Lang } from "../i18n";
+import { formatNumber, indicatorDefinition, kindName, t, type Lang } from "../i18n";
 import { placeholder, section, type Drawn } from "../page";
 import { figureCell, originNote, protectionNote } from "../protection";
 import { indicatorLabel, partnershipName, setIndicator, state } from "../state";
@@ -14,7 +14,10 @@ function indicatorPicker(lang: Lang): HTMLElement {
     select.append(option);
   }
   select.addEventListener("change", () => void setIndicator(select.value));
-  return h("div", { class: "picker" }, h("label", { for: "indicator" }, t(lang, "indicator")), select);
+  const chosen = state.data.indicators?.indicators.find((indicator) => indicator.code === state.indicator);
+  // What the chosen indicator counts, beside the picker: names alone were read as synonyms (issue 20).
+  const definition = chosen ? h("p", { class: "note indicator-definition", id: "indicator-definition" }, `${t(lang, "definition")} (${chosen.unit}): ${indicatorDefinition(lang, chosen.code, chosen.definition)}`) : null;
+  return h("div", { class: "picker" }, h("label", { for: "indicator" }, t(lang, "indicator")), select, definition);
 }
 
 /** One indicator by partnership and by kind of gmina, each as a chart over a table. */
