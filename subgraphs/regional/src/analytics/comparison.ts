@@ -234,6 +234,9 @@ export class CoverageRow {
   @Field(() => Boolean, { description: "True when no quarter is missing." })
   complete!: boolean;
 
-  @Field(() => FigureOrigin, { nullable: true, description: `What the reported values are: ${ORIGIN_DESCRIPTION} Null when the site has none.` })
+  @Field(() => FigureOrigin, {
+    nullable: true,
+    description: "What the site's reported values are: OBSERVED (real records only), SYNTHETIC (synthetic demo records only: not real observations) or MIXED (some synthetic). Null when the site has none.",
+  })
   origin!: FigureOrigin | null;
 }
