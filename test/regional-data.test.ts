@@ -75,6 +75,15 @@ describe("each region keeps its own data", () => {
     for (const row of indicatorValues) expect(row.provenance.synthetic).toBe(true);
     for (const row of institutions) expect(row.provenance.kind).toBe("SOURCE_PAGE");
     expect(institutions.find((i: any) => i.shortName === "PCPR Radomsko").provenance.source.code).toBe("004");
+    // The agreement page 004 names ("Porozumienie o współpracy") behind PCPR Radomsko's joining, cited to that page.
+    const radomsko = await graphql(hub.gateway.url, `{ pilotSites(filter: { teryt: ["1012011"] }) { edges { node { name agreement provenance { kind source { code } } } } } }`);
+    expect(radomsko.data.pilotSites.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      {
+        name: "Gmina Miasto Radomsko",
+        agreement: expect.stringMatching(/^Porozumienie o współpracy .*declared joining the team of Gmina Miasto Radomsko on 2019-10-09\.$/),
+        provenance: { kind: "SOURCE_PAGE", source: { code: "004" } },
+      },
+    ]);
     for (const row of territorialUnits) expect(row.provenance).toMatchObject({ kind: "REFERENCE_DATA", note: expect.stringContaining("TERYT") });
     // Family codes are pseudonymous and carry the region's prefix.
     expect(supportedFamilies.map((f: any) => f.code.split("-")[0])).toEqual(expect.arrayContaining(["LK", "KES", "K3D"]));

@@ -434,6 +434,9 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
         teryt: "1012011",
         name: "Gmina Miasto Radomsko",
         status: SiteStatus.ACTIVE,
+        // Page 004 names the agreement ("W związku z zawartym Porozumieniem o współpracy…") but not its parties or date.
+        agreement:
+          "Porozumienie o współpracy under the Kooperacje 3D project (its parties and date are not on the page); under it PCPR Radomsko declared joining the team of Gmina Miasto Radomsko on 2019-10-09.",
         source: "004",
         note: "Among the 30 gminas over 20 000 inhabitants of macroregion III.",
       },
