@@ -75,6 +75,11 @@ describe("each region keeps its own data", () => {
     for (const row of indicatorValues) expect(row.provenance.synthetic).toBe(true);
     for (const row of institutions) expect(row.provenance.kind).toBe("SOURCE_PAGE");
     expect(institutions.find((i: any) => i.shortName === "PCPR Radomsko").provenance.source.code).toBe("004");
+    // A deadline the page gives without a year ("27 kwietnia br.") is not stored as a dated page fact.
+    const partnerships = await graphql(hub.gateway.url, `{ partnerships { key targetDescription } }`);
+    const kooperacja = partnerships.data.partnerships.find((partnership: { key: string }) => partnership.key === "kooperacja");
+    expect(kooperacja.targetDescription).toContain('"do dnia 27 kwietnia br."');
+    expect(kooperacja.targetDescription).not.toContain("27 April 2018");
     // The agreement page 004 names ("Porozumienie o współpracy") behind PCPR Radomsko's joining, cited to that page.
     const radomsko = await graphql(hub.gateway.url, `{ pilotSites(filter: { teryt: ["1012011"] }) { edges { node { name agreement provenance { kind source { code } } } } } }`);
     expect(radomsko.data.pilotSites.edges.map((edge: { node: unknown }) => edge.node)).toEqual([

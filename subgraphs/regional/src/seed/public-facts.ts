@@ -268,7 +268,8 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
     targetDescription:
       "Urban-rural gminas (gminy miejsko-wiejskie) with diagnosed needs in supporting families at risk of poverty or exclusion, and their powiats, in " +
       "kujawsko-pomorskie, pomorskie, warmińsko-mazurskie, wielkopolskie, zachodniopomorskie and lubuskie; lubuskie invited 3 powiats and 5 urban-rural gminas " +
-      "(applications due 27 April 2018).",
+      // The page says "do dnia 27 kwietnia br." (this year) and carries no date of its own: the year is not a page fact.
+      "(applications due 27 April of the page's year: \"do dnia 27 kwietnia br.\"; the page gives no year, 2018 only follows from the project's start).",
     totalValueGrosze: "1197747939",
     euCofinancingGrosze: "1009461962",
     moneySource: "000",
