@@ -80,6 +80,12 @@ describe("each region keeps its own data", () => {
     const kooperacja = partnerships.data.partnerships.find((partnership: { key: string }) => partnership.key === "kooperacja");
     expect(kooperacja.targetDescription).toContain('"do dnia 27 kwietnia br."');
     expect(kooperacja.targetDescription).not.toContain("27 April 2018");
+    // Macroregion II is said to be inferred, and the facts of page 002 are said to be there.
+    const notes = await graphql(hub.gateway.url, `{ partnerships { key macroregion provenance { kind note source { code } } } }`);
+    const noted = notes.data.partnerships.find((partnership: { key: string }) => partnership.key === "kooperacja");
+    expect(noted).toMatchObject({ macroregion: "II", provenance: { kind: "SOURCE_PAGE", source: { code: "000" } } });
+    expect(noted.provenance.note).toMatch(/Macroregion II is inferred, not stated: .* follows by elimination/);
+    expect(noted.provenance.note).toMatch(/on page 002, not on page 000/);
     // The agreement page 004 names ("Porozumienie o współpracy") behind PCPR Radomsko's joining, cited to that page.
     const radomsko = await graphql(hub.gateway.url, `{ pilotSites(filter: { teryt: ["1012011"] }) { edges { node { name agreement provenance { kind source { code } } } } } }`);
     expect(radomsko.data.pilotSites.edges.map((edge: { node: unknown }) => edge.node)).toEqual([

@@ -288,7 +288,10 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
     ],
     supportForms: [ActivityKind.COACHING],
     source: "000",
-    note: "The sources disagree on the lead partner (see leadPartner). Page 002 writes the end date as \"31.03.20121\", a typo for 2021.",
+    note:
+      "The sources disagree on the lead partner (see leadPartner). Page 002 writes the end date as \"31.03.20121\", a typo for 2021. " +
+      "Macroregion II is inferred, not stated: no page names this partnership's macroregion; page 003 puts the rural-gmina model in macroregion I and page 004 Kooperacje 3D in macroregion III, so II follows by elimination. " +
+      "Lubuskie's invitation (3 powiats, 5 urban-rural gminas), the selection criteria and the application deadline are on page 002, not on page 000 that this record cites.",
     sources: ["000", "002"],
     units: [
       voivodeship("04", "kujawsko-pomorskie"),
