@@ -80,12 +80,15 @@ describe("each region keeps its own data", () => {
     const kooperacja = partnerships.data.partnerships.find((partnership: { key: string }) => partnership.key === "kooperacja");
     expect(kooperacja.targetDescription).toContain('"do dnia 27 kwietnia br."');
     expect(kooperacja.targetDescription).not.toContain("27 April 2018");
-    // Macroregion II is said to be inferred, and the facts of page 002 are said to be there.
-    const notes = await graphql(hub.gateway.url, `{ partnerships { key macroregion provenance { kind note source { code } } } }`);
+    // Macroregion II is inferred, with its reasoning; the facts of page 002 cite page 002 field by field.
+    const notes = await graphql(hub.gateway.url, `{ partnerships { key macroregion provenance { kind source { code } fields { field kind note sources { code } } } } }`);
     const noted = notes.data.partnerships.find((partnership: { key: string }) => partnership.key === "kooperacja");
     expect(noted).toMatchObject({ macroregion: "II", provenance: { kind: "SOURCE_PAGE", source: { code: "000" } } });
-    expect(noted.provenance.note).toMatch(/Macroregion II is inferred, not stated: .* follows by elimination/);
-    expect(noted.provenance.note).toMatch(/on page 002, not on page 000/);
+    const claim = (field: string) => noted.provenance.fields.find((candidate: { field: string }) => candidate.field === field);
+    expect(claim("macroregion")).toEqual({ field: "macroregion", kind: "INFERRED", note: expect.stringMatching(/II follows by elimination/), sources: [{ code: "001" }, { code: "003" }, { code: "004" }] });
+    expect(claim("selectionCriteria")).toMatchObject({ kind: "SOURCE_PAGE", sources: [{ code: "002" }] });
+    expect(claim("targetDescription")).toMatchObject({ kind: "SOURCE_PAGE", sources: [{ code: "000" }, { code: "002" }] });
+    expect(claim("euSharePercent")).toMatchObject({ kind: "DERIVED", note: expect.stringContaining("euCofinancing ÷ totalValue") });
     // The agreement page 004 names ("Porozumienie o współpracy") behind PCPR Radomsko's joining, cited to that page.
     const radomsko = await graphql(hub.gateway.url, `{ pilotSites(filter: { teryt: ["1012011"] }) { edges { node { name agreement provenance { kind source { code } } } } } }`);
     expect(radomsko.data.pilotSites.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
@@ -98,6 +101,23 @@ describe("each region keeps its own data", () => {
     for (const row of territorialUnits) expect(row.provenance).toMatchObject({ kind: "REFERENCE_DATA", note: expect.stringContaining("TERYT") });
     // Family codes are pseudonymous and carry the region's prefix.
     expect(supportedFamilies.map((f: any) => f.code.split("-")[0])).toEqual(expect.arrayContaining(["LK", "KES", "K3D"]));
+  });
+
+  it("drops a field's page claim when its owner changes the field, keeping the page's value in the history", async () => {
+    const read = `{ cooperationBodies { id version name site { id } kind meetingFormat provenance { fields { field kind } } } }`;
+    const body = (await graphql(hub.gateway.url, read, undefined, owner)).data.cooperationBodies.find((node: { name: string }) => node.name === "Powiatowa Grupa Decydentów – powiat ostródzki");
+    expect(body.provenance.fields).toEqual([{ field: "meetingFormat", kind: "INFERRED" }]);
+    const updated = await graphql(
+      hub.gateway.url,
+      `mutation ($id: ID!, $version: Int!, $site: ID) {
+        updateCooperationBody(id: $id, version: $version, input: { key: "grupa-decydentow-ostrodzki", kind: COUNTY_DECISION_MAKERS_GROUP, name: "Powiatowa Grupa Decydentów – powiat ostródzki", site: $site, meetingFormat: "Quarterly, half a day." }) {
+          meetingFormat provenance { kind fields { field } history { before } } } }`,
+      { id: body.id, version: body.version, site: body.site.id },
+      owner,
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.updateCooperationBody).toMatchObject({ meetingFormat: "Quarterly, half a day.", provenance: { kind: "SOURCE_PAGE", fields: [] } });
+    expect(updated.data.updateCooperationBody.provenance.history.at(-1).before.meetingFormat).toBe("1-day meetings.");
   });
 });
 

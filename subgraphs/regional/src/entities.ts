@@ -16,6 +16,7 @@ import { RegionalRecord } from "./common/regional-record";
 import { BodyMeeting } from "./bodies/body-meeting.entity";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { ImportBatch } from "./imports/import-batch.entity";
+import { FieldClaim } from "./common/field-claim.entity";
 
 /** Every table of the regional contract, for the ORM's discovery. */
 export const ENTITIES = [
@@ -37,4 +38,5 @@ export const ENTITIES = [
   IndicatorValue,
   ImportBatch,
   AuditEntry,
+  FieldClaim,
 ];

@@ -10,7 +10,7 @@ import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { SupportActivityResolver } from "./activities/support-activity.resolver";
 import { BodyMeetingResolver, BodyMemberResolver, CooperationBodyResolver } from "./bodies/cooperation-body.resolver";
-import { ProvenanceResolver } from "./common/record-resolver";
+import { FieldProvenanceResolver, OmissionResolver, ProvenanceResolver } from "./common/record-resolver";
 import { shardDirective } from "./common/shard";
 import type { RegionalContext } from "./context";
 import { SupportedFamilyResolver } from "./families/supported-family.resolver";
@@ -81,6 +81,8 @@ export function regionalSchema(): Promise<GraphQLSchema> {
         OutcomeIndicatorResolver,
         IndicatorValueResolver,
         ProvenanceResolver,
+        FieldProvenanceResolver,
+        OmissionResolver,
         NodeResolver,
         IndicatorSummaryResolver,
         AuditEntryResolver,

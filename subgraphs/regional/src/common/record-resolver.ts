@@ -6,7 +6,8 @@ import { ImportBatch } from "../imports/import-batch.entity";
 import type { RegionalContext } from "../context";
 import { Source } from "../sources/source.entity";
 import { ProvenanceKind } from "./enums";
-import { Provenance } from "./provenance";
+import { FieldClaim } from "./field-claim.entity";
+import { FieldProvenance, Omission, Provenance } from "./provenance";
 import type { RegionalRecord } from "./regional-record";
 
 type Record = RegionalRecord & { id: string };
@@ -58,6 +59,29 @@ export class ProvenanceResolver {
     return provenance.importBatchId ? ctx.loaders.byId(ImportBatch).load(provenance.importBatchId) : null;
   }
 
+  @FieldResolver(() => [FieldProvenance], {
+    description:
+      "Fields whose origin differs from the record's: taken from another page or several, derived (with the formula) or inferred (with the reasoning). A field not listed comes from where the record does.",
+  })
+  async fields(@Root() provenance: Provenance, @Ctx() ctx: RegionalContext): Promise<FieldProvenance[]> {
+    const claims = await claimsOf(provenance, ctx);
+    return claims
+      .filter((claim) => claim.kind)
+      .map((claim) =>
+        Object.assign(new FieldProvenance(), { field: claim.field, kind: claim.kind!, note: claim.note ?? null, sourceIds: claim.sources.map((code) => `${claim.partnership}:${code}`) }),
+      );
+  }
+
+  @FieldResolver(() => [Omission], { description: "Facts the record's pages state that the hub leaves out on purpose (a person's name, a telephone number), each with its reason." })
+  async omissions(@Root() provenance: Provenance, @Ctx() ctx: RegionalContext): Promise<Omission[]> {
+    const claims = await claimsOf(provenance, ctx);
+    return claims
+      .filter((claim) => claim.omission)
+      .map((claim) =>
+        Object.assign(new Omission(), { what: claim.field, reason: claim.omission!, note: claim.note ?? null, sourceId: claim.sources[0] ? `${claim.partnership}:${claim.sources[0]}` : null }),
+      );
+  }
+
   @Authorized(Access.OWN_PARTNERSHIP)
   @FieldResolver(() => [AuditEntry], {
     nullable: true,
@@ -65,5 +89,26 @@ export class ProvenanceResolver {
   })
   history(@Root() provenance: Provenance, @Ctx() ctx: RegionalContext): Promise<AuditEntry[]> {
     return ctx.loaders.manyBy(AuditEntry, "entityId", { id: "asc" }, { entityType: provenance.recordType }).load(provenance.recordId);
+  }
+}
+
+function claimsOf(provenance: Provenance, ctx: RegionalContext): Promise<FieldClaim[]> {
+  return ctx.loaders.manyBy(FieldClaim, "recordId", { id: "asc" }, { recordType: provenance.recordType }).load(provenance.recordId);
+}
+
+@Resolver(() => FieldProvenance)
+export class FieldProvenanceResolver {
+  @FieldResolver(() => [Source], { description: "The pages that state the field (SOURCE_PAGE), or that it was derived or inferred from." })
+  async sources(@Root() claim: FieldProvenance, @Ctx() ctx: RegionalContext): Promise<Source[]> {
+    const sources = await ctx.loaders.byId(Source).loadMany(claim.sourceIds);
+    return sources.filter((source): source is Source => source instanceof Source);
+  }
+}
+
+@Resolver(() => Omission)
+export class OmissionResolver {
+  @FieldResolver(() => Source, { nullable: true, description: "The page that states what was left out." })
+  async source(@Root() omission: Omission, @Ctx() ctx: RegionalContext): Promise<Source | null> {
+    return omission.sourceId ? ctx.loaders.byId(Source).load(omission.sourceId) : null;
   }
 }

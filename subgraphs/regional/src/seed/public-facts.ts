@@ -6,20 +6,56 @@ import {
   InstitutionKind,
   MemberRole,
   MunicipalityKind,
+  OmissionReason,
+  ProvenanceKind,
   SiteStatus,
   UnitLevel,
 } from "../common/enums";
 
 /**
- * The public facts of shared/DOMAIN.md, each with the source page it comes
- * from. Plain data: the seeder turns it into rows. Where the pages disagree
- * (the lead partner of Kooperacja) both claims are kept.
+ * The public facts of the five source pages (seeds/, summed up in
+ * docs/domain.md), each with the page it comes from. Plain data: the
+ * seeder turns it into rows. Where the pages disagree (the lead partner of
+ * Kooperacja) both claims are kept. A record cites one page; a field that
+ * draws on other pages, or is derived or inferred rather than stated, says
+ * so in `fields`. seeds/audit.yaml checks every citation against the pages.
  */
+
+/** Where one field comes from, where that is not simply the record's page. */
+export interface FieldOrigin {
+  kind: ProvenanceKind.SOURCE_PAGE | ProvenanceKind.DERIVED | ProvenanceKind.INFERRED | ProvenanceKind.REFERENCE_DATA;
+  pages: string[];
+  note?: string;
+}
+
+/** The field is stated on these pages. */
+export const onPages = (...pages: string[]): FieldOrigin => ({ kind: ProvenanceKind.SOURCE_PAGE, pages });
+/** The field is computed from facts of these pages; `formula` says how. */
+export const derived = (formula: string, ...pages: string[]): FieldOrigin => ({ kind: ProvenanceKind.DERIVED, pages, note: formula });
+/** The field is reasoned from these pages, which do not state it; `reasoning` says how. */
+export const inferred = (reasoning: string, ...pages: string[]): FieldOrigin => ({ kind: ProvenanceKind.INFERRED, pages, note: reasoning });
+/** The field is public reference data, not stated on the pages. */
+export const referenceData = (note: string): FieldOrigin => ({ kind: ProvenanceKind.REFERENCE_DATA, pages: [], note });
+
+/** A fact a page states that the hub leaves out on purpose. */
+export interface OmissionFact {
+  what: string;
+  reason: OmissionReason;
+  page: string;
+  note?: string;
+}
+
+/** Field origins and omissions any record of the seed can carry. */
+export interface Cited {
+  fields?: Record<string, FieldOrigin>;
+  omitted?: OmissionFact[];
+}
 
 export interface SourceFact {
   code: string;
   fileName: string;
-  publisher: string;
+  /** As the page names its publisher; null where it names none. */
+  publishedBy: string | null;
   title: string;
 }
 
@@ -27,31 +63,36 @@ export const SOURCES: Record<string, SourceFact> = {
   "000": {
     code: "000",
     fileName: "000_13c2998b6788e823.txt",
-    publisher: "Powiatowe Centrum Pomocy Rodzinie w Ostródzie (PCPR Ostróda)",
+    // Its footer: "www.pcpr.ostroda.pl | wszelkie prawa zastrzeżone".
+    publishedBy: "Powiatowe Centrum Pomocy Rodzinie w Ostródzie (PCPR Ostróda, www.pcpr.ostroda.pl)",
     title: "Dyrektor PCPR w Grupie Decydentów partnerskiego projektu \"Kooperacja - efektywna i skuteczna\"",
   },
   "001": {
     code: "001",
     fileName: "001_064c6710cab95ea6.txt",
-    publisher: "Regionalny Ośrodek Polityki Społecznej w Krakowie (ROPS Kraków)",
+    // The project's "O projekcie" page names the four ROPS that run the project, not which of them publishes it.
+    publishedBy: null,
     title: "KOOPERACJE 3D – model wielosektorowej współpracy na rzecz wsparcia osób i rodzin: O projekcie",
   },
   "002": {
     code: "002",
     fileName: "002_34c6039c66b9a543.txt",
-    publisher: "Regionalny Ośrodek Polityki Społecznej w Zielonej Górze (ROPS Zielona Góra)",
+    // "Regionalny Ośrodek Polityki Społecznej w Zielonej Górze uprzejmie informuje, że…"
+    publishedBy: "Regionalny Ośrodek Polityki Społecznej w Zielonej Górze (ROPS Zielona Góra)",
     title: "Zapraszamy do udziału w projekcie „Kooperacja – efektywna i skuteczna”",
   },
   "003": {
     code: "003",
     fileName: "003_5deb7787be237042.txt",
-    publisher: "Powiat Wysokomazowiecki (Starostwo Powiatowe w Wysokiem Mazowieckiem)",
+    // A news item ("Aktualności") about the powiat, with no publisher, address or footer.
+    publishedBy: null,
     title: "Liderzy kooperacji - Powiat Wysokomazowiecki przystąpił do uczestnictwa w projekcie",
   },
   "004": {
     code: "004",
     fileName: "004_9e10d29d222c4681.txt",
-    publisher: "Powiatowe Centrum Pomocy Rodzinie w Radomsku (PCPR Radomsko)",
+    // Its footer: "© PCPR Radomsko. Wszelkie prawa zastrzeżone".
+    publishedBy: "Powiatowe Centrum Pomocy Rodzinie w Radomsku (PCPR Radomsko)",
     title: "Udział Powiatowego Centrum Pomocy Rodzinie w Radomsku w projekcie partnerskim pn. „Kooperacje 3D”",
   },
 };
@@ -65,7 +106,7 @@ export interface UnitFact {
   population?: number;
 }
 
-export interface InstitutionFact {
+export interface InstitutionFact extends Cited {
   id: string;
   name: string;
   shortName: string;
@@ -75,9 +116,11 @@ export interface InstitutionFact {
   role: MemberRole;
   roleDescription?: string;
   source: string;
+  /** Origins of the membership's fields (role, roleDescription) that differ from `source`. */
+  memberFields?: Record<string, FieldOrigin>;
 }
 
-export interface PartnershipFacts {
+export interface PartnershipFacts extends Cited {
   key: PartnershipKey;
   name: string;
   macroregion: string;
@@ -97,15 +140,15 @@ export interface PartnershipFacts {
   units: UnitFact[];
   institutions: InstitutionFact[];
   leadClaims: { institution: string; quote: string; source: string }[];
-  structures: {
+  structures: (Cited & {
     kind: CooperationBodyKind;
     localName: string;
     description: string;
     typicalMembers?: number;
     meetingFormat?: string;
     source: string;
-  }[];
-  sites: {
+  })[];
+  sites: (Cited & {
     teryt: string;
     name: string;
     status: SiteStatus;
@@ -113,8 +156,8 @@ export interface PartnershipFacts {
     agreement?: string;
     source: string;
     note?: string;
-  }[];
-  bodies: {
+  })[];
+  bodies: (Cited & {
     id: string;
     kind: CooperationBodyKind;
     name: string;
@@ -122,8 +165,8 @@ export interface PartnershipFacts {
     memberCount?: number;
     meetingFormat?: string;
     source: string;
-    members: { institution: string; joinedOn?: string; representation?: string; source: string }[];
-  }[];
+    members: (Cited & { institution: string; joinedOn?: string; representation?: string; source: string })[];
+  })[];
 }
 
 /** Common to the three projects (every page agrees). */
@@ -136,10 +179,17 @@ export const PROGRAMME = {
   endsOn: "2021-03-31",
 };
 
-const COMMON_GOAL =
-  "Develop, pilot and roll out a model of cooperation between social assistance and integration institutions and other sector policies " +
-  "(labour market, education, health, judiciary, police, NGOs) for persons and families at risk of poverty or social exclusion; " +
-  "the results go into the national recommendation book (Księga rekomendacyjna).";
+/**
+ * Axis, action and fund of Liderzy kooperacji: its page names the programme
+ * alone, so they are reasoned from the pages of the two sibling projects.
+ */
+const LIDERZY_CALL = inferred(
+  "Page 003 names the programme (PO WER 2014-2020) but not the priority axis, the action or the fund. Page 001 says the recommendation book sums up the models of 3 macroregions, " +
+    "and pages 001, 002 and 004 put the other two macroregions' projects under priority axis II, action 2.5, co-financed by the European Social Fund; the third project is taken to be under the same call.",
+  "001",
+  "002",
+  "004",
+);
 
 /** TERYT codes, kinds and populations are reference data the pages do not state. */
 export const REFERENCE_NOTE = "TERYT code, kind and parent from the GUS TERYT register, entered by the hub team; not stated on the source pages.";
@@ -158,7 +208,9 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
     totalValueGrosze: null,
     euCofinancingGrosze: null,
     moneySource: null,
-    goal: COMMON_GOAL,
+    goal:
+      "Develop and implement a pilot model of cooperation of the gmina's social assistance institutions (OPS) with powiat institutions and other sectors " +
+      "(police, judiciary, education, NGOs) that matter for social inclusion and fighting poverty, in the rural gminas of macroregion I.",
     modelDescription:
       "A pilot model of cooperation of the gmina social assistance centre (OPS) with powiat institutions and other sectors (police, courts, education, NGOs). " +
       "It describes an individualised diagnosis of the needs of persons and families with comprehensive cross-sector support, and a scheme of " +
@@ -179,7 +231,8 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
     ],
     source: "003",
     note: "The source page does not state the project's value or its lead partner.",
-    sources: ["003"],
+    fields: { priorityAxis: LIDERZY_CALL, action: LIDERZY_CALL, fund: LIDERZY_CALL },
+    sources: ["001", "002", "003", "004"],
     units: [
       voivodeship("06", "lubelskie"),
       voivodeship("14", "mazowieckie"),
@@ -201,6 +254,12 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
         role: MemberRole.PARTNER,
         roleDescription: "Acts for Województwo Podlaskie; signed the cooperation agreement with Powiat Wysokomazowiecki on 2018-06-21.",
         source: "003",
+        memberFields: {
+          role: inferred(
+            "Page 003 does not call it a partner: Województwo Podlaskie, for which it acts, signed the agreement by which the powiat joined the project, so it takes part in running the project in podlaskie.",
+            "003",
+          ),
+        },
       },
       {
         id: "powiat-wysokomazowiecki",
@@ -212,6 +271,7 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
         role: MemberRole.PARTICIPANT,
         roleDescription: "Joined the project by the cooperation agreement of 2018-06-21.",
         source: "003",
+        fields: { city: referenceData("Seat of the powiat's office; the page does not name it.") },
       },
     ],
     leadClaims: [],
@@ -238,15 +298,17 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
         teryt: "2013102",
         name: "Gmina Wysokie Mazowieckie",
         status: SiteStatus.QUALIFIED,
-        agreement: "Qualified as a rural gmina of Powiat Wysokomazowiecki under its agreement of 2018-06-21.",
         source: "003",
+        // The page says the two gminas qualified; it does not say under which agreement.
+        note: "One of the 2 rural gminas of powiat wysokomazowiecki that qualified; the page names no agreement of the gmina's own.",
       },
       {
         teryt: "2013052",
         name: "Gmina Kobylin-Borzymy",
         status: SiteStatus.QUALIFIED,
-        agreement: "Qualified as a rural gmina of Powiat Wysokomazowiecki under its agreement of 2018-06-21.",
         source: "003",
+        // The page says the two gminas qualified; it does not say under which agreement.
+        note: "One of the 2 rural gminas of powiat wysokomazowiecki that qualified; the page names no agreement of the gmina's own.",
       },
     ],
     bodies: [
@@ -255,7 +317,22 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
         kind: CooperationBodyKind.SCHOOL_OF_COOPERATION,
         name: "Szkoła kooperacji (regional, podlaskie)",
         source: "003",
-        members: [{ institution: "rops-bialystok", representation: "Organises the regional school for podlaskie.", source: "003" }],
+        fields: {
+          name: inferred(
+            "Page 003 names a regional and a supra-regional \"Szkoła kooperacji\"; that the regional one for this powiat is podlaskie's follows from the powiat being in podlaskie.",
+            "003",
+          ),
+        },
+        members: [
+          {
+            institution: "rops-bialystok",
+            representation: "Acts for Województwo Podlaskie in the project; the page does not say who runs the school.",
+            source: "003",
+            fields: {
+              representation: inferred("Page 003 names no member of the school; ROPS Białystok is listed as the project's body in podlaskie, the region of the school.", "003"),
+            },
+          },
+        ],
       },
     ],
   },
@@ -273,7 +350,10 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
     totalValueGrosze: "1197747939",
     euCofinancingGrosze: "1009461962",
     moneySource: "000",
-    goal: COMMON_GOAL,
+    goal:
+      "Develop and implement a model of cooperation between social assistance and integration institutions and other sector policies (among others the labour market, " +
+      "education, health care, the judiciary and the police) in urban-rural gminas with diagnosed needs in supporting families at risk of poverty or social exclusion; " +
+      "a report on the pilot's effects recommends the model for use across the country in the recommendation book (Księga rekomendacyjna).",
     modelDescription:
       "County reflective groups (Powiatowe Grupy Refleksyjne), county decision-makers groups (Powiatowe Grupy Decydentów) and regional reflective groups " +
       "(Regionalne Grupy Refleksyjne), with individual and group coaching for social workers; the meetings are run by Uniwersytet Mikołaja Kopernika w Toruniu. " +
@@ -288,11 +368,30 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
     ],
     supportForms: [ActivityKind.COACHING],
     source: "000",
-    note:
-      "The sources disagree on the lead partner (see leadPartner). Page 002 writes the end date as \"31.03.20121\", a typo for 2021. " +
-      "Macroregion II is inferred, not stated: no page names this partnership's macroregion; page 003 puts the rural-gmina model in macroregion I and page 004 Kooperacje 3D in macroregion III, so II follows by elimination. " +
-      "Lubuskie's invitation (3 powiats, 5 urban-rural gminas), the selection criteria and the application deadline are on page 002, not on page 000 that this record cites.",
-    sources: ["000", "002"],
+    note: "The sources disagree on the lead partner (see leadPartner). Page 002 writes the end date as \"31.03.20121\", a typo for 2021.",
+    fields: {
+      name: onPages("000", "002"),
+      macroregion: inferred(
+        "No page names this partnership's macroregion. Page 003 puts the rural-gmina model (Liderzy kooperacji) in macroregion I and page 004 puts Kooperacje 3D in macroregion III; " +
+          "page 001 says there are 3 macroregions, so II follows by elimination.",
+        "001",
+        "003",
+        "004",
+      ),
+      targetMunicipalityKinds: onPages("000", "002"),
+      targetDescription: onPages("000", "002"),
+      priorityAxis: onPages("002"),
+      action: onPages("002"),
+      fund: onPages("000", "002"),
+      endsOn: onPages("000", "002"),
+      euSharePercent: derived("euCofinancing ÷ totalValue × 100, to two decimals; page 000 states both amounts, not the share.", "000"),
+      goal: onPages("000", "002"),
+      modelDescription: onPages("000", "002"),
+      selectionCriteria: onPages("002"),
+      supportForms: onPages("000", "002"),
+    },
+    omitted: [{ what: "The contact person for applications (name and telephone number)", reason: OmissionReason.PERSONAL_DATA, page: "002" }],
+    sources: ["000", "001", "002", "003", "004"],
     units: [
       voivodeship("04", "kujawsko-pomorskie"),
       voivodeship("08", "lubuskie"),
@@ -336,7 +435,7 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
       {
         kind: CooperationBodyKind.COUNTY_DECISION_MAKERS_GROUP,
         localName: "Powiatowa Grupa Decydentów",
-        description: "Decision-makers of the powiat's institutions.",
+        description: "A group of decision-makers at powiat level (15 persons).",
         typicalMembers: 15,
         meetingFormat: "1-day meetings.",
         source: "002",
@@ -367,7 +466,17 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
         site: "2815",
         meetingFormat: "1-day meetings.",
         source: "000",
-        members: [{ institution: "pcpr-ostroda", representation: "Director of PCPR Ostróda.", source: "000" }],
+        fields: {
+          meetingFormat: inferred("Page 000 does not say how this group meets; page 002 says the project's county decision-makers groups hold 1-day meetings.", "002"),
+        },
+        members: [
+          {
+            institution: "pcpr-ostroda",
+            representation: "Director of PCPR Ostróda.",
+            source: "000",
+            omitted: [{ what: "The director's name", reason: OmissionReason.PERSONAL_DATA, page: "000", note: "The hub records that the director of PCPR Ostróda sits in the group, not who the director is." }],
+          },
+        ],
       },
     ],
   },
@@ -378,12 +487,15 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
     macroregion: "III",
     targetMunicipalityKinds: [MunicipalityKind.URBAN, MunicipalityKind.URBAN_RURAL],
     targetDescription:
-      "Towns over 20 000 inhabitants: 30 gminas and 20 powiats in the śląskie, łódzkie, małopolskie and opolskie voivodeships (5 gminas and 5 powiats in " +
-      "małopolskie); in each gmina 5 to 10 persons or families are supported under the model.",
+      "30 gminas of over 20 000 inhabitants and 20 powiats in the śląskie, łódzkie, małopolskie and opolskie voivodeships (5 gminas and 5 powiats in małopolskie); " +
+      "the recommendations take account of towns of over 20 000 inhabitants; in each gmina 5 to 10 persons or families are supported under the model.",
     totalValueGrosze: "996699550",
     euCofinancingGrosze: "840018380",
     moneySource: "001",
-    goal: COMMON_GOAL,
+    goal:
+      "Increase cooperation and improve collaboration between social assistance and integration institutions and other sector policies that matter for social inclusion " +
+      "and fighting poverty (the labour market, education, health care, the judiciary and the police), by developing and testing a cooperation model in 30 gminas and 20 powiats; " +
+      "its recommendations go into the recommendation book that sums up the models of the 3 macroregions.",
     modelDescription:
       "Cooperation on three levels (\"3D\"): institution (formal local partnerships of social assistance with other sectors), worker (social workers with workers " +
       "of other institutions) and client (social worker with client: an individualised, cross-sector diagnosis of needs leading to a social contract). " +
@@ -400,7 +512,27 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
       ActivityKind.ANIMATION,
     ],
     source: "001",
-    sources: ["001", "004"],
+    fields: {
+      name: onPages("001", "004"),
+      macroregion: onPages("004"),
+      targetMunicipalityKinds: inferred(
+        "The pages name no kind of gmina: they say gminas of over 20 000 inhabitants (page 001, page 004) and towns of over 20 000 inhabitants (page 001). " +
+          "A town is an urban gmina or the seat of an urban-rural one, so those two kinds are inferred; a rural gmina of over 20 000 inhabitants would not be excluded by the pages' words.",
+        "001",
+        "004",
+      ),
+      targetDescription: onPages("001", "004"),
+      programme: onPages("001", "004"),
+      priorityAxis: onPages("001", "004"),
+      action: onPages("001", "004"),
+      fund: onPages("001", "004"),
+      startsOn: onPages("001", "004"),
+      endsOn: onPages("001", "004"),
+      goal: onPages("001", "004"),
+      modelDescription: onPages("001", "004"),
+      cooperationLevels: onPages("001", "004"),
+    },
+    sources: ["001", "003", "004"],
     units: [
       voivodeship("10", "łódzkie"),
       voivodeship("12", "małopolskie"),
@@ -410,7 +542,7 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
       { teryt: "1012011", name: "Radomsko", level: UnitLevel.GMINA, municipalityKind: MunicipalityKind.URBAN, parent: "1012", population: 46000 },
     ],
     institutions: [
-      { id: "rops-katowice", name: "Regionalny Ośrodek Polityki Społecznej Województwa Śląskiego", shortName: "ROPS Katowice", kind: InstitutionKind.ROPS, city: "Katowice", voivodeship: "24", role: MemberRole.PARTNER, source: "004" },
+      { id: "rops-katowice", name: "Regionalny Ośrodek Polityki Społecznej Województwa Śląskiego", shortName: "ROPS Katowice", kind: InstitutionKind.ROPS, city: "Katowice", voivodeship: "24", role: MemberRole.PARTNER, source: "004", fields: { city: onPages("001") } },
       { id: "rcps-lodz", name: "Regionalne Centrum Polityki Społecznej w Łodzi", shortName: "RCPS Łódź", kind: InstitutionKind.RCPS, city: "Łódź", voivodeship: "10", role: MemberRole.PARTNER, source: "004" },
       { id: "rops-krakow", name: "Regionalny Ośrodek Polityki Społecznej w Krakowie", shortName: "ROPS Kraków", kind: InstitutionKind.ROPS, city: "Kraków", voivodeship: "12", role: MemberRole.PARTNER, source: "001" },
       { id: "rops-opole", name: "Regionalny Ośrodek Polityki Społecznej w Opolu", shortName: "ROPS Opole", kind: InstitutionKind.ROPS, city: "Opole", voivodeship: "16", role: MemberRole.PARTNER, source: "004" },
@@ -431,6 +563,8 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
           "A formalised cross-sector, cross-departmental and cross-organisational partnership of the local institutions that matter for supporting persons, " +
           "families and social groups; supported by an animator-moderator.",
         source: "004",
+        // The definition is page 004's; the animator-moderator is page 001's.
+        fields: { description: onPages("004", "001") },
       },
     ],
     sites: [

@@ -6,6 +6,7 @@ import { BodyMeeting } from "../bodies/body-meeting.entity";
 import { BodyMember } from "../bodies/body-member.entity";
 import { CooperationBody } from "../bodies/cooperation-body.entity";
 import { ProvenanceKind } from "../common/enums";
+import { FieldClaim } from "../common/field-claim.entity";
 import { SupportedFamily } from "../families/supported-family.entity";
 import { IndicatorValue } from "../indicators/indicator-value.entity";
 import { Institution, sectorOfKind } from "../institutions/institution.entity";
@@ -16,7 +17,7 @@ import { PartnershipMember } from "../partnerships/partnership-member.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { Source } from "../sources/source.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
-import { PARTNERSHIP_FACTS, POPULATION_NOTE, PROGRAMME, REFERENCE_NOTE, SOURCES } from "./public-facts";
+import { derived, PARTNERSHIP_FACTS, POPULATION_NOTE, PROGRAMME, REFERENCE_NOTE, SOURCES, type Cited } from "./public-facts";
 import { syntheticMeetings, syntheticSite } from "./synthetic";
 
 const SYNTHETIC_NOTE = "Generated demo record (deterministic); not a real observation.";
@@ -49,8 +50,26 @@ export class RegionalSeeder extends Seeder {
     const synthetic = { ...owner, provenanceKind: ProvenanceKind.SYNTHETIC_DEMO, source: null, provenanceNote: SYNTHETIC_NOTE };
 
     for (const code of facts.sources) {
-      em.create(Source, { id: `${facts.key}:${code}`, ...owner, ...SOURCES[code]! });
+      const { publishedBy, ...page } = SOURCES[code]!;
+      em.create(Source, { id: `${facts.key}:${code}`, ...owner, ...page, publishedBy, publisher: publishedBy ?? "Not named on the page" });
     }
+    const cite = (recordType: string, recordId: string, { fields = {}, omitted = [] }: Cited) => {
+      for (const [field, origin] of Object.entries(fields)) {
+        em.create(FieldClaim, { id: `${recordType}:${recordId}:${field}`, ...owner, recordType, recordId, field, kind: origin.kind, sources: origin.pages, note: origin.note ?? null });
+      }
+      omitted.forEach((omission, index) => {
+        em.create(FieldClaim, {
+          id: `${recordType}:${recordId}:omitted:${index}`,
+          ...owner,
+          recordType,
+          recordId,
+          field: omission.what,
+          omission: omission.reason,
+          sources: [omission.page],
+          note: omission.note ?? null,
+        });
+      });
+    };
 
     for (const unit of facts.units) {
       em.create(TerritorialUnit, {
@@ -82,6 +101,7 @@ export class RegionalSeeder extends Seeder {
       supportForms: facts.supportForms,
       ...fromPage(facts.source, [moneyNote, facts.note].filter(Boolean).join(" ") || undefined),
     });
+    cite("Partnership", facts.key, facts);
 
     for (const institution of facts.institutions) {
       em.create(Institution, {
@@ -94,6 +114,13 @@ export class RegionalSeeder extends Seeder {
         voivodeship: em.getReference(TerritorialUnit, institution.voivodeship),
         ...fromPage(institution.source),
       });
+      cite("Institution", institution.id, {
+        fields: {
+          shortName: derived("The hub's short form of the name the page gives: the kind of institution and its city.", institution.source),
+          sector: derived("From the kind of institution.", institution.source),
+          ...institution.fields,
+        },
+      });
       em.create(PartnershipMember, {
         id: `member:${institution.id}`,
         institution: em.getReference(Institution, institution.id),
@@ -101,6 +128,7 @@ export class RegionalSeeder extends Seeder {
         roleDescription: institution.roleDescription ?? null,
         ...fromPage(institution.source),
       });
+      cite("PartnershipMember", `member:${institution.id}`, { fields: institution.memberFields });
     }
 
     for (const claim of facts.leadClaims) {
@@ -122,6 +150,7 @@ export class RegionalSeeder extends Seeder {
         meetingFormat: structure.meetingFormat ?? null,
         ...fromPage(structure.source),
       });
+      cite("ModelStructure", `structure:${structure.kind}`, structure);
     }
 
     for (const site of facts.sites) {
@@ -134,6 +163,7 @@ export class RegionalSeeder extends Seeder {
         agreement: site.agreement ?? null,
         ...fromPage(site.source, site.note),
       });
+      cite("PilotSite", site.teryt, site);
     }
 
     for (const body of facts.bodies) {
@@ -146,6 +176,7 @@ export class RegionalSeeder extends Seeder {
         meetingFormat: body.meetingFormat ?? null,
         ...fromPage(body.source),
       });
+      cite("CooperationBody", body.id, body);
       for (const member of body.members) {
         em.create(BodyMember, {
           id: `${body.id}:${member.institution}`,
@@ -155,6 +186,7 @@ export class RegionalSeeder extends Seeder {
           representation: member.representation ?? null,
           ...fromPage(member.source),
         });
+        cite("BodyMember", `${body.id}:${member.institution}`, member);
       }
     }
 

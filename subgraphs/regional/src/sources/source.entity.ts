@@ -19,9 +19,16 @@ export class Source {
   @Property({ type: "string" })
   fileName!: string;
 
-  @Field(() => String, { description: "Institution that published the page." })
+  @Field(() => String, {
+    description: "Institution that published the page, or \"Not named on the page\".",
+    deprecationReason: "Use publishedBy: it is null where the page does not name its publisher, rather than a name the hub guessed.",
+  })
   @Property({ type: "string" })
   publisher!: string;
+
+  @Field(() => String, { nullable: true, description: "The publisher as the page itself names it (in its text or footer); null where the page names none." })
+  @Property({ type: "string", nullable: true })
+  publishedBy?: string | null;
 
   @Field(() => String, { description: "Title or headline of the page, in Polish." })
   @Property({ type: "text" })

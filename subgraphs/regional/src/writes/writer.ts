@@ -5,6 +5,7 @@ import { validate, type ValidationError } from "class-validator";
 import { AuditAction } from "../audit/audit-action";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { ProvenanceKind } from "../common/enums";
+import { FieldClaim } from "../common/field-claim.entity";
 import { assertServes, localIdHere } from "../common/lookup";
 import type { RegionalContext } from "../context";
 import type { ImportBatch } from "../imports/import-batch.entity";
@@ -281,6 +282,25 @@ export class Writer {
     }));
     for (let start = 0; start < entries.length; start += CHUNK) {
       await em.insertMany(AuditEntry, entries.slice(start, start + CHUNK) as never);
+    }
+    await this.dropStaleClaims(em, entries);
+  }
+
+  /**
+   * A field a write changed no longer says what its source page said: its
+   * claim goes (the audit trail keeps the value the page gave), so the field
+   * falls back to the record's origin and its history.
+   */
+  private async dropStaleClaims(em: SqlEntityManager, entries: { action: AuditAction; entityType: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]): Promise<void> {
+    const updated = entries.filter((entry) => entry.action === AuditAction.UPDATED && entry.before);
+    for (let start = 0; start < updated.length; start += CHUNK) {
+      const chunk = updated.slice(start, start + CHUNK);
+      const claims = await em.find(FieldClaim, { recordId: { $in: chunk.map((entry) => entry.entityId) }, kind: { $ne: null } });
+      const stale = claims.filter((claim) => {
+        const entry = chunk.find((candidate) => candidate.entityId === claim.recordId && candidate.entityType === claim.recordType);
+        return entry && normal(entry.before![claim.field]) !== normal(entry.after[claim.field]);
+      });
+      if (stale.length > 0) await em.nativeDelete(FieldClaim, { id: { $in: stale.map((claim) => claim.id) } });
     }
   }
 }
