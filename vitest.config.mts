@@ -25,6 +25,7 @@ const ON_POSTGRESQL = [
   "readme",
   "regional-data",
   "regional-writes",
+  "seed-audit",
   "sharding",
   "shutdown",
   "protection",

@@ -46,6 +46,20 @@ describe("the seed audit: every public fact against the page it cites (seeds/aud
     expect(report.notOnPage).toHaveLength(1);
   });
 
+  it("makes no claim the pages do not: NGOs only in the goal of the partnership whose page names them, no publisher a page does not name", () => {
+    const goal = (key: string) => String(records.get(`Partnership/${key}`)!.values.goal);
+    expect(goal("liderzy")).toContain("NGOs");
+    expect(goal("kooperacja")).not.toMatch(/NGO|non-governmental/i);
+    expect(goal("kooperacje3d")).not.toMatch(/NGO|non-governmental/i);
+    expect(["000", "001", "002", "003", "004"].map((code) => records.get(`Source/${code}`)!.values.publishedBy ?? null)).toEqual([
+      expect.stringContaining("PCPR Ostróda"),
+      null,
+      expect.stringContaining("ROPS Zielona Góra"),
+      null,
+      expect.stringContaining("PCPR Radomsko"),
+    ]);
+  });
+
   it("records the personal data the pages give and the hub leaves out, and shows none of it", () => {
     const omissions = [...records].flatMap(([key, record]) => record.omissions.map((omission) => `${key}: ${omission.reason} (page ${omission.page})`));
     expect(omissions.sort()).toEqual([
