@@ -79,7 +79,17 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       const headers = (await overview.locator("thead th").allTextContents()).map(plain);
       expect(headers.slice(1)).toEqual(["Liderzy kooperacji", "Kooperacja – efektywna i skuteczna", expect.stringMatching(/^Kooperacje 3D/)]);
       const row = async (label: string) => (await overview.locator("tbody tr", { has: page.locator(`th:text-is("${label}")`) }).locator("td").allTextContents()).map(plain);
-      expect(await row("Udział UE")).toEqual(["brak w źródłach", "84,28 %", "84,28 %"]);
+      // A fact the pages do not state is marked ‡ where it stands, with the hub's reasoning on hover: Kooperacja's macroregion
+      // (by elimination) and EU share (computed from its two amounts; Kooperacje 3D's page states its own).
+      expect(await row("Udział UE")).toEqual(["brak w źródłach", "84,28 % ‡", "84,28 %"]);
+      expect(await row("Makroregion")).toEqual(["I", "II ‡", "III"]);
+      const inferred = overview.locator('td[data-provenance="INFERRED"]');
+      expect(await inferred.getAttribute("title")).toMatch(/II follows by elimination/);
+      expect(await overview.locator('td[data-provenance="DERIVED"]').getAttribute("title")).toMatch(/euCofinancing ÷ totalValue/);
+      expect((await overview.locator("td:not([data-provenance])").allTextContents()).some((text) => text.includes("‡"))).toBe(false);
+      expect(plain(await page.textContent("#overview .provenance-note"))).toBe(
+        "‡ nie podane wprost na stronach źródłowych, lecz wywnioskowane lub obliczone z nich (uzasadnienie po najechaniu kursorem).",
+      );
       expect(await row("Wartość projektu")).toEqual(["brak w źródłach", "11 977 479,39 zł", "9 966 995,50 zł"]);
       expect(await row("Dofinansowanie UE (EFS)")).toEqual(["brak w źródłach", "10 094 619,62 zł", "8 400 183,80 zł"]);
       expect(await row("Miejsca pilotażu")).toEqual(["3", "1", "2"]);
@@ -144,7 +154,8 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
       expect(plain(await page.textContent("h1"))).toBe("Three models of cooperation compared");
       const share = page.locator("table.overview tbody tr", { has: page.locator('th:text-is("EU share")') });
-      expect((await share.locator("td").allTextContents()).map(plain)).toEqual(["not in the sources", "84.28%", "84.28%"]);
+      expect((await share.locator("td").allTextContents()).map(plain)).toEqual(["not in the sources", "84.28% ‡", "84.28%"]);
+      expect(plain(await page.textContent("#overview .provenance-note"))).toBe("‡ not stated on the source pages but inferred or computed from them (the reasoning shows on hover).");
       expect(plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "))).toContain("84.28%");
       expect(plain(await page.textContent("#indicator-definition"))).toMatch(/^What the indicator counts \(family-quarters\): For each quarter, .* counts four times; FAMILIES_ENROLLED counts distinct families\.$/);
       // The mark and its legend in English too.

@@ -19,6 +19,9 @@ export interface Cell {
   perturbed?: boolean;
   /** What the hub says the figure is computed from (OBSERVED, SYNTHETIC or MIXED). */
   origin?: string;
+  /** The field is not stated on the source pages: DERIVED or INFERRED, with the formula or reasoning as `title`. */
+  reasoned?: string;
+  title?: string;
   numeric?: boolean;
 }
 
@@ -46,6 +49,8 @@ export function dataTable(caption: string, headers: string[], rows: Cell[][], cl
                     "data-suppressed": cell.suppressed ? "true" : undefined,
                     "data-perturbed": cell.perturbed ? "true" : undefined,
                     "data-origin": cell.origin,
+                    "data-provenance": cell.reasoned,
+                    title: cell.title,
                   },
                   cell.text,
                 ),

@@ -87,6 +87,10 @@ const WORDS = {
     pl: "dane demonstracyjne (syntetyczne) w całości lub w części: liczba nie jest rzeczywistą obserwacją.",
     en: "demonstration (synthetic) data in whole or in part: the figure is not a real observation.",
   },
+  reasonedFacts: {
+    pl: "nie podane wprost na stronach źródłowych, lecz wywnioskowane lub obliczone z nich (uzasadnienie po najechaniu kursorem).",
+    en: "not stated on the source pages but inferred or computed from them (the reasoning shows on hover).",
+  },
   URBAN: { pl: "miejska", en: "urban" },
   RURAL: { pl: "wiejska", en: "rural" },
   URBAN_RURAL: { pl: "miejsko-wiejska", en: "urban-rural" },

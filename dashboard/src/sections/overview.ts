@@ -3,6 +3,7 @@ import { dataTable, figure, h, type Cell } from "../dom";
 import { formatMoney, formatNumber, formatPercent, t, type Lang } from "../i18n";
 import { placeholder, section, type Drawn } from "../page";
 import { figureCell, originNote, protectionNote } from "../protection";
+import { factCell, reasonedClaim, reasonedNote } from "../provenance";
 import { state } from "../state";
 
 /** The three partnerships side by side, and their money as a chart. */
@@ -14,15 +15,16 @@ export function overview(lang: Lang): Drawn {
   const money = (value: { amount: string } | null | undefined) => (value ? formatMoney(lang, Number(value.amount)) : t(lang, "notStated"));
   const share = (percent: string | null | undefined) => (percent ? formatPercent(lang, Number(percent)) : t(lang, "notStated"));
   const columns = partnerships.map((p) => p.name);
+  const reasoned = (p: (typeof partnerships)[number], field: string) => reasonedClaim(p.provenance.fields, field);
   const metric = (word: Parameters<typeof t>[1], cell: (p: (typeof partnerships)[number]) => Cell): Cell[] => [{ text: t(lang, word) }, ...partnerships.map(cell)];
   const table = dataTable(
     t(lang, "overview"),
     ["", ...columns],
     [
-      metric("macroregion", (p) => ({ text: p.macroregion })),
+      metric("macroregion", (p) => factCell(p.macroregion, reasoned(p, "macroregion"))),
       metric("value", (p) => ({ text: money(p.totalValue), numeric: true })),
       metric("euFunds", (p) => ({ text: money(p.euCofinancing), numeric: true })),
-      metric("euShare", (p) => ({ text: share(p.euSharePercent), numeric: true })),
+      metric("euShare", (p) => factCell(share(p.euSharePercent), p.euSharePercent ? reasoned(p, "euSharePercent") : undefined, true)),
       metric("sites", (p) => ({ text: formatNumber(lang, p.pilotSites.length), numeric: true })),
       metric("families", (p) => figureCell(lang, families.get(p.key)?.value, families.get(p.key))),
       metric("bodies", (p) => ({ text: formatNumber(lang, p.cooperationBodies.length), numeric: true })),
@@ -43,6 +45,7 @@ export function overview(lang: Lang): Drawn {
     h("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t(lang, "overview") }, table),
     protectionNote(lang, data.families.rows),
     originNote(lang, data.families.rows),
+    reasonedNote(lang, partnerships.flatMap((p) => [reasoned(p, "macroregion"), p.euSharePercent ? reasoned(p, "euSharePercent") : undefined])),
     chart.element,
   );
   const draw = () =>
