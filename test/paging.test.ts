@@ -1,4 +1,4 @@
-import { PARTNERSHIP_KEYS, tryDecodeGlobalId, Role } from "@kooperacja/shared";
+import { DEFAULT_PAGE_SIZE, PARTNERSHIP_KEYS, tryDecodeGlobalId, Role } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
 
@@ -30,6 +30,34 @@ const CASES: Case[] = [
 ];
 const SEEDS = [1, 2, 3, 4];
 
+/** Every connection of the API, in one order each, for the window checks. */
+const WINDOWS: { c: Case; field: string }[] = [
+  { c: CASES[0]!, field: "NAME" },
+  { c: CASES[1]!, field: "CODE" },
+  { c: { connection: "supportActivities", selection: "id title", orders: { TITLE: (n) => n.title } }, field: "TITLE" },
+  { c: CASES[2]!, field: "PERIOD" },
+  { c: { connection: "institutions", selection: "id name", orders: { NAME: (n) => n.name } }, field: "NAME" },
+];
+
+/**
+ * The page the Relay Cursor Connections spec defines for these arguments
+ * over `all` (ApplyCursorsToEdges, then first or last), with its page info:
+ * more in the direction of travel, else whether a cursor row lies behind.
+ */
+function relayWindow(all: string[], args: { after: number | null; before: number | null; first: number | null; last: number | null }) {
+  let window = all.map((id, index) => ({ id, index }));
+  if (args.after !== null) window = window.filter(({ index }) => index > args.after!);
+  if (args.before !== null) window = window.filter(({ index }) => index < args.before!);
+  const backward = args.last !== null || (args.first === null && args.before !== null);
+  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const page = backward ? window.slice(Math.max(0, window.length - size)) : window.slice(0, size);
+  return {
+    ids: page.map(({ id }) => id),
+    hasNextPage: backward ? args.before !== null : window.length > size,
+    hasPreviousPage: backward ? window.length > size : args.after !== null,
+  };
+}
+
 function compare(a: string | number, b: string | number): number {
   return typeof a === "number" && typeof b === "number" ? a - b : a < b ? -1 : a > b ? 1 : 0;
 }
@@ -38,7 +66,8 @@ describe("paging through a connection across the three shards", () => {
   let hub: TestHub;
   beforeAll(async () => {
     owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
-    hub = await startTestHub({ SEED_SCALE: "3" });
+    // Thousands of page requests a minute: the rate limit is tested in limits.test.ts, not here.
+    hub = await startTestHub({ SEED_SCALE: "3", RATE_LIMIT_PER_MINUTE: "1000000" });
   });
   afterAll(() => hub?.close());
 
@@ -103,5 +132,50 @@ describe("paging through a connection across the three shards", () => {
         });
       }
     }
+  }
+
+  for (const { c, field } of WINDOWS) {
+    it(`${c.connection}: every first/after/last/before combination gives the spec's window over the shards' rows, with exact page info`, async () => {
+      const expected = await expectedOrder(c, field, "ASC");
+      const n = expected.ids.length;
+      expect(n).toBeGreaterThan(3);
+      const query = `query($first: Int, $after: String, $last: Int, $before: String) {
+        ${c.connection}(first: $first, after: $after, last: $last, before: $before, orderBy: { field: ${field}, direction: ASC }) {
+          edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+      }`;
+      // The cursor of every row, from one page of them all.
+      const all = await graphql(hub.gateway.url, query, { first: 500 }, owner);
+      expect(all.data[c.connection].edges.map((edge: any) => edge.node.id)).toEqual(expected.ids);
+      const cursors: string[] = all.data[c.connection].edges.map((edge: any) => edge.cursor);
+      const mid = Math.floor(n / 2);
+      let checked = 0;
+      for (const after of [null, 0, mid, n - 1]) {
+        for (const before of [null, 1, mid + 1, n - 1]) {
+          for (const first of [null, 2, 500]) {
+            for (const last of [null, 2, 500]) {
+              const variables = { after: after === null ? null : cursors[after], before: before === null ? null : cursors[before], first, last };
+              const result = await graphql(hub.gateway.url, query, variables, owner);
+              const label = JSON.stringify({ after, before, first, last });
+              if (first !== null && last !== null) {
+                expect(result.errors?.map((error) => error.extensions?.code), label).toEqual(["BAD_USER_INPUT"]);
+                continue;
+              }
+              expect(result.errors, `${label}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+              const page = result.data[c.connection];
+              const want = relayWindow(expected.ids, { after, before, first, last });
+              expect(page.edges.map((edge: any) => edge.node.id), label).toEqual(want.ids);
+              expect({ hasNextPage: page.pageInfo.hasNextPage, hasPreviousPage: page.pageInfo.hasPreviousPage }, label).toEqual({
+                hasNextPage: want.hasNextPage,
+                hasPreviousPage: want.hasPreviousPage,
+              });
+              expect([page.pageInfo.startCursor, page.pageInfo.endCursor], label).toEqual([page.edges[0]?.cursor ?? null, page.edges.at(-1)?.cursor ?? null]);
+              checked += 1;
+            }
+          }
+        }
+      }
+      expect(checked).toBe(4 * 4 * 5);
+    });
   }
 });

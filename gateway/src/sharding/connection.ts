@@ -1,5 +1,7 @@
 import {
   DEFAULT_PAGE_SIZE,
+  ErrorCode,
+  hubError,
   decodeShardCursor,
   encodeShardCursor,
   partnershipRank,
@@ -78,16 +80,23 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
   const scope = `${node.name.value}:${order.field}:${direction}`;
   const first = value("first") as number | null | undefined;
   const last = value("last") as number | null | undefined;
+  const refuse = (error: GraphQLError): FieldPlan => ({ key, targets: [], shardField: () => node, merge: () => null, errors: [{ ...error.toJSON(), path: [key] }] });
+  if (first !== undefined && first !== null && last !== undefined && last !== null) {
+    return refuse(hubError(ErrorCode.BAD_USER_INPUT, "Give `first` or `last`, not both.", { argument: "last" }));
+  }
   const backward = (last !== undefined && last !== null) || ((first === undefined || first === null) && Boolean(value("before")));
   const size = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
-  const anchorCursor = value(backward ? "before" : "after");
 
-  let anchor: GatewayPosition | undefined;
+  // Both ends of the window: every shard is bounded by each, so `after` and `before` together give the rows between them.
+  const anchors: { after?: GatewayPosition; before?: GatewayPosition } = {};
   try {
-    if (anchorCursor !== undefined && anchorCursor !== null) anchor = context.cursors.decode(anchorCursor, scope);
+    for (const end of ["after", "before"] as const) {
+      const cursor = value(end);
+      if (cursor !== undefined && cursor !== null) anchors[end] = context.cursors.decode(cursor, scope);
+    }
   } catch (cause) {
     if (!(cause instanceof GraphQLError)) throw cause;
-    return { key, targets: [], shardField: () => node, merge: () => null, errors: [{ ...cause.toJSON(), path: [key] }] };
+    return refuse(cause);
   }
 
   const selection = canonicalSelection(node, context);
@@ -95,10 +104,10 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
     key,
     targets: pruned(node, rule, context),
     shardField: (shard) => {
-      let shardNode = withArgument(withArgument(node, "after", undefined), "before", undefined);
-      if (anchor) {
-        const bound = encodeShardCursor(shardBound(anchor, shard, ascending, !backward));
-        shardNode = withArgument(shardNode, backward ? "before" : "after", stringValue(bound));
+      let shardNode = node;
+      for (const end of ["after", "before"] as const) {
+        const anchor = anchors[end];
+        shardNode = withArgument(shardNode, end, anchor ? stringValue(encodeShardCursor(shardBound(anchor, shard, ascending, end === "after"))) : undefined);
       }
       return { ...shardNode, selectionSet: selection };
     },
@@ -120,8 +129,9 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
         edges: page.map(({ edge }, index) => ({ edge, cursor: cursors[index]! })),
         pageInfo: {
           __typename: "PageInfo",
-          hasNextPage: backward ? Boolean(anchor) : more,
-          hasPreviousPage: backward ? more : Boolean(anchor),
+          // As the Relay spec's HasNextPage/HasPreviousPage: beyond the page in the direction of travel, else whether a cursor row lies behind.
+          hasNextPage: backward ? Boolean(anchors.before) : more,
+          hasPreviousPage: backward ? more : Boolean(anchors.after),
           startCursor: cursors[0] ?? null,
           endCursor: cursors.at(-1) ?? null,
         },
