@@ -194,6 +194,8 @@ export interface ShardProxy {
   assertions: string[];
   /** Delay before forwarding, to make a shard slow. */
   delayMs: number;
+  /** Changes the shard's response body on its way back (a region that fails part of an answer). */
+  rewrite: ((body: string) => string) | null;
   reset(): void;
   close(): Promise<void>;
 }
@@ -210,6 +212,7 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
     bodies: [],
     assertions: [],
     delayMs: 0,
+    rewrite: null,
     reset: () => {
       state.requests = 0;
       state.bodies = [];
@@ -228,7 +231,8 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
         ["content-type", "x-hub-assertion", "x-request-id", "authorization"].flatMap((name) => (typeof req.headers[name] === "string" ? [[name, req.headers[name] as string]] : [])),
       );
       const upstream = await fetch(targetUrl, { method: req.method, headers: forwarded, body: Buffer.concat(chunks) });
-      const body = await upstream.text();
+      const text = await upstream.text();
+      const body = state.rewrite ? state.rewrite(text) : text;
       state.bodies.push(body);
       res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
       res.end(body);

@@ -37,6 +37,9 @@ interface ShardPage {
 
 interface RankedEdge {
   edge: ShardEdge;
+  shard: PartnershipKey;
+  /** The edge's place in its shard's page. */
+  index: number;
   position: GatewayPosition;
 }
 
@@ -100,6 +103,8 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
   }
 
   const selection = canonicalSelection(node, context);
+  // Where each shard's edge went in the merged page, for the paths of its errors.
+  const placed = new Map<PartnershipKey, Map<number, number>>();
   return {
     key,
     targets: pruned(node, rule, context),
@@ -115,13 +120,14 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
       const pages = answers.filter((answer): answer is Answer & { value: ShardPage } => Boolean(answer.value));
       if (pages.length === 0) return null;
       const ranked: RankedEdge[] = pages.flatMap(({ shard, value: page }) =>
-        page[EDGES].map((edge) => {
+        page[EDGES].map((edge, index) => {
           const position = decodeShardCursor(edge[CURSOR], scope);
-          return { edge, position: { scope, value: position.value, rank: partnershipRank(shard), id: position.id! } };
+          return { edge, shard, index, position: { scope, value: position.value, rank: partnershipRank(shard), id: position.id! } };
         }),
       );
       ranked.sort((a, b) => compareNational(a.position, b.position, ascending));
       const page = backward ? ranked.slice(Math.max(0, ranked.length - size)) : ranked.slice(0, size);
+      page.forEach(({ shard, index }, merged) => placed.set(shard, (placed.get(shard) ?? new Map()).set(index, merged)));
       const more = ranked.length > size || pages.some(({ value: shardPage }) => (backward ? shardPage[PAGE_INFO].hasPreviousPage : shardPage[PAGE_INFO].hasNextPage));
       const cursors = page.map(({ position }) => context.cursors.encode(position));
       return shapeConnection(node, context, {
@@ -139,7 +145,34 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
       });
     },
     errors: [],
+    errorPaths: (shard, path) => clientPaths(node, context, path, (index) => placed.get(shard)?.get(index)),
   };
+}
+
+/**
+ * A shard's error path under the connection, as the client's response has
+ * it: the gateway's aliases become the client's (each alias the client gave
+ * `edges`, `node`, `pageInfo` or `totalCount` gets the error once), and the
+ * shard's edge index the merged page's. An edge not kept in the page: none.
+ */
+export function clientPaths(node: FieldNode, context: Pick<PlanContext, "fragments">, path: readonly (string | number)[], mergedIndex: (index: number) => number | undefined): (string | number)[][] {
+  const [key, alias, index, ...rest] = path;
+  const selected = (set: SelectionSetNode | undefined, name: string) => fieldsOf(set, context.fragments).filter((candidate) => candidate.name.value === name);
+  const named = (candidates: FieldNode[], next: string | number | undefined) =>
+    typeof next === "string" && candidates.length > 0 ? candidates.filter((candidate) => fieldsOf(candidate.selectionSet, context.fragments).some((inner) => responseKey(inner) === next)) : candidates;
+  if (alias === EDGES) {
+    if (typeof index !== "number") return [[...path]];
+    const merged = mergedIndex(index);
+    if (merged === undefined) return [];
+    const [nodeName, ...inside] = rest;
+    return selected(node.selectionSet, "edges").flatMap((edges) => {
+      if (nodeName !== "node") return [[key!, responseKey(edges), merged, ...rest]];
+      return named(selected(edges.selectionSet, "node"), inside[0]).map((nodeField) => [key!, responseKey(edges), merged, responseKey(nodeField), ...inside]);
+    });
+  }
+  if (alias === PAGE_INFO) return selected(node.selectionSet, "pageInfo").map((info) => [key!, responseKey(info), ...path.slice(2)]);
+  if (alias === TOTAL) return selected(node.selectionSet, "totalCount").map((total) => [key!, responseKey(total), ...path.slice(2)]);
+  return [[...path]];
 }
 
 /** What the gateway asks every shard for, whatever the client selected: cursors and page info, the count if the client reads it, plus the client's node selection. */

@@ -23,6 +23,22 @@ export interface FieldPlan {
   merge(answers: Answer[]): unknown;
   /** Errors found while planning (a malformed ID, a tampered cursor). */
   errors: GraphQLFormattedError[];
+  /**
+   * Where an error a shard reported under this field (its path starts with
+   * the field's key) stands in the merged answer, as the client sees it:
+   * the shard numbered its own rows, and the gateway asked under aliases of
+   * its own. None when the row it is about was not kept (past the page, a
+   * duplicate); after `merge`. Left out: the shard's path is the client's.
+   */
+  errorPaths?(shard: PartnershipKey, path: readonly (string | number)[]): (string | number)[][];
+}
+
+/** The client's path for a shard's path under a merged list: its own index becomes the merged one (none when the item was not kept). */
+export function listErrorPaths(placed: Map<PartnershipKey, Map<number, number>>, shard: PartnershipKey, path: readonly (string | number)[]): (string | number)[][] {
+  const [key, index, ...rest] = path;
+  if (typeof index !== "number") return [[...path]];
+  const merged = placed.get(shard)?.get(index);
+  return merged === undefined ? [] : [[key!, merged, ...rest]];
 }
 
 export interface PlanContext {

@@ -122,8 +122,16 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
       // null, and GraphQL bubbles it as the schema says.
       data[plan.key] = plan.targets.length === 0 ? plan.merge([]) : answers.length > 0 ? plan.merge(answers) : null;
     }
-    for (const reply of replies.values()) errors.push(...reply.errors);
-    const unique = dedupe(errors);
+    // The shards' own errors, at the paths the client's response has (after the merge placed every row), in national order.
+    const planOf = new Map(plans.map((plan) => [plan.key, plan]));
+    for (const shard of this.order) {
+      for (const shardError of replies.get(shard)?.errors ?? []) {
+        const plan = shardError.path ? planOf.get(String(shardError.path[0])) : undefined;
+        if (!plan?.errorPaths) errors.push(shardError);
+        else for (const path of plan.errorPaths(shard, shardError.path!)) errors.push({ ...shardError, path });
+      }
+    }
+    const unique = dedupe(errors).sort((a, b) => comparePaths(a.path, b.path));
     return unique.length > 0 ? { data, errors: unique } : { data };
   }
 
@@ -187,7 +195,8 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     let reply: ShardReply;
     try {
       const response = await (write ? this.writers : this.sources).get(shard)!.process({ ...options, request: { ...options.request, query, variables } });
-      const errors = (response.errors ?? []).map((shardError) => ({ ...shardError, extensions: { ...region, ...shardError.extensions } }));
+      // The region is the one the gateway asked, whatever the answer says.
+      const errors = (response.errors ?? []).map((shardError) => ({ ...shardError, extensions: { ...shardError.extensions, ...region } }));
       if (errors.length > 0) outcome = "errors";
       reply = { shard, data: (response.data as Data | null | undefined) ?? null, errors };
     } catch (cause) {
@@ -233,6 +242,18 @@ function isTimeout(cause: unknown): boolean {
     if ((current as { name?: unknown }).name === "TimeoutError") return true;
   }
   return false;
+}
+
+/** Errors in the order of their paths (a list's items in order; an error without a path first): the same answer gives the same list. */
+function comparePaths(a: readonly (string | number)[] | undefined, b: readonly (string | number)[] | undefined): number {
+  if (!a || !b) return (a ? 1 : 0) - (b ? 1 : 0);
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const [left, right] = [a[index]!, b[index]!];
+    if (left === right) continue;
+    if (typeof left === "number" && typeof right === "number") return left - right;
+    return String(left) < String(right) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /** The same error from several shards (a bad argument every shard refuses) is reported once. */

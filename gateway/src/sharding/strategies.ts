@@ -4,42 +4,68 @@ import { aggregateStrategy } from "./aggregate";
 import { argumentValue, asList, pruned } from "./arguments";
 import { connectionStrategy } from "./connection";
 import { field, HUB_ALIAS, listValue, responseKey, stringValue, withArgument } from "./operation";
-import { error, type Answer, type FieldPlan, type Strategy } from "./plan";
+import { error, listErrorPaths, type Answer, type FieldPlan, type Strategy } from "./plan";
 
-const concat: Strategy = (node, rule, context) => ({
-  key: responseKey(node),
-  targets: pruned(node, rule, context),
-  shardField: () => node,
-  merge: (answers) => mergeLists(answers),
-  errors: [],
-});
+const concat: Strategy = (node, rule, context) => {
+  const placed = new Map<PartnershipKey, Map<number, number>>();
+  return {
+    key: responseKey(node),
+    targets: pruned(node, rule, context),
+    shardField: () => node,
+    merge: (answers) => mergeLists(answers, placed),
+    errors: [],
+    errorPaths: (shard, path) => listErrorPaths(placed, shard, path),
+  };
+};
 
-function mergeLists(answers: Answer[]): unknown[] | null {
-  const lists = answers.map((answer) => answer.value).filter((value): value is unknown[] => Array.isArray(value));
-  return lists.length > 0 ? lists.flat() : null;
+/** The shards' lists one after another, in national order; `placed` learns where each shard's item went. */
+function mergeLists(answers: Answer[], placed: Map<PartnershipKey, Map<number, number>>): unknown[] | null {
+  const lists = answers.filter((answer): answer is Answer & { value: unknown[] } => Array.isArray(answer.value));
+  if (lists.length === 0) return null;
+  const merged: unknown[] = [];
+  for (const { shard, value } of lists) {
+    placed.set(shard, new Map(value.map((_, index) => [index, merged.length + index])));
+    merged.push(...value);
+  }
+  return merged;
 }
 
 const UNION_KEY = `${HUB_ALIAS}Key`;
 
-const union: Strategy = (node, rule, context) => ({
-  key: responseKey(node),
-  targets: context.shards,
-  // Ask for the identifying field under an alias of the gateway's, whatever the client selected.
-  shardField: () => ({ ...node, selectionSet: { ...node.selectionSet!, selections: [...node.selectionSet!.selections, field(rule.by!, UNION_KEY)] } }),
-  errors: [],
-  merge: (answers) => {
-    const merged = mergeLists(answers) as Record<string, unknown>[] | null;
-    if (!merged) return null;
-    const seen = new Set<unknown>();
-    return merged.filter((item) => {
-      const identity = item?.[UNION_KEY];
-      if (item) delete item[UNION_KEY];
-      if (seen.has(identity)) return false;
-      seen.add(identity);
-      return true;
-    });
-  },
-});
+const union: Strategy = (node, rule, context) => {
+  const placed = new Map<PartnershipKey, Map<number, number>>();
+  return {
+    key: responseKey(node),
+    targets: context.shards,
+    // Ask for the identifying field under an alias of the gateway's, whatever the client selected.
+    shardField: () => ({ ...node, selectionSet: { ...node.selectionSet!, selections: [...node.selectionSet!.selections, field(rule.by!, UNION_KEY)] } }),
+    errors: [],
+    errorPaths: (shard, path) => listErrorPaths(placed, shard, path),
+    merge: (answers) => {
+      const merged = mergeLists(answers, placed) as Record<string, unknown>[] | null;
+      if (!merged) return null;
+      const seen = new Set<unknown>();
+      const kept = new Map<number, number>();
+      const unique = merged.filter((item, index) => {
+        const identity = item?.[UNION_KEY];
+        if (item) delete item[UNION_KEY];
+        if (seen.has(identity)) return false;
+        seen.add(identity);
+        kept.set(index, kept.size);
+        return true;
+      });
+      // An item kept once: the places of its duplicates go, the others move up.
+      for (const positions of placed.values()) {
+        for (const [index, position] of positions) {
+          const after = kept.get(position);
+          if (after === undefined) positions.delete(index);
+          else positions.set(index, after);
+        }
+      }
+      return unique;
+    },
+  };
+};
 
 const malformedId = (id: unknown, path: (string | number)[]) =>
   error(`Malformed ID ${JSON.stringify(id)}: not an ID issued by this hub.`, ErrorCode.BAD_USER_INPUT, path, { id });
@@ -99,6 +125,7 @@ const routeMany: Strategy = (node, rule, context) => {
       }
       return merged;
     },
+    errorPaths: (shard, path) => listErrorPaths(new Map([[shard, new Map(byShard.get(shard)!.map((index, position) => [position, index]))]]), shard, path),
     errors,
   };
 };

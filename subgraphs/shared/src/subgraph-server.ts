@@ -91,9 +91,15 @@ export function maskUnexpectedErrors(logger: Logger) {
       message: "Internal server error.",
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+      // Which region failed is the gateway's own knowledge (it asked that region), not a detail of the failure.
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...regionOf(formatted.extensions), ...(requestId ? { requestId } : {}) },
     };
   };
+}
+
+function regionOf(extensions: GraphQLFormattedError["extensions"]): Record<string, unknown> {
+  const { partnership, macroregion } = extensions ?? {};
+  return typeof partnership === "string" ? { partnership, ...(typeof macroregion === "string" ? { macroregion } : {}) } : {};
 }
 
 /**
