@@ -94,6 +94,20 @@ describe("cross-region queries", () => {
       for (const group of groups) expect(group.average).toBeCloseTo(group.sum / group.count, 10);
     });
 
+    it("lists its groups in macroregion order, with compare's names for the count and the mean (the old ones deprecated, the same figures)", async () => {
+      const result = await ask(gateway.url, `{ indicatorSummary(indicator: "CONTRACT_GOALS_MET", groupBy: [PARTNERSHIP]) { groups { partnership n count mean average sum } } }`);
+      expect(result.errors).toBeUndefined();
+      const groups = result.data.indicatorSummary.groups;
+      expect(groups.map((group: any) => group.partnership)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
+      for (const group of groups) {
+        expect(group.n).toBe(group.count);
+        expect(group.mean).toBe(group.average);
+        expect(group.mean).toBeCloseTo(group.sum / group.n, 10);
+      }
+      const compare = await ask(gateway.url, `{ compare(indicators: ["CONTRACT_GOALS_MET"], by: [PARTNERSHIP]) { rows { partnership n mean } } }`);
+      expect(compare.data.compare.rows.map((row: any) => [row.partnership, row.n, row.mean])).toEqual(groups.map((group: any) => [group.partnership, group.n, group.mean]));
+    });
+
     it("equals plain SQL over the three databases, grouped by voivodeship", async () => {
       const result = await summary("VOIVODESHIP");
       const expected = await plainSql("substr(site_id, 1, 2)");
@@ -151,7 +165,7 @@ describe("cross-region queries", () => {
         expect(lists).toHaveLength(1);
         expect(lists[0]).toHaveLength(1);
         expect(Object.keys(lists[0]![0] as object).sort()).toEqual(
-          ["__typename", "count", "families", "familyKey", "max", "min", "municipalityKind", "partnership", "period", "recordKey", "siteId", "siteName", "sum", "syntheticRecords", "voivodeship", "voivodeshipName"].sort(),
+          ["__typename", "count", "families", "familyKey", "max", "min", "municipalityKind", "n", "partnership", "period", "recordKey", "siteId", "siteName", "sum", "syntheticRecords", "voivodeship", "voivodeshipName"].sort(),
         );
         expect(body!.length).toBeLessThan(600);
       }

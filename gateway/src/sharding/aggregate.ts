@@ -1,4 +1,4 @@
-import { addKeys, originOf, owns, protectGroup, protectionOf, ShardMerge, type Identity, type ShardRule } from "@kooperacja/shared";
+import { addKeys, isPartnershipKey, originOf, owns, partnershipRank, protectGroup, protectionOf, ShardMerge, type Identity, type ShardRule } from "@kooperacja/shared";
 import { Kind, type FieldNode, type SelectionNode } from "graphql";
 import { field, fieldsOf, HUB_ALIAS, responseKey } from "./operation";
 import type { Answer, FieldPlan, PlanContext } from "./plan";
@@ -101,7 +101,25 @@ export function mergeGroups(groups: MergedGroup[], rules: ReadonlyMap<string, Sh
       else if (rule.merge === ShardMerge.MAX) into[name] = a === null ? b : b === null ? a : Math.max(a, b);
     }
   }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
+  // Groups in key order, a partnership in macroregion order (I, II, III) as everywhere else, not by its key's spelling.
+  const sortable = (group: MergedGroup) =>
+    keyFields.map((name) => {
+      const value = group[name] ?? null;
+      return rules.get(name)?.by === "PARTNERSHIP" && isPartnershipKey(value) ? partnershipRank(value) : value;
+    });
+  return [...byKey.values()].map((group) => ({ group, key: sortable(group) })).sort((a, b) => compareKeys(a.key, b.key)).map(({ group }) => group);
+}
+
+/** Key values in order: ranks by number, the rest by their JSON text (so a group without a value, null, comes after those with one). */
+function compareKeys(a: unknown[], b: unknown[]): number {
+  for (let index = 0; index < a.length; index++) {
+    const [left, right] = [a[index] ?? null, b[index] ?? null];
+    if (left === right) continue;
+    if (typeof left === "number" && typeof right === "number") return left - right;
+    const [l, r] = [JSON.stringify(left), JSON.stringify(right)];
+    if (l !== r) return l < r ? -1 : 1;
+  }
+  return 0;
 }
 
 /**

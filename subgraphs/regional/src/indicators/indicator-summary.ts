@@ -78,7 +78,15 @@ export class IndicatorSummaryGroup {
   siteName!: string | null;
 
   @Shard.count("recordKey")
-  @Field(() => Int, { nullable: true, description: "Number of values in the group; protected like the group's figures (see `protection`), null when suppressed." })
+  @Field(() => Int, { nullable: true, description: "Number of values in the group, as `compare` calls it; protected like the group's figures (see `protection`), null when suppressed." })
+  n!: number | null;
+
+  @Shard.count("recordKey")
+  @Field(() => Int, {
+    nullable: true,
+    description: "Number of values in the group; the same figure as `n`.",
+    deprecationReason: "Use `n`, the name `compare` gives the same figure.",
+  })
   count!: number | null;
 
   @Shard.magnitude("recordKey", "max")
@@ -93,8 +101,16 @@ export class IndicatorSummaryGroup {
   @Field(() => Float, { nullable: true, description: "Largest value; null when suppressed, and when protected (one family's own value)." })
   max!: number | null;
 
+  @Shard.ratio("sum", "n")
+  @Field(() => Float, { nullable: true, description: "Mean of the values (sum / n, of the protected sum and n when protected), as `compare` calls it." })
+  mean!: number | null;
+
   @Shard.ratio("sum", "count")
-  @Field(() => Float, { nullable: true, description: "Mean of the values (sum / count, of the protected sum and count when protected)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean of the values; the same figure as `mean`.",
+    deprecationReason: "Use `mean`, the name `compare` gives the same figure.",
+  })
   average!: number | null;
 
   @Shard.count("familyKey")
@@ -116,18 +132,18 @@ export class IndicatorSummaryGroup {
   @Field(() => FigureProtection, { description: "How the group's figures reached you: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED." })
   protection!: FigureProtection;
 
-  @Shard.origin("syntheticRecords", "count")
+  @Shard.origin("syntheticRecords", "n")
   @Field(() => FigureOrigin, { description: ORIGIN_DESCRIPTION })
   origin!: FigureOrigin;
 
   @Shard.hiddenSum()
   @Authorized(Access.GATEWAY)
-  @Field(() => Int, { description: "How many of the values behind count are synthetic (the gateway's own: it derives `origin` from it)." })
+  @Field(() => Int, { description: "How many of the values behind n are synthetic (the gateway's own: it derives `origin` from it)." })
   syntheticRecords!: number;
 
   @Shard.keySum()
   @Authorized(Access.GATEWAY)
-  @Field(() => Int, { nullable: true, description: "Cell key of the values behind count and sum (the gateway's own: it protects the merged figures with it)." })
+  @Field(() => Int, { nullable: true, description: "Cell key of the values behind n and sum (the gateway's own: it protects the merged figures with it)." })
   recordKey!: number | null;
 
   @Shard.keySum()
@@ -163,7 +179,7 @@ export class IndicatorSummaryResolver {
   @aggregateCost()
   @Query(() => IndicatorSummary, {
     description:
-      "Count, sum, min, max and average of one indicator's values by group, computed in SQL inside each region and merged by the gateway: the same facts, and so the same figures, as `compare`. Figures about families are protected for everyone but their owner (docs/privacy.md). Grouping by PERIOD (a series) needs a token.",
+      "Number (n), sum, min, max and mean of one indicator's values by group, computed in SQL inside each region and merged by the gateway: the same facts, and so the same figures, as `compare`. Figures about families are protected for everyone but their owner (docs/privacy.md). Grouping by PERIOD (a series) needs a token.",
   })
   async indicatorSummary(
     @Arg("indicator", () => String, { description: "Indicator code." }) indicator: string,
@@ -198,10 +214,12 @@ export class IndicatorSummaryResolver {
         period: text(group.period),
         siteId: group.siteId === undefined || group.siteId === null ? null : encodeGlobalId(ctx.partnership, "PilotSite", String(group.siteId)),
         siteName: text(group.siteName),
+        n: group.n,
         count: group.n,
         sum: group.sum,
         min: group.min,
         max: group.max,
+        mean: group.n && group.sum !== null ? group.sum / group.n : null,
         average: group.n && group.sum !== null ? group.sum / group.n : null,
         families: group.families,
         suppressed: group.suppressed,
