@@ -2,24 +2,26 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
  * Regional entities as the book sees them: a key only. The gateway fetches
- * every other field from the regional shard that owns the ID.
+ * every other field from the regional shard that owns the ID. No
+ * descriptions: the type is the regions', and so are its descriptions
+ * (composition would otherwise choose between two).
  */
-function regionalReference(name: string, description: string) {
+function regionalReference(name: string) {
   @Directive(`@key(fields: "id", resolvable: false)`)
-  @ObjectType(name, { description })
+  @ObjectType(name)
   class RegionalReference {
-    @Field(() => ID, { description: "Global ID of the regional record." })
+    @Field(() => ID)
     id!: string;
   }
   return RegionalReference;
 }
 
-export const PilotSiteRef = regionalReference("PilotSite", "A pilot site of a regional partnership.");
-export const IndicatorValueRef = regionalReference("IndicatorValue", "An indicator value of a regional partnership.");
-export const CooperationBodyRef = regionalReference("CooperationBody", "A cooperation body of a regional partnership.");
-export const SupportActivityRef = regionalReference("SupportActivity", "A support activity of a regional partnership.");
-export const InstitutionRef = regionalReference("Institution", "An institution of a regional partnership.");
-export const OutcomeIndicatorRef = regionalReference("OutcomeIndicator", "An outcome indicator of the catalogue.");
+export const PilotSiteRef = regionalReference("PilotSite");
+export const IndicatorValueRef = regionalReference("IndicatorValue");
+export const CooperationBodyRef = regionalReference("CooperationBody");
+export const SupportActivityRef = regionalReference("SupportActivity");
+export const InstitutionRef = regionalReference("Institution");
+export const OutcomeIndicatorRef = regionalReference("OutcomeIndicator");
 
 /** The regional types a recommendation may cite as evidence, by GraphQL name. */
 export const EVIDENCE_TYPES = ["Partnership", "PilotSite", "IndicatorValue", "CooperationBody", "SupportActivity", "Institution", "OutcomeIndicator"] as const;
