@@ -51,10 +51,10 @@ describe("a real client: Apollo Client 4 with relayStylePagination and a normali
         let cursor: string | null = null;
         let pages = 0;
         for (;;) {
-          const variables = direction === "forward" ? { first: size, after: cursor } : { last: size, before: cursor };
-          const { data } = await apollo.query<Record<string, any>>({ query, variables, fetchPolicy: "network-only" });
+          const variables: Record<string, unknown> = direction === "forward" ? { first: size, after: cursor } : { last: size, before: cursor };
+          const result: { data?: Record<string, any> } = await apollo.query<Record<string, any>>({ query, variables, fetchPolicy: "network-only" });
           pages += 1;
-          const info = data![name].pageInfo;
+          const info: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string } = result.data![name].pageInfo;
           if (direction === "forward" ? !info.hasNextPage : !info.hasPreviousPage) break;
           cursor = direction === "forward" ? info.endCursor : info.startCursor;
           expect(pages).toBeLessThan(1000);
@@ -62,7 +62,7 @@ describe("a real client: Apollo Client 4 with relayStylePagination and a normali
         // What the cache merged from every page, read back as a component would.
         const merged = apollo.readQuery<Record<string, any>>({ query, variables: direction === "forward" ? { first: size } : { last: size } });
         const ids: string[] = merged![name].edges.map((edge: { node: { id: string } }) => edge.node.id);
-        const normalised = Object.keys(apollo.cache.extract()).filter((key) => key.startsWith(`${type}:`));
+        const normalised = Object.keys(apollo.cache.extract() as Record<string, unknown>).filter((key) => key.startsWith(`${type}:`));
         return { ids, pages, normalised };
       };
       const forward = await walk("forward");

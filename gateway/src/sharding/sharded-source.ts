@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { CursorSigner, ErrorCode, PARTNERSHIPS, PUBLIC_IDENTITY, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { CursorSigner, ErrorCode, PARTNERSHIPS, PUBLIC_IDENTITY, tryDecodeRecordId, type PartnershipKey } from "@kooperacja/shared";
 import { Kind, OperationTypeNode, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "../context";
@@ -154,12 +154,14 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     const indicesByShard = new Map<PartnershipKey, number[]>();
 
     representations.forEach((representation, index) => {
-      const decoded = tryDecodeGlobalId(representation.id);
+      const decoded = tryDecodeRecordId(representation.id);
       if (!decoded) {
         errors.push(error(`Malformed ID ${JSON.stringify(representation.id)} in a reference to a regional record.`, ErrorCode.BAD_USER_INPUT, [ENTITIES, index]));
         return;
       }
-      indicesByShard.set(decoded.partnership, [...(indicesByShard.get(decoded.partnership) ?? []), index]);
+      // A catalogue entry is in every region: the first answers.
+      const shard = decoded.partnership ?? this.order[0]!;
+      indicesByShard.set(shard, [...(indicesByShard.get(shard) ?? []), index]);
     });
 
     await Promise.all(

@@ -1,4 +1,4 @@
-import { ErrorCode, isPartnershipKey, ShardMerge, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { ErrorCode, isPartnershipKey, ShardMerge, tryDecodeRecordId, type PartnershipKey } from "@kooperacja/shared";
 import type { FieldNode, GraphQLFormattedError } from "graphql";
 import { aggregateStrategy } from "./aggregate";
 import { argumentValue, asList, pruned } from "./arguments";
@@ -70,13 +70,21 @@ const union: Strategy = (node, rule, context) => {
 const malformedId = (id: unknown, path: (string | number)[]) =>
   error(`Malformed ID ${JSON.stringify(id)}: not an ID issued by this hub.`, ErrorCode.BAD_USER_INPUT, path, { id });
 
+/** The shard that holds the record an ID names: its region's, or for a catalogue entry (every region holds it) the first in national order. */
+function shardOf(id: unknown, shards: PartnershipKey[]): PartnershipKey | null {
+  const decoded = tryDecodeRecordId(id);
+  if (!decoded) return null;
+  return decoded.partnership ?? shards[0] ?? null;
+}
+
 const route: Strategy = (node, rule, context) => {
   const key = responseKey(node);
   const id = argumentValue(node, rule.by!, context.variables);
-  const decoded = tryDecodeGlobalId(id);
+  const shard = shardOf(id, context.shards);
+  const decoded = tryDecodeRecordId(id);
   return {
     key,
-    targets: decoded && context.shards.includes(decoded.partnership) ? [decoded.partnership] : [],
+    targets: shard && context.shards.includes(shard) ? [shard] : [],
     shardField: () => node,
     merge: (answers) => answers[0]?.value ?? null,
     errors: decoded ? [] : [malformedId(id, [key])],
@@ -105,9 +113,9 @@ const routeMany: Strategy = (node, rule, context) => {
   const byShard = new Map<PartnershipKey, number[]>();
   const errors: GraphQLFormattedError[] = [];
   ids.forEach((id, index) => {
-    const decoded = tryDecodeGlobalId(id);
-    if (!decoded) return errors.push(malformedId(id, [key, index]));
-    byShard.set(decoded.partnership, [...(byShard.get(decoded.partnership) ?? []), index]);
+    const shard = shardOf(id, context.shards);
+    if (!shard) return errors.push(malformedId(id, [key, index]));
+    byShard.set(shard, [...(byShard.get(shard) ?? []), index]);
   });
   const targets = context.shards.filter((shard) => byShard.has(shard));
   return {

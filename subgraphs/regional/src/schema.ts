@@ -1,5 +1,5 @@
 import { AnalyticsResolver } from "./analytics/analytics.resolver";
-import { SHARD_SPEC_URL, decodeGlobalId } from "@kooperacja/shared";
+import { SHARD_SPEC_URL, decodeGlobalId, tryDecodeRecordId } from "@kooperacja/shared";
 import { NodeResolver } from "./nodes/node.resolver";
 import { authChecker } from "./access/access";
 import { assertReadable } from "./access/row-scope";
@@ -40,8 +40,10 @@ function referenceResolvers() {
       entity.name,
       {
         __resolveReference: async (reference: { id: string }, ctx: RegionalContext) => {
-          const decoded = decodeGlobalId(reference.id, entity.name);
-          if (decoded.partnership !== ctx.partnership) return null;
+          const decoded = tryDecodeRecordId(reference.id) ?? decodeGlobalId(reference.id, entity.name);
+          if (decoded.type !== entity.name) return null;
+          // A catalogue entry (no partnership) is here as in every region.
+          if (decoded.partnership !== null && decoded.partnership !== ctx.partnership) return null;
           const row = await ctx.loaders.byId(entity).load(decoded.localId);
           await assertReadable(ctx, row, entity.name);
           return row;

@@ -17,6 +17,23 @@ export interface GlobalId {
 /** The owner segment of IDs issued by the national recommendation book. */
 export const BOOK_OWNER = "book";
 
+/**
+ * The owner segment of IDs of entries every region holds alike: the
+ * indicator catalogue. One entry has one ID, whichever region answers, so a
+ * client's normalised cache holds it once; any region can serve it.
+ */
+export const CATALOGUE_OWNER = "catalogue";
+
+/** Types whose records are the same in every region, under one ID. */
+export const CATALOGUE_TYPES: ReadonlySet<string> = new Set(["OutcomeIndicator"]);
+
+/** A regional record's ID, or a catalogue entry's: `partnership` is null for the catalogue (any region holds it). */
+export interface RecordId {
+  partnership: PartnershipKey | null;
+  type: string;
+  localId: string;
+}
+
 function encodeId(owner: string, type: string, localId: string): string {
   return Buffer.from(`${owner}:${type}:${localId}`, "utf8").toString("base64url");
 }
@@ -45,6 +62,24 @@ export function tryDecodeGlobalId(id: unknown): GlobalId | null {
   const decoded = tryDecodeId(id);
   if (!decoded || !isPartnershipKey(decoded.owner)) return null;
   return { partnership: decoded.owner, type: decoded.type, localId: decoded.localId };
+}
+
+/** The ID of a record of `partnership`: a catalogue entry's is the same in every region. */
+export function encodeRecordId(partnership: PartnershipKey, type: string, localId: string): string {
+  return CATALOGUE_TYPES.has(type) ? encodeId(CATALOGUE_OWNER, type, localId) : encodeId(partnership, type, localId);
+}
+
+/**
+ * A regional record's ID or a catalogue entry's, or null. A catalogue entry
+ * is also found by the ID a region gave it before entries had one ID
+ * (`<partnership>:OutcomeIndicator:<code>`): references stored then keep working.
+ */
+export function tryDecodeRecordId(id: unknown): RecordId | null {
+  const decoded = tryDecodeId(id);
+  if (!decoded) return null;
+  if (decoded.owner === CATALOGUE_OWNER) return CATALOGUE_TYPES.has(decoded.type) ? { partnership: null, type: decoded.type, localId: decoded.localId } : null;
+  if (!isPartnershipKey(decoded.owner)) return null;
+  return { partnership: CATALOGUE_TYPES.has(decoded.type) ? null : decoded.owner, type: decoded.type, localId: decoded.localId };
 }
 
 export function encodeBookId(type: string, localId: string): string {

@@ -1,4 +1,4 @@
-import { accessDenied, decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hubError, MunicipalityKind, Sector, tryDecodeGlobalId } from "@kooperacja/shared";
+import { accessDenied, decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hubError, MunicipalityKind, Sector, tryDecodeRecordId } from "@kooperacja/shared";
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, MaxLength } from "class-validator";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { randomUUID } from "node:crypto";
@@ -230,7 +230,7 @@ export class RecommendationResolver {
     @Ctx() ctx: BookContext,
   ): Promise<Evidence> {
     if (note.trim().length < 3 || note.length > 2000) throw hubError(ErrorCode.BAD_USER_INPUT, "note must be 3 to 2000 characters.", { field: "note" });
-    const type = tryDecodeGlobalId(targetId)?.type;
+    const type = tryDecodeRecordId(targetId)?.type;
     if (!type || !(EVIDENCE_TYPES as readonly string[]).includes(type)) {
       throw hubError(ErrorCode.BAD_USER_INPUT, `${targetId} is not the ID of a regional record the book can cite (${EVIDENCE_TYPES.join(", ")}).`, { field: "targetId" });
     }

@@ -1,4 +1,4 @@
-import { decodeGlobalId, encodeGlobalId, ErrorCode, hubError, MAX_PAGE_SIZE, type PartnershipKey } from "@kooperacja/shared";
+import { decodeGlobalId, encodeRecordId, ErrorCode, hubError, MAX_PAGE_SIZE, type PartnershipKey } from "@kooperacja/shared";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access";
@@ -57,7 +57,7 @@ export class AuditEntryResolver {
 
   @FieldResolver(() => ID, { description: "Global ID of the record that changed (archived records keep theirs)." })
   record(@Root() entry: AuditEntry): string {
-    return encodeGlobalId(entry.partnership as PartnershipKey, entry.entityType, entry.entityId);
+    return encodeRecordId(entry.partnership as PartnershipKey, entry.entityType, entry.entityId);
   }
 
   @FieldResolver(() => ImportBatch, { nullable: true, description: "The import that made the change; null for a change by form." })

@@ -1,4 +1,4 @@
-import { decodeGlobalId, ErrorCode, hubError, isPartnershipKey, PARTNERSHIPS } from "@kooperacja/shared";
+import { decodeGlobalId, ErrorCode, hubError, isPartnershipKey, PARTNERSHIPS, tryDecodeRecordId } from "@kooperacja/shared";
 import type { EntityClass } from "@mikro-orm/core";
 import type { RegionalContext } from "../context";
 
@@ -15,6 +15,9 @@ export async function loadByGlobalId<T extends { id: string }>(ctx: RegionalCont
 
 /** The key in this shard's table of a global ID of type `typeName`; another region's ID is NOT_FOUND here. */
 export function localIdHere(ctx: RegionalContext, typeName: string, id: string): string {
+  const record = tryDecodeRecordId(id);
+  // A catalogue entry is in every region, this one included.
+  if (record && record.partnership === null && record.type === typeName) return record.localId;
   const decoded = decodeGlobalId(id, typeName);
   if (decoded.partnership !== ctx.partnership) {
     throw hubError(ErrorCode.NOT_FOUND, `${typeName} ${id} belongs to ${PARTNERSHIPS[decoded.partnership].name}, not to this region's subgraph.`, { id });

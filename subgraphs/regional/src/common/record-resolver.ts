@@ -1,4 +1,4 @@
-import { encodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeRecordId, type PartnershipKey } from "@kooperacja/shared";
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root, type ClassType } from "type-graphql";
 import { Access } from "../access/access";
 import { AuditEntry } from "../audit/audit-entry.entity";
@@ -12,9 +12,9 @@ import type { RegionalRecord } from "./regional-record";
 
 type Record = RegionalRecord & { id: string };
 
-/** The global ID of a regional row: its owner, its GraphQL type and its key. */
+/** The global ID of a regional row: its owner, its GraphQL type and its key (a catalogue entry's is the same in every region). */
 export function globalIdOf(typeName: string, row: Record): string {
-  return encodeGlobalId(row.partnership as PartnershipKey, typeName, row.id);
+  return encodeRecordId(row.partnership as PartnershipKey, typeName, row.id);
 }
 
 /**

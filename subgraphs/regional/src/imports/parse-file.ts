@@ -1,4 +1,4 @@
-import { encodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeRecordId, type PartnershipKey } from "@kooperacja/shared";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { parse } from "csv-parse/sync";
 import type { CsvColumn } from "./csv-columns";
@@ -177,9 +177,9 @@ function convert<I>(column: CsvColumn<I>, raw: string, partnership: PartnershipK
     }
     case "reference": {
       const type = column.entity.name;
-      if (!column.by) return { value: encodeGlobalId(partnership, type, raw) };
+      if (!column.by) return { value: encodeRecordId(partnership, type, raw) };
       const id = lookups.get(column.name)?.get(raw);
-      return id ? { value: encodeGlobalId(partnership, type, id) } : { problem: `no ${type} with ${column.by} ${JSON.stringify(clip(raw))} in this region` };
+      return id ? { value: encodeRecordId(partnership, type, id) } : { problem: `no ${type} with ${column.by} ${JSON.stringify(clip(raw))} in this region` };
     }
   }
 }

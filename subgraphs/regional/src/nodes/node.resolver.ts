@@ -1,4 +1,4 @@
-import { decodeGlobalId, ErrorCode, hubError, tryDecodeGlobalId } from "@kooperacja/shared";
+import { decodeGlobalId, ErrorCode, hubError, tryDecodeRecordId } from "@kooperacja/shared";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { assertReadable } from "../access/row-scope";
 import { loadByGlobalId } from "../common/lookup";
@@ -11,7 +11,7 @@ import { NODE_TYPES } from "./node-types";
 const MAX_NODES = 500;
 
 function entityOf(id: string) {
-  const decoded = decodeGlobalId(id);
+  const decoded = tryDecodeRecordId(id) ?? decodeGlobalId(id);
   const entity = NODE_TYPES.get(decoded.type);
   if (!entity) throw hubError(ErrorCode.BAD_USER_INPUT, `ID ${id} names type ${decoded.type}, which has no records here.`, { id });
   return entity;
@@ -36,8 +36,9 @@ export class NodeResolver {
     const entities = ids.map(entityOf);
     const rows = await Promise.all(
       ids.map(async (id, index) => {
-        const decoded = tryDecodeGlobalId(id)!;
-        return decoded.partnership === ctx.partnership ? ctx.loaders.byId(entities[index]!).load(decoded.localId) : null;
+        const decoded = tryDecodeRecordId(id)!;
+        // A catalogue entry (no partnership) is here as in every region.
+        return decoded.partnership === null || decoded.partnership === ctx.partnership ? ctx.loaders.byId(entities[index]!).load(decoded.localId) : null;
       }),
     );
     for (const [index, row] of rows.entries()) await assertReadable(ctx, row, entities[index]!.name);

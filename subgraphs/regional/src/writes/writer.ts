@@ -1,4 +1,4 @@
-import { ErrorCode, hubError, PARTNERSHIPS, tryDecodeGlobalId, validationProblems } from "@kooperacja/shared";
+import { ErrorCode, hubError, PARTNERSHIPS, tryDecodeRecordId, validationProblems } from "@kooperacja/shared";
 import { OptimisticLockError, UniqueConstraintViolationException, wrap, type FilterQuery } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { validate, type ValidationError } from "class-validator";
@@ -212,11 +212,11 @@ export class Writer {
       if (found.has(index)) return;
       for (const reference of model.references(input)) {
         if (reference.id === null || reference.id === undefined) continue;
-        const decoded = tryDecodeGlobalId(reference.id);
+        const decoded = tryDecodeRecordId(reference.id);
         const typeName = reference.entity.name;
         if (!decoded || decoded.type !== typeName) {
           add(index, { field: reference.field, message: `must be the ID of a ${typeName}` });
-        } else if (decoded.partnership !== this.ctx.partnership) {
+        } else if (decoded.partnership !== null && decoded.partnership !== this.ctx.partnership) {
           add(index, { field: reference.field, message: `names a ${typeName} of ${PARTNERSHIPS[decoded.partnership].name}; a record may only point at its own partnership's records` });
         } else {
           const entry = wanted.get(typeName) ?? { entity: reference.entity as never, ids: new Set(), uses: [] };
