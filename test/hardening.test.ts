@@ -88,12 +88,12 @@ describe("a production hub leaks nothing", () => {
     const response = await fetch(hub.regions.liderzy.url, {
       method: "POST",
       headers: { "content-type": "application/json", "x-request-id": "entities-probe-1" },
-      body: JSON.stringify({ query: `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, variables: { r: [{ __typename: "BodyMember" }] } }),
+      body: JSON.stringify({ query: `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, variables: { r: [{ __typename: "Source" }] } }),
     });
     const result = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(result.errors[0]).toMatchObject({ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "entities-probe-1" } });
     expect(JSON.stringify(result)).not.toMatch(/Runtime Object type|_Entity/);
     const logged = lines.find((line) => line.msg === "unexpected error" && line.requestId === "entities-probe-1");
-    expect(logged?.err?.message ?? logged?.detail).toMatch(/BodyMember/);
+    expect(logged?.err?.message ?? logged?.detail).toMatch(/Source/);
   });
 });

@@ -1,4 +1,4 @@
-import { PARTNERSHIP_KEYS, Role, type PartnershipKey } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, Role, type PartnershipKey, tryDecodeGlobalId } from "@kooperacja/shared";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,7 +80,7 @@ describe("bulk import of a region's files", () => {
     expect(await imported()).toBe(10_000);
 
     // Each created family has its creation in the audit trail, tied to the import.
-    const [audited] = await query<{ n: number }>(db("kooperacja"), "select count(*) as n from audit_entry where import_batch_id = ? and action = 'CREATED'", [batch.id]);
+    const [audited] = await query<{ n: number }>(db("kooperacja"), "select count(*) as n from audit_entry where import_batch_id = ? and action = 'CREATED'", [tryDecodeGlobalId(batch.id)!.localId]);
     expect(audited!.n).toBe(10_000);
     for (const other of ["liderzy", "kooperacje3d"] as const) {
       expect((await query<{ n: number }>(db(other), "select count(*) as n from supported_family where code like 'OST-%'"))[0]!.n).toBe(0);
@@ -225,7 +225,8 @@ describe("bulk import of a region's files", () => {
     writeFileSync(path, `${FAMILY_HEADER}\nCLI-1;2815;CLIENT;tak;2019-03-01;\nCLI-2;2815;CLIENT;nie;2019-03-01;\n`);
     const done = await cli("--partnership", "kooperacja", "--kind", "families", path);
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/imported as [0-9a-f-]{36}/);
+    // The import's global ID, as `node(id:)` takes it.
+    expect(tryDecodeGlobalId(/imported as ([A-Za-z0-9_-]+)/.exec(done.stdout)?.[1])).toMatchObject({ partnership: "kooperacja", type: "ImportBatch", localId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(done.stdout).toContain("created 2, updated 0, unchanged 0, rejected 0");
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { encodeGlobalId, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { encodeBookId, encodeGlobalId, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
@@ -40,5 +40,47 @@ describe("global object identification", () => {
       expect(found.errors, key).toBeUndefined();
       expect(found.data.node).toEqual({ id: current, code: "FAMILIES_ENROLLED" });
     }
+  });
+
+  it("finds every record of the book by node and nodes: recommendations, chapters, saved comparisons and evidence, beside regional records", async () => {
+    const analyst = await as(Role.NATIONAL_ANALYST);
+    const book = await graphql(
+      hub.gateway.url,
+      `{ bookChapters { id title } recommendations { id title status evidence { id note } comparisons { id note } } pilotSites(first: 2) { edges { node { id name } } } }`,
+      undefined,
+      analyst,
+    );
+    expect(book.errors).toBeUndefined();
+    const expected: { id: string; __typename: string; label: string }[] = [
+      ...book.data.bookChapters.map((chapter: any) => ({ id: chapter.id, __typename: "BookChapter", label: chapter.title })),
+      ...book.data.recommendations.flatMap((recommendation: any) => [
+        { id: recommendation.id, __typename: "Recommendation", label: recommendation.title },
+        ...recommendation.evidence.map((evidence: any) => ({ id: evidence.id, __typename: "Evidence", label: evidence.note })),
+        ...recommendation.comparisons.map((comparison: any) => ({ id: comparison.id, __typename: "SavedComparison", label: comparison.note })),
+      ]),
+      ...book.data.pilotSites.edges.map(({ node }: any) => ({ id: node.id, __typename: "PilotSite", label: node.name })),
+    ];
+    expect(new Set(expected.map((record) => record.__typename))).toEqual(new Set(["BookChapter", "Recommendation", "Evidence", "SavedComparison", "PilotSite"]));
+    const selection = `__typename id ... on BookChapter { label: title } ... on Recommendation { label: title } ... on Evidence { label: note } ... on SavedComparison { label: note } ... on PilotSite { label: name }`;
+    const many = await graphql(hub.gateway.url, `query ($ids: [ID!]!) { nodes(ids: $ids) { ${selection} } }`, { ids: expected.map((record) => record.id) }, analyst);
+    expect(many.errors).toBeUndefined();
+    expect(many.data.nodes).toEqual(expected);
+    for (const record of expected.slice(0, 6)) {
+      const one = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { ${selection} } }`, { id: record.id }, analyst);
+      expect(one.data.node, record.id).toEqual(record);
+    }
+  });
+
+  it("answers a book ID of no record NOT_FOUND, and a draft the caller may not read as refused", async () => {
+    const missing = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { id ... on Recommendation { title } } }`, { id: encodeBookId("Recommendation", "no-such-recommendation") });
+    expect(missing.data.node).toBeNull();
+    expect(missing.errors?.map((error) => error.extensions?.code)).toContain("NOT_FOUND");
+    const analyst = await as(Role.NATIONAL_ANALYST);
+    const drafts = await graphql(hub.gateway.url, `{ recommendations { id status } }`, undefined, analyst);
+    const draft = drafts.data.recommendations.find((recommendation: { status: string }) => recommendation.status !== "ADOPTED");
+    expect(draft).toBeDefined();
+    const asPublic = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { id ... on Recommendation { title } } }`, { id: draft.id });
+    expect(asPublic.data.node).toBeNull();
+    expect(asPublic.errors?.map((error) => error.extensions?.code)).toContain("UNAUTHENTICATED");
   });
 });

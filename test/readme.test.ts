@@ -1,6 +1,7 @@
 import { encodeGlobalId, isPartnershipKey, Role, type PartnershipKey } from "@kooperacja/shared";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { buildSchema, isInterfaceType, isObjectType, Kind, parse, print, TypeInfo, visit, visitWithTypeInfo } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
@@ -28,6 +29,41 @@ const examples = (() => {
   });
 })();
 
+const API = buildSchema(readFileSync(resolve(__dirname, "../schema/api.graphql"), "utf8"));
+const CRAWL = "crawledId";
+
+/**
+ * The example as a crawler reads it: every object it selects that has an
+ * `id` also gives it, under an alias of the crawler's (JSON scalars such as
+ * the audit trail's snapshots are left alone: only fields the schema types
+ * as objects with an ID are read).
+ */
+function crawling(query: string): string {
+  const info = new TypeInfo(API);
+  const document = visit(
+    parse(query),
+    visitWithTypeInfo(info, {
+      SelectionSet: {
+        leave(node) {
+          const type = info.getParentType();
+          if (!(isObjectType(type) || isInterfaceType(type)) || !type.getFields().id) return undefined;
+          return { ...node, selections: [...node.selections, { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: CRAWL }, name: { kind: Kind.NAME, value: "id" } }] };
+        },
+      },
+    }),
+  );
+  return print(document);
+}
+
+/** Every ID the crawler's alias gathered. */
+function idsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(idsIn);
+  if (!value || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) => (key === CRAWL && typeof inner === "string" ? [inner] : idsIn(inner)));
+}
+
+let crawled = 0;
+
 describe("the README's example queries", () => {
   let hub: TestHub;
   beforeAll(async () => {
@@ -54,6 +90,23 @@ describe("the README's example queries", () => {
       expect(values.length).toBeGreaterThan(0);
       for (const value of values) expect(value).not.toBeNull();
       if (output !== undefined) expect(result.data).toEqual(output);
+      // Every record the example reaches has an ID that `node` and `nodes` find again (a mutation is not run twice).
+      if (/^\s*(#.*\n\s*)*mutation\b/.test(query)) return;
+      const crawl = await graphql(hub.gateway.url, crawling(query), variables, await headersFor(query));
+      expect(crawl.errors).toBeUndefined();
+      const ids = [...new Set(idsIn(crawl.data))];
+      for (let start = 0; start < ids.length; start += 100) {
+        const chunk = ids.slice(start, start + 100);
+        const found = await graphql(hub.gateway.url, `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: chunk }, await headersFor(query));
+        expect(found.errors, JSON.stringify(found.errors)).toBeUndefined();
+        expect(found.data.nodes.map((node: { id: string } | null) => node?.id ?? null)).toEqual(chunk);
+      }
+      crawled += ids.length;
     });
+  });
+
+  it("crawl: their answers hold IDs, and node finds each one", () => {
+    expect(crawled).toBeGreaterThan(20);
+    process.stdout.write(`README crawl: ${crawled} IDs in the examples' answers, each found again by nodes\n`);
   });
 });

@@ -1,4 +1,4 @@
-import { ErrorCode, isPartnershipKey, ShardMerge, tryDecodeRecordId, type PartnershipKey } from "@kooperacja/shared";
+import { ErrorCode, isPartnershipKey, ShardMerge, tryDecodeBookId, tryDecodeRecordId, type PartnershipKey } from "@kooperacja/shared";
 import type { FieldNode, GraphQLFormattedError } from "graphql";
 import { aggregateStrategy } from "./aggregate";
 import { argumentValue, asList, pruned } from "./arguments";
@@ -70,24 +70,27 @@ const union: Strategy = (node, rule, context) => {
 const malformedId = (id: unknown, path: (string | number)[]) =>
   error(`Malformed ID ${JSON.stringify(id)}: not an ID issued by this hub.`, ErrorCode.BAD_USER_INPUT, path, { id });
 
-/** The shard that holds the record an ID names: its region's, or for a catalogue entry (every region holds it) the first in national order. */
+/**
+ * The shard that answers for the record an ID names: its region's; for a
+ * catalogue entry (every region holds it) or a record of the book (any region
+ * names its type, and the book gives its fields) the first in national order.
+ */
 function shardOf(id: unknown, shards: PartnershipKey[]): PartnershipKey | null {
   const decoded = tryDecodeRecordId(id);
-  if (!decoded) return null;
-  return decoded.partnership ?? shards[0] ?? null;
+  if (decoded) return decoded.partnership ?? shards[0] ?? null;
+  return tryDecodeBookId(id) ? (shards[0] ?? null) : null;
 }
 
 const route: Strategy = (node, rule, context) => {
   const key = responseKey(node);
   const id = argumentValue(node, rule.by!, context.variables);
   const shard = shardOf(id, context.shards);
-  const decoded = tryDecodeRecordId(id);
   return {
     key,
     targets: shard && context.shards.includes(shard) ? [shard] : [],
     shardField: () => node,
     merge: (answers) => answers[0]?.value ?? null,
-    errors: decoded ? [] : [malformedId(id, [key])],
+    errors: shard ? [] : [malformedId(id, [key])],
   };
 };
 

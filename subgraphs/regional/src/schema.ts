@@ -11,6 +11,7 @@ import { buildSchema, createResolversMap } from "type-graphql";
 import { SupportActivityResolver } from "./activities/support-activity.resolver";
 import { BodyMeetingResolver, BodyMemberResolver, CooperationBodyResolver } from "./bodies/cooperation-body.resolver";
 import { FieldProvenanceResolver, OmissionResolver, ProvenanceResolver } from "./common/record-resolver";
+import { BOOK_NODES } from "./nodes/book-nodes";
 import { shardDirective } from "./common/shard";
 import type { RegionalContext } from "./context";
 import { SupportedFamilyResolver } from "./families/supported-family.resolver";
@@ -26,17 +27,20 @@ import {
 import { PilotSiteResolver } from "./sites/pilot-site.resolver";
 import { TerritorialUnitResolver } from "./territory/territorial-unit.resolver";
 import { AuditEntryResolver } from "./audit/audit.resolver";
-import { ImportResolver } from "./imports/import.resolver";
+import { ImportBatchResolver, ImportResolver } from "./imports/import.resolver";
 import { WRITE_RESOLVERS } from "./writes/models";
 
 /**
  * `_entities` resolution: each representation is loaded through the
  * request's DataLoader, so N representations cost one statement per type,
- * and guarded by the same row rules as the lists.
+ * and guarded by the same row rules as the lists. A book record is its ID
+ * here (the book resolves the rest).
  */
-function referenceResolvers() {
-  return Object.fromEntries(
-    ENTITY_TYPES.map((entity) => [
+function referenceResolvers(): Record<string, { __resolveReference: (reference: { id: string }, ctx: RegionalContext) => unknown }> {
+  const bookNodes = [...BOOK_NODES].map(([name, type]) => [name, { __resolveReference: (reference: { id: string }) => Object.assign(new type(), { id: reference.id }) }]);
+  return Object.fromEntries([
+    ...bookNodes,
+    ...ENTITY_TYPES.map((entity) => [
       entity.name,
       {
         __resolveReference: async (reference: { id: string }, ctx: RegionalContext) => {
@@ -50,7 +54,7 @@ function referenceResolvers() {
         },
       },
     ]),
-  );
+  ]);
 }
 
 const FEDERATION_HEADER = `
@@ -89,8 +93,11 @@ export function regionalSchema(): Promise<GraphQLSchema> {
         IndicatorSummaryResolver,
         AuditEntryResolver,
         ImportResolver,
+        ImportBatchResolver,
         ...WRITE_RESOLVERS,
       ],
+      // The book's node types: no field returns them by name, `node` returns them as Node.
+      orphanedTypes: [...BOOK_NODES.values()],
       directives: [shardDirective],
       authChecker,
       skipCheck: true,

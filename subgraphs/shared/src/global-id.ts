@@ -82,6 +82,16 @@ export function tryDecodeRecordId(id: unknown): RecordId | null {
   return { partnership: CATALOGUE_TYPES.has(decoded.type) ? null : decoded.owner, type: decoded.type, localId: decoded.localId };
 }
 
+/** The book's types with IDs: `node(id:)` finds each through the book. */
+export const BOOK_NODE_TYPES = ["Recommendation", "BookChapter", "SavedComparison", "Evidence"] as const;
+
+/** An ID the book issued for one of its node types, or null. */
+export function tryDecodeBookId(id: unknown): { type: string; localId: string } | null {
+  const decoded = tryDecodeId(id);
+  if (!decoded || decoded.owner !== BOOK_OWNER || !(BOOK_NODE_TYPES as readonly string[]).includes(decoded.type)) return null;
+  return { type: decoded.type, localId: decoded.localId };
+}
+
 export function encodeBookId(type: string, localId: string): string {
   return encodeId(BOOK_OWNER, type, localId);
 }

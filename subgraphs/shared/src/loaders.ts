@@ -18,8 +18,9 @@ export class Loaders {
   byId<T extends Row>(entity: EntityClass<T>): DataLoader<string, T | null> {
     return this.memo(`${entity.name}#id`, async (ids) => {
       const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      // Keys as text: an integer key (the audit trail's) is asked for by the text a global ID carries.
+      const byId = new Map(rows.map((row) => [String(row.id), row]));
+      return ids.map((id) => byId.get(String(id)) ?? null);
     });
   }
 

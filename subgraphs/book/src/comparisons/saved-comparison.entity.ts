@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Authorized, Field, GraphQLISODateTime, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, GraphQLISODateTime, ObjectType } from "type-graphql";
 import { Access } from "../access";
 import type { ComparisonFigure } from "../hub/hub-client";
 import { Recommendation } from "../recommendations/recommendation.entity";
@@ -11,6 +11,7 @@ import { Recommendation } from "../recommendations/recommendation.entity";
  * adopted text never silently changes.
  */
 @Entity({ tableName: "saved_comparison" })
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A comparison query cited as evidence: re-run live, and kept as it was at adoption." })
 export class SavedComparison {
   @PrimaryKey({ type: "string" })

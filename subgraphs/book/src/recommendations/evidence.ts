@@ -1,4 +1,6 @@
-import { createUnionType, Field, ID, ObjectType } from "type-graphql";
+import { encodeBookId } from "@kooperacja/shared";
+import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
+import type { EvidenceLink } from "./evidence-link.entity";
 import {
   CooperationBodyRef,
   IndicatorValueRef,
@@ -16,6 +18,7 @@ export const EvidenceTarget = createUnionType({
   resolveType: (value) => (value as unknown as { __typename: string }).__typename,
 });
 
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A piece of regional evidence behind a recommendation." })
 export class Evidence {
   @Field(() => ID, { description: "ID of the evidence link." })
@@ -29,4 +32,13 @@ export class Evidence {
     description: "The regional record; null (with an error) when the reader may not see it, e.g. an indicator value for the public, or its region is unavailable.",
   })
   target!: typeof EvidenceTarget;
+}
+
+/** A stored evidence link as the API shows it. */
+export function evidenceOf(link: EvidenceLink): Evidence {
+  return Object.assign(new Evidence(), {
+    id: encodeBookId("Evidence", link.id),
+    note: link.note,
+    target: { __typename: link.targetType, id: link.targetId },
+  });
 }

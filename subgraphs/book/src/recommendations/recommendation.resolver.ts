@@ -13,7 +13,7 @@ import { BookChange } from "../history/book-change.entity";
 import { fieldChanges, recordChange } from "../history/history";
 import { PartnershipExtension } from "../regional/partnership-extension";
 import { EVIDENCE_TYPES, type EvidenceType } from "../regional/regional-refs";
-import { Evidence } from "./evidence";
+import { Evidence, evidenceOf } from "./evidence";
 import { EvidenceLink } from "./evidence-link.entity";
 import { Recommendation } from "./recommendation.entity";
 import { RecommendationPartnership } from "./recommendation-partnership.entity";
@@ -364,10 +364,3 @@ function subject(recommendation: Recommendation) {
   return { type: "Recommendation" as const, id: recommendation.id };
 }
 
-function evidenceOf(link: EvidenceLink): Evidence {
-  return Object.assign(new Evidence(), {
-    id: encodeBookId("Evidence", link.id),
-    note: link.note,
-    target: { __typename: link.targetType, id: link.targetId },
-  });
-}

@@ -3,6 +3,7 @@ import type { RegionalContext } from "../context";
 import { SupportActivity } from "../activities/support-activity.entity";
 import { SupportedFamily } from "../families/supported-family.entity";
 import { IndicatorValue } from "../indicators/indicator-value.entity";
+import { AuditEntry } from "../audit/audit-entry.entity";
 
 /**
  * Which rows of a table the caller may read in this shard. Family-level
@@ -48,7 +49,10 @@ export async function assertReadable(ctx: RegionalContext, row: object | null, t
         ? activityScope(ctx) === "all"
         : row instanceof IndicatorValue
           ? (await readableValues(ctx, [row])).length === 1
-          : true;
+          : row instanceof AuditEntry
+            ? // As `auditTrail` and `provenance.history`: the region's owner only.
+              owns(ctx.identity, ctx.partnership)
+            : true;
   if (!readable) throw accessDenied(ctx.identity, `a ${typeName} record`);
 }
 

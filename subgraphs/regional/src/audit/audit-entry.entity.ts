@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { Node } from "../nodes/node";
 import { JSONObjectResolver } from "graphql-scalars";
 import { ImportBatch } from "../imports/import-batch.entity";
 import { AuditAction } from "./audit-action";
@@ -7,7 +8,8 @@ import { AuditAction } from "./audit-action";
 /** One change of one record in this shard: who, when, what, before and after. Rows are only ever added. */
 @Index({ properties: ["entityType", "entityId", "id"] })
 @Entity({ tableName: "audit_entry" })
-@ObjectType({ description: "One change of one record of a region: who, when, what, and the record before and after." })
+@Directive(`@key(fields: "id")`)
+@ObjectType({ implements: Node, description: "One change of one record of a region: who, when, what, and the record before and after." })
 export class AuditEntry {
   @PrimaryKey({ type: "integer", autoincrement: true })
   id!: number;

@@ -50,9 +50,9 @@ export class AuditEntryResolver {
     return Object.assign(new AuditTrailPage(), { entries, nextCursor: rows.length > first ? cursorOf(entries[entries.length - 1]!) : null });
   }
 
-  @FieldResolver(() => ID, { description: "Position of the entry in its region's trail." })
+  @FieldResolver(() => ID, { description: "Global, opaque ID of the entry (`node(id:)` finds it, for its region's owner)." })
   id(@Root() entry: AuditEntry): string {
-    return String(entry.id);
+    return encodeRecordId(entry.partnership as PartnershipKey, "AuditEntry", String(entry.id));
   }
 
   @FieldResolver(() => ID, { description: "Global ID of the record that changed (archived records keep theirs)." })

@@ -1,11 +1,12 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
 import { Institution } from "../institutions/institution.entity";
 import { CooperationBody } from "./cooperation-body.entity";
 
 @Entity({ tableName: "body_member" })
+@Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "An institution sitting in a cooperation body." })
 export class BodyMember extends RegionalRecord {
   @PrimaryKey({ type: "string" })

@@ -1,13 +1,15 @@
 import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
-import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, Int, ObjectType } from "type-graphql";
+import { Node } from "../nodes/node";
 import { Access } from "../access/access";
 import { ImportKind } from "./import-kind";
 
 /** One file a regional owner imported: what, by whom, when, and with what outcome. */
 @Entity({ tableName: "import_batch" })
-@ObjectType({ description: "A file imported by a regional owner; imported records point to it as their origin." })
+@Directive(`@key(fields: "id")`)
+@ObjectType({ implements: Node, description: "A file imported by a regional owner; imported records point to it as their origin." })
 export class ImportBatch {
-  @Field(() => ID, { description: "Identifier of the import in its region." })
+  /** Its global ID is the import resolver's. */
   @PrimaryKey({ type: "string" })
   id!: string;
 

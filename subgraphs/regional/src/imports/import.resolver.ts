@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from "type-graphql";
+import { encodeRecordId, type PartnershipKey } from "@kooperacja/shared";
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
@@ -142,5 +143,13 @@ export class ImportResolver {
     );
     const counts = await writer.importAll(model, inputs, batch);
     return Object.assign(report, counts, { written: true, import: batch });
+  }
+}
+
+@Resolver(() => ImportBatch)
+export class ImportBatchResolver {
+  @FieldResolver(() => ID, { description: "Global, opaque ID of the import (`node(id:)` finds it)." })
+  id(@Root() batch: ImportBatch): string {
+    return encodeRecordId(batch.partnership as PartnershipKey, "ImportBatch", batch.id);
   }
 }

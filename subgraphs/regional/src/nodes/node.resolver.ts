@@ -1,14 +1,22 @@
-import { decodeGlobalId, ErrorCode, hubError, tryDecodeRecordId } from "@kooperacja/shared";
+import { decodeGlobalId, ErrorCode, hubError, tryDecodeBookId, tryDecodeRecordId } from "@kooperacja/shared";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { assertReadable } from "../access/row-scope";
 import { loadByGlobalId } from "../common/lookup";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { Node } from "./node";
+import { BOOK_NODES } from "./book-nodes";
 import { NODE_TYPES } from "./node-types";
 
 /** Most IDs one `nodes` call may ask for. */
 const MAX_NODES = 500;
+
+/** A record of the book, as `node` knows it: its type and ID (the gateway asks the book for the rest). */
+function bookNodeOf(id: string): { id: string } | null {
+  const decoded = tryDecodeBookId(id);
+  const type = decoded && BOOK_NODES.get(decoded.type);
+  return type ? Object.assign(new type(), { id }) : null;
+}
 
 function entityOf(id: string) {
   const decoded = tryDecodeRecordId(id) ?? decodeGlobalId(id);
@@ -20,8 +28,10 @@ function entityOf(id: string) {
 @Resolver()
 export class NodeResolver {
   @Shard.route("id")
-  @Query(() => Node, { nullable: true, description: "Any regional record by its global ID (Relay)." })
+  @Query(() => Node, { nullable: true, description: "Any record by its global ID (Relay): a region's, the catalogue's or the book's." })
   async node(@Arg("id", () => ID, { description: "Global ID of the record." }) id: string, @Ctx() ctx: RegionalContext): Promise<unknown> {
+    const book = bookNodeOf(id);
+    if (book) return book;
     const entity = entityOf(id);
     const row = await loadByGlobalId(ctx, entity, id);
     await assertReadable(ctx, row, entity.name);
@@ -29,19 +39,21 @@ export class NodeResolver {
   }
 
   @Shard.routeMany("ids")
-  @Query(() => [Node], { nullable: "items", description: "Regional records by their global IDs, in the order asked; null for an ID with no record." })
+  @Query(() => [Node], { nullable: "items", description: "Records by their global IDs (a region's, the catalogue's or the book's), in the order asked; null for an ID with no record." })
   async nodes(@Arg("ids", () => [ID], { description: "Global IDs of the records." }) ids: string[], @Ctx() ctx: RegionalContext): Promise<unknown[]> {
     if (ids.length > MAX_NODES) throw hubError(ErrorCode.BAD_USER_INPUT, `At most ${MAX_NODES} IDs at once.`, { argument: "ids" });
     // Validate every ID before loading any, so a bad one fails the call as a whole.
-    const entities = ids.map(entityOf);
+    const entities = ids.map((id) => (bookNodeOf(id) ? null : entityOf(id)));
     const rows = await Promise.all(
       ids.map(async (id, index) => {
+        const book = bookNodeOf(id);
+        if (book) return book;
         const decoded = tryDecodeRecordId(id)!;
         // A catalogue entry (no partnership) is here as in every region.
         return decoded.partnership === null || decoded.partnership === ctx.partnership ? ctx.loaders.byId(entities[index]!).load(decoded.localId) : null;
       }),
     );
-    for (const [index, row] of rows.entries()) await assertReadable(ctx, row, entities[index]!.name);
+    for (const [index, row] of rows.entries()) if (entities[index]) await assertReadable(ctx, row, entities[index]!.name);
     return rows;
   }
 }

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
 import { Institution } from "../institutions/institution.entity";
@@ -9,6 +9,7 @@ import { Institution } from "../institutions/institution.entity";
  * claim with the page that makes it instead of picking one.
  */
 @Entity({ tableName: "lead_partner_claim" })
+@Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "A source's claim that an institution is the lead partner. Conflicting claims are all kept." })
 export class LeadPartnerClaim extends RegionalRecord {
   @PrimaryKey({ type: "string" })

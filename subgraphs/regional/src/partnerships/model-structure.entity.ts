@@ -1,10 +1,11 @@
 import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { CooperationBodyKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
 
 @Entity({ tableName: "model_structure" })
+@Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "A kind of cooperation structure a model uses, with its typical composition and meeting format." })
 export class ModelStructure extends RegionalRecord {
   @PrimaryKey({ type: "string" })

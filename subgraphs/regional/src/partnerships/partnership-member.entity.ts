@@ -1,11 +1,12 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { MemberRole } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";
 import { Institution } from "../institutions/institution.entity";
 
 @Entity({ tableName: "partnership_member" })
+@Directive(`@key(fields: "id")`)
 @ObjectType({ implements: Node, description: "An institution's membership in a partnership, with its role." })
 export class PartnershipMember extends RegionalRecord {
   @PrimaryKey({ type: "string" })
