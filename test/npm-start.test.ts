@@ -119,6 +119,25 @@ describe("npm start", () => {
     await expect(fetch(started.gatewayUrl)).rejects.toThrow();
   });
 
+  it("stops every service when only the npm process gets SIGTERM, as a process manager sends it, leaving no port served", async () => {
+    const started = await npmStart(dataDir);
+    groups.push(started.child.pid!);
+    const urls = [...started.output().matchAll(/(http:\/\/127\.0\.0\.1:\d+)\//g)].map((match) => match[1]!);
+    const ports = [...new Set(urls)];
+    expect(ports.length).toBeGreaterThanOrEqual(5);
+    const npmExited = new Promise<void>((resolveExit) => started.child.once("exit", () => resolveExit()));
+    // The npm process alone, not its group: npm ends, and its shell with it; the hub must notice.
+    process.kill(started.child.pid!, "SIGTERM");
+    await npmExited;
+    // However busy the machine, every service closes its port once it notices; poll rather than race a clock.
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const open = await Promise.all(ports.map((url) => fetch(url).then(() => true, () => false)));
+      if (!open.includes(true)) break;
+      await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    }
+    for (const url of ports) await expect(fetch(url), url).rejects.toThrow();
+  });
+
   it("keeps its data across restarts instead of seeding again", async () => {
     const started = await npmStart(dataDir);
     groups.push(started.child.pid!);

@@ -2,8 +2,9 @@
 export const CLOSE_MARGIN_MS = 2_000;
 
 /**
- * Keeps a started service (or the whole hub) running until SIGINT/SIGTERM,
- * then stops it cleanly and exits; a failure to start exits with 1.
+ * Keeps a started service (or the whole hub) running until SIGINT, SIGTERM
+ * or SIGHUP, or until the `npm run` that started it is gone, then stops it
+ * cleanly and exits; a failure to start exits with 1.
  *
  * Stopping is bounded: a service that has not stopped within its
  * `stopTimeoutMs` (requests in flight are given SHUTDOWN_TIMEOUT_MS, closing
@@ -38,10 +39,35 @@ export function runUntilSignal<T extends { stop(): Promise<void>; stopTimeoutMs?
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
+      // A closed terminal: stop as cleanly as on Ctrl-C, rather than be cut off.
+      process.on("SIGHUP", stop);
+      watchParent(() => stop("SIGTERM"));
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);
     },
   );
+}
+
+/** How often a process started by `npm run` checks that npm is still there. */
+const PARENT_CHECK_MS = 500;
+
+/**
+ * Under `npm run`, a signal to npm ends npm and the shell it ran the script
+ * in, but the shell does not pass the signal on: node would be left serving,
+ * adopted by init, with nobody to see it. So a process npm started stops
+ * when its parent changes. (A process started otherwise, by systemd or in a
+ * container, is not watched: its parent is its supervisor.)
+ */
+function watchParent(stop: () => void): void {
+  if (!process.env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    console.log(`The npm process that started this one (${parent}) is gone.`);
+    stop();
+  }, PARENT_CHECK_MS);
+  timer.unref();
 }
