@@ -223,19 +223,23 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
   const server = createHttpServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    state.requests += 1;
+    // Health probes pass through uncounted: the counts are of GraphQL fetches.
+    const probe = (req.url ?? "/").startsWith("/health");
+    if (!probe) state.requests += 1;
     if (typeof req.headers["x-hub-assertion"] === "string") state.assertions.push(req.headers["x-hub-assertion"]);
     if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     try {
       const forwarded = Object.fromEntries(
         ["content-type", "x-hub-assertion", "x-request-id", "authorization"].flatMap((name) => (typeof req.headers[name] === "string" ? [[name, req.headers[name] as string]] : [])),
       );
-      const upstream = await fetch(targetUrl, { method: req.method, headers: forwarded, body: Buffer.concat(chunks) });
+      const body = Buffer.concat(chunks);
+      // The path too (the gateway's readiness probe asks /health/ready), so the proxy stands for the shard whole.
+      const upstream = await fetch(new URL(req.url ?? "/", targetUrl), { method: req.method, headers: forwarded, body: req.method === "GET" || req.method === "HEAD" ? undefined : body });
       const text = await upstream.text();
-      const body = state.rewrite ? state.rewrite(text) : text;
-      state.bodies.push(body);
+      const answer = state.rewrite && !probe ? state.rewrite(text) : text;
+      if (!probe) state.bodies.push(answer);
       res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
-      res.end(body);
+      res.end(answer);
     } catch {
       // The shard is down: close the connection the way a dead server would.
       res.destroy();

@@ -1,7 +1,7 @@
-import { authConfig, publishedSecret, readAll, refuseProblems, secretProblem, ConfigurationError, Role, TOKEN_ROLES, flagVar, listVar, intVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
+import { authConfig, contractHash, publishedSecret, readAll, refuseProblems, secretProblem, ConfigurationError, Role, TOKEN_ROLES, flagVar, listVar, intVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
 import type { QueryLimits } from "./access/limits";
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { readManifest, type Manifest } from "./persisted/manifest";
 import { DEFAULT_REGIONAL_PORTS } from "@kooperacja/regional";
 import { DEFAULT_BOOK_PORT } from "@kooperacja/book";
@@ -13,6 +13,8 @@ export interface GatewayConfig {
   shardUrls: Record<PartnershipKey, string>;
   bookUrl: string;
   supergraphSdl: string;
+  /** SHA-256 of each subgraph's SDL in schema/ (beside the supergraph): the contract each service behind a URL must state. */
+  contracts: { regional: string; book: string };
   shardTimeoutMs: number;
   /** SHARD_WRITE_TIMEOUT_MS: how long a write (an import) may take at a shard. */
   shardWriteTimeoutMs: number;
@@ -82,12 +84,22 @@ export const GATEWAY_ENV = {
 /** Reads the gateway's settings from the environment; the defaults match `npm start`'s local services. */
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const production = env.NODE_ENV === "production";
+  // A URL not set points at the port the service itself would take from the same settings, as `npm start` runs them.
+  const localUrls = {
+    ...Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [`${key.toUpperCase()}_URL`, urlVar(`http://127.0.0.1:${env[`${key.toUpperCase()}_PORT`] || DEFAULT_REGIONAL_PORTS[key]}/`)])),
+    BOOK_URL: urlVar(`http://127.0.0.1:${env.BOOK_PORT || DEFAULT_BOOK_PORT}/`),
+  } as Pick<typeof GATEWAY_ENV, `${Uppercase<PartnershipKey>}_URL` | "BOOK_URL">;
   const [auth, values] = readAll(
     () => authConfig(env, "gateway"),
-    () => readEnv({ ...GATEWAY_ENV, INTROSPECTION: flagVar(!production), SAFELIST_ROLES: listVar(TOKEN_ROLES, production ? Role.DASHBOARD : undefined) }, env),
+    () => readEnv({ ...GATEWAY_ENV, ...localUrls, INTROSPECTION: flagVar(!production), SAFELIST_ROLES: listVar(TOKEN_ROLES, production ? Role.DASHBOARD : undefined) }, env),
     () => refuseProblems([production ? secretProblem("CURSOR_SECRET", env.CURSOR_SECRET) : undefined]),
   );
   if (!existsSync(values.SUPERGRAPH_PATH!)) throw new ConfigurationError([`SUPERGRAPH_PATH names no file: ${JSON.stringify(values.SUPERGRAPH_PATH)}`]);
+  const contract = (name: string) => {
+    const file = join(dirname(values.SUPERGRAPH_PATH!), `${name}.graphql`);
+    if (!existsSync(file)) throw new ConfigurationError([`${file} is missing: the subgraph SDL belongs beside SUPERGRAPH_PATH (npm run schema writes both).`]);
+    return contractHash(readFileSync(file, "utf8"));
+  };
   const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, values[`${key.toUpperCase() as Uppercase<PartnershipKey>}_URL`]!])) as Record<PartnershipKey, string>;
   return {
     host: values.GATEWAY_HOST!,
@@ -95,6 +107,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     shardUrls,
     bookUrl: values.BOOK_URL!,
     supergraphSdl: readFileSync(values.SUPERGRAPH_PATH!, "utf8"),
+    contracts: { regional: contract("regional"), book: contract("book") },
     shardTimeoutMs: values.SHARD_TIMEOUT_MS,
     shardWriteTimeoutMs: values.SHARD_WRITE_TIMEOUT_MS,
     cursorSecret: values.CURSOR_SECRET ?? LOCAL_CURSOR_SECRET,

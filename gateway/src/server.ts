@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { bodyDepthLimit, CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
+import { ConfigurationError, bodyDepthLimit, CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
 import compression from "compression";
 import cors from "cors";
 import express from "express";
@@ -21,7 +21,7 @@ import { readShardRules } from "./sharding/rules";
 import { ShardedSource } from "./sharding/sharded-source";
 import { SubgraphSource } from "./subgraph-source";
 import { ShardMetrics } from "./sharding/shard-metrics";
-import { servicesReadiness } from "./readiness";
+import { expectedServices, identityProblems, servicesReadiness } from "./readiness";
 
 /**
  * Tells the client which regions could not answer, so a dashboard can mark
@@ -85,6 +85,9 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     },
   });
   const verifier = new TokenVerifier(config.auth);
+  const expected = expectedServices(config, verifier.signingKeyId());
+  const wrong = await identityProblems(expected);
+  if (wrong.length > 0) throw new ConfigurationError(wrong);
   const app = express();
   const httpServer = createServer(app);
   const server = new ApolloServer<GatewayContext>({
@@ -127,7 +130,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   app.use(operations.middleware(), tracingMiddleware("gateway"));
   // gzip or brotli for clients that accept it: a nested page of a national shard is megabytes of JSON that compresses tenfold.
   app.use(compression());
-  app.use(operations.router(() => servicesReadiness(config.shardUrls, config.bookUrl)));
+  app.use(operations.router(() => servicesReadiness(expected)));
   // The page is public; what it shows is what its caller's token may read through the API below.
   app.use("/dashboard", dashboardRouter(config.dashboardDir, logger));
   app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, bodyDepthLimit(), authenticate(verifier), rateLimitPerIdentity(config.limits));

@@ -28,6 +28,7 @@ export async function startBookService(config: BookConfig, hubUrl: () => string 
       host: config.host,
       port: config.port,
       verifier,
+      identity: { service: "book" },
       createContext: contextFactory(new HubClient({ url: hubUrl, actFor: (forward) => verifier.actorHeaders(forward) })),
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { RecordKeys, ServiceOperations, startSubgraphServer, startTracing, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { PARTNERSHIPS, RecordKeys, ServiceOperations, startSubgraphServer, startTracing, TokenVerifier, type RunningService } from "@kooperacja/shared";
 import type { DestinationStream } from "pino";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";
@@ -28,6 +28,7 @@ export async function startRegionalService(config: RegionalConfig, logTo?: Desti
       host: config.host,
       port: config.port,
       verifier: new TokenVerifier(config.auth),
+      identity: { service: "region", partnership: config.partnership, macroregion: PARTNERSHIPS[config.partnership].macroregion },
       createContext: (em, caller, logger) =>
         createContext({ partnership: config.partnership, em, caller, suppressionThreshold: config.auth.suppressionThreshold, recordKeys, logger }),
     });

@@ -276,6 +276,16 @@ export class TokenVerifier {
   private readonly userKey: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
+  /** Key ids of the gateway keys whose assertions this service accepts (stated in its readiness answer). */
+  gatewayKeyIds(): string[] {
+    return [...this.config.gatewayKeys.keys()];
+  }
+
+  /** Key id of the key this service signs with, if it signs. */
+  signingKeyId(): string | undefined {
+    return this.config.signingKey?.kid;
+  }
+
   constructor(private readonly config: AuthConfig) {
     const { userKey } = config;
     if (userKey.kind === "jwks") {

@@ -22,3 +22,4 @@ export * from "./tracing";
 export * from "./listen";
 export * from "./service-keys";
 export * from "./request-shape";
+export * from "./service-identity";

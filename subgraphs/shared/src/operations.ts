@@ -1,3 +1,4 @@
+import type { ServiceIdentity } from "./service-identity";
 import type { NextFunction, Request, Response, Router } from "express";
 import express from "express";
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -132,7 +133,7 @@ export class ServiceOperations {
   }
 
   /** GET /health/live (the process answers), GET /health/ready (it can serve: `readiness`), GET /metrics (Prometheus text). */
-  router(readiness: () => Promise<Readiness>): Router {
+  router(readiness: () => Promise<Readiness>, identity?: ServiceIdentity): Router {
     const router = express.Router();
     router.get("/health/live", (_req, res) => {
       res.json({ status: "live" });
@@ -141,7 +142,9 @@ export class ServiceOperations {
       const report = await readiness();
       const status = report.ready ? "ready" : "not ready";
       // The details name the services behind this one and why they fail: for operators, not for anyone who can reach the port.
-      res.status(report.ready ? 200 : 503).json(this.operator(req) ? { status, ...report } : { status });
+      // Who the service is goes to everyone: a gateway checks it before it trusts the URL (nothing in it is secret).
+      const service = identity ? { service: identity } : {};
+      res.status(report.ready ? 200 : 503).json(this.operator(req) ? { status, ...service, ...report } : { status, ...service });
     });
     router.get("/metrics", async (req, res) => {
       if (!this.operator(req)) {

@@ -1,3 +1,5 @@
+import { printSubgraphSchema } from "@apollo/subgraph";
+import { contractHash, type ServiceIdentity } from "./service-identity";
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -32,6 +34,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Logs and metrics of the service (made before the server, so starting up is logged too). */
   operations: ServiceOperations;
   settings: Pick<ServiceSettings, "shutdownTimeoutMs" | "production">;
+  /** Which service this is, stated in its readiness answer (the contract and accepted keys are added here). */
+  identity: Pick<ServiceIdentity, "service" | "partnership" | "macroregion">;
   createContext(em: SqlEntityManager, caller: Caller, logger: Logger): TContext;
 }
 
@@ -158,7 +162,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     operations.router(async () => {
       const state = await withDeadline(database.readiness(), READINESS_DEADLINE_MS, { ready: false, reason: `database did not answer within ${READINESS_DEADLINE_MS} ms` });
       return { ready: state.ready, ...(state.reason ? { reason: state.reason } : {}), database: { dialect: database.dialect, ...state } };
-    }),
+    }, { ...options.identity, contract: contractHash(printSubgraphSchema(options.schema)), gatewayKeys: options.verifier.gatewayKeyIds() }),
   );
   app.use(
     "/",
