@@ -13,7 +13,7 @@ const ROOT = resolve(__dirname, "..");
 const IMPORT = `mutation ($partnership: String!, $kind: ImportKind!, $file: Upload!, $dryRun: Boolean!) {
   importRecords(partnership: $partnership, kind: $kind, file: $file, dryRun: $dryRun) {
     written dryRun format rows created updated unchanged rejected problemCount checksum
-    problems { row column message }
+    problems { row column value message }
     import { id fileName checksum importedAt importedBy rows created updated unchanged }
   }
 }`;
@@ -57,9 +57,9 @@ describe("bulk import of a region's files", () => {
     expect(report).toMatchObject({ written: false, dryRun: true, format: "CSV", rows: 10_000, rejected: 3, problemCount: 3 });
     // Row numbers are the file's lines: the header is row 1.
     expect(report.problems).toEqual([
-      { row: 18, column: "cooperation_level", message: expect.stringContaining("INSTITUTION, WORKER, CLIENT") },
-      { row: 4243, column: "started_on", message: "must be a date written YYYY-MM-DD" },
-      { row: 10_000, column: "site_teryt", message: expect.stringContaining("no PilotSite 2013102 in this region") },
+      { row: 18, column: "cooperation_level", value: "KLIENT", message: expect.stringContaining("INSTITUTION, WORKER, CLIENT") },
+      { row: 4243, column: "started_on", value: "2019-02-30", message: "must be a date written YYYY-MM-DD" },
+      { row: 10_000, column: "site_teryt", value: "2013102", message: expect.stringContaining("no PilotSite 2013102 in this region") },
     ]);
 
     const real = await send(bad, "rodziny.csv", "FAMILIES", false);
@@ -91,13 +91,14 @@ describe("bulk import of a region's files", () => {
     const semicolons = "indicator;site_teryt;family_code;period;value\nWORKERS_COACHED;2815;;2016-Q1;12,5\n";
     const dry = await send(semicolons, "wskaźniki.csv", "INDICATOR_VALUES", true);
     // 2016 lies outside the programme period: refused unless the row says so.
-    expect(dry.data.importRecords.problems).toEqual([{ row: 2, column: "period", message: expect.stringContaining("outsideProgrammePeriod") }]);
+    // The rule names the file's column, outside_programme_period, not the API's field.
+    expect(dry.data.importRecords.problems).toEqual([{ row: 2, column: "period", value: expect.any(String), message: expect.stringContaining("outside_programme_period") }]);
 
     // A family-level indicator needs the family, supported at the row's site; a site-level one must not name one.
     const mismatched = "indicator;site_teryt;family_code;period;value\nCONTRACT_GOALS_MET;2815;;2020-Q1;50\nWORKERS_COACHED;2815;KES-2815-0001;2020-Q1;3\n";
     expect((await send(mismatched, "wskaźniki.csv", "INDICATOR_VALUES", true)).data.importRecords.problems).toEqual([
-      { row: 2, column: "family_code", message: "is required: the indicator is measured per family" },
-      { row: 3, column: "family_code", message: "must be empty: the indicator is measured per site" },
+      { row: 2, column: "family_code", value: null, message: "is required: the indicator is measured per family" },
+      { row: 3, column: "family_code", value: expect.any(String), message: "must be empty: the indicator is measured per site" },
     ]);
 
     const marked = "indicator;site_teryt;family_code;period;value;outside_programme_period\nWORKERS_COACHED;2815;;2016-Q1;12,5;tak\n";
@@ -167,6 +168,48 @@ describe("bulk import of a region's files", () => {
     }
   });
 
+  it("lists every problem of every row, at the file's row and column with the cell's value, in CSV and JSON alike, and writes nothing", async () => {
+    const before = await fingerprint(db("kooperacja"));
+    const csv = [
+      FAMILY_HEADER,
+      "OST-E1;2815;KLIENT;może;2019-02-30;", // three bad cells
+      "OST-E2;2815;CLIENT;tak;2019-03-01;;extra", // one cell too many
+      "OST-E3;9999;CLIENT;tak;2019-03-01;2019-01-01", // no such site, and an end before the start
+    ].join("\n");
+    const fromCsv = (await send(csv, "bledy.csv", "FAMILIES", true)).data.importRecords;
+    expect(fromCsv).toMatchObject({ written: false, rows: 3, rejected: 3 });
+    expect(fromCsv.problems.map(({ row, column, value }: any) => [row, column, value])).toEqual([
+      [2, "cooperation_level", "KLIENT"],
+      [2, "social_contract", "może"],
+      [2, "started_on", "2019-02-30"],
+      [3, "file", null],
+      [4, "ended_on", "2019-01-01"],
+      [4, "site_teryt", "9999"],
+    ]);
+    const messages = fromCsv.problems.map((problem: { message: string }) => problem.message).join(" | ");
+    expect(messages).toContain("has 7 cells, the header 6");
+    // The rule in the file's own words: columns, never the API's field names.
+    expect(messages).toContain("must not be before started_on");
+    expect(messages).not.toMatch(/startedOn|endedOn|cooperationLevel|socialContract|outsideProgrammePeriod/);
+
+    const json = JSON.stringify([
+      { code: "OST-J1", site_teryt: "2815", cooperation_level: "CLIENT", social_contract: "tak", started_on: "2019-03-01" },
+      { code: "OST-J2", site_teryt: "2815", cooperation_level: "CLIENT", social_contract: "może", started_on: "2019-03-01" },
+      { code: "OST-J3", site_teryt: "2815", cooperation_level: "CLIENT", social_contract: "tak", started_on: "2019-13-01", pesel: "12345678901" },
+      { code: "OST-J4", site_teryt: "2815", cooperation_level: "CLIENT", social_contract: "tak", started_on: "2019-03-01", imie: "Anna" },
+    ]);
+    const fromJson = (await send(json, "bledy.json", "FAMILIES", true)).data.importRecords;
+    expect(fromJson).toMatchObject({ written: false, format: "JSON", rows: 4, rejected: 3 });
+    expect(fromJson.problems.map(({ row, column }: any) => [row, column])).toEqual([
+      [2, "social_contract"],
+      [3, "pesel"],
+      [3, "started_on"],
+      [4, "imie"],
+    ]);
+    expect(fromJson.problems[1].value).toBeNull();
+    expect(await fingerprint(db("kooperacja"))).toEqual(before);
+  });
+
   it("refuses malformed files with a clear report: unknown or missing columns, not UTF-8, not CSV, empty", async () => {
     const before = await fingerprint(db("kooperacja"));
     const cases: [string | Buffer, string, { row: number; column: string; message: RegExp }][] = [
@@ -220,7 +263,7 @@ describe("bulk import of a region's files", () => {
     const rejected = await cli("--partnership", "kooperacja", "--kind", "families", "--dry-run", path);
     expect(rejected.code).toBe(1);
     expect(rejected.stdout).toContain("REJECTED, nothing written");
-    expect(rejected.stdout).toContain("row 3, column cooperation_level:");
+    expect(rejected.stdout).toContain("row 3, column cooperation_level (\"KLIENT\"):");
 
     writeFileSync(path, `${FAMILY_HEADER}\nCLI-1;2815;CLIENT;tak;2019-03-01;\nCLI-2;2815;CLIENT;nie;2019-03-01;\n`);
     const done = await cli("--partnership", "kooperacja", "--kind", "families", path);

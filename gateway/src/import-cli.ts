@@ -27,7 +27,7 @@ Exit code 0: imported (or a clean dry run); 1: the file has problems and nothing
 const MUTATION = `mutation Import($partnership: String!, $kind: ImportKind!, $file: Upload!, $dryRun: Boolean!) {
   importRecords(partnership: $partnership, kind: $kind, file: $file, dryRun: $dryRun) {
     written dryRun format rows created updated unchanged rejected problemCount checksum
-    problems { row column message }
+    problems { row column value message }
     import { id importedAt }
   }
 }`;
@@ -43,7 +43,7 @@ interface Report {
   rejected: number;
   problemCount: number;
   checksum: string;
-  problems: { row: number; column: string; message: string }[];
+  problems: { row: number; column: string; value: string | null; message: string }[];
   import: { id: string; importedAt: string } | null;
 }
 
@@ -95,7 +95,7 @@ function print(path: string, report: Report): void {
   console.log(`  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`);
   if (report.problemCount === 0) return;
   console.log(`  ${report.problemCount} problem(s)${report.problems.length < report.problemCount ? `, the first ${report.problems.length} listed` : ""}:`);
-  for (const problem of report.problems) console.log(`  row ${problem.row}, column ${problem.column}: ${problem.message}`);
+  for (const problem of report.problems) console.log(`  row ${problem.row}, column ${problem.column}${problem.value === null ? "" : ` (${JSON.stringify(problem.value)})`}: ${problem.message}`);
 }
 
 main().then(

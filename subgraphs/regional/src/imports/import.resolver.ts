@@ -9,7 +9,7 @@ import { countPlan, Writer } from "../writes/writer";
 import { assertServes } from "../common/lookup";
 import { ImportBatch } from "./import-batch.entity";
 import { ImportKind } from "./import-kind";
-import { parseImportFile, type RowProblem } from "./parse-file";
+import { parseImportFile, shown, type RowProblem } from "./parse-file";
 import { UploadScalar, type UploadedFile } from "./upload";
 
 /** A report lists this many problems at most; `rejected` and `problemCount` still count them all. */
@@ -20,8 +20,11 @@ class ImportProblem implements RowProblem {
   @Field(() => Int, { description: "Row of the file: in a CSV the header is row 1 and the first record row 2; in JSON, the item's position from 1." })
   row!: number;
 
-  @Field(() => String, { description: "Column (CSV header or JSON key) at fault, or `file` for the file as a whole." })
+  @Field(() => String, { description: "Column (CSV header or JSON key) at fault, or `file` for the file or a row as a whole." })
   column!: string;
+
+  @Field(() => String, { nullable: true, description: "The cell as the file has it (clipped); null for the file or a row as a whole, an unknown column, or a value that looks like a PESEL." })
+  value!: string | null;
 
   @Field(() => String, { description: "What is wrong, in English." })
   message!: string;
@@ -95,10 +98,19 @@ export class ImportResolver {
     const parsed = await parseImportFile(file.content, fileName, model.columns, model.input, ctx.partnership, ctx.em);
 
     const columnOf = new Map(model.columns.map((column) => [column.field as string, column.name]));
+    // The rule in the file's words: a field the message names is the column that holds it.
+    const inFileTerms = (message: string) => message.replace(/\b[a-z]+[A-Z]\w*\b/g, (word) => columnOf.get(word) ?? word);
     const problems = [...parsed.problems];
-    const found = await writer.problems(model, parsed.inputs.map((item) => item.input));
+    // Value checks run on every row read, a row with a bad cell too: each cell's problem is reported, once.
+    const found = await writer.problems(model, parsed.parsed.map((item) => item.input));
     for (const [index, fieldProblems] of found) {
-      for (const problem of fieldProblems) problems.push({ row: parsed.inputs[index]!.row, column: columnOf.get(problem.field) ?? problem.field, message: problem.message });
+      const item = parsed.parsed[index]!;
+      for (const problem of fieldProblems) {
+        if (item.failed.has(problem.field)) continue;
+        const column = columnOf.get(problem.field) ?? problem.field;
+        const raw = item.cells.get(column);
+        problems.push({ row: item.row, column, value: raw ? shown(raw) : null, message: inFileTerms(problem.message) });
+      }
     }
     problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
 
@@ -120,7 +132,7 @@ export class ImportResolver {
     });
     if (problems.length > 0 || parsed.rows === 0) return report;
 
-    const inputs = parsed.inputs.map((item) => item.input);
+    const inputs = parsed.parsed.map((item) => item.input);
     if (dryRun) {
       return Object.assign(report, countPlan(await writer.plan(ctx.em, model, inputs)));
     }

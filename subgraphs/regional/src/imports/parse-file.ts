@@ -3,21 +3,33 @@ import type { SqlEntityManager } from "@mikro-orm/knex";
 import { parse } from "csv-parse/sync";
 import type { CsvColumn } from "./csv-columns";
 
-/** One problem of an import file: the file's row (the header is row 1 of a CSV), the column, and why. */
+/** One problem of an import file: the file's row (the header is row 1 of a CSV), the column, the cell's value, and why. */
 export interface RowProblem {
   row: number;
   column: string;
+  /** The cell as the file has it (clipped); null for the file or a row as a whole, an unknown column, or what looks like a PESEL. */
+  value: string | null;
   message: string;
 }
 
 export type FileFormat = "CSV" | "JSON";
 
+/** A data row read from the file: its input (cells that did not convert are left out) and its cells as the file has them. */
+export interface ParsedRow<I> {
+  row: number;
+  input: I;
+  /** Cells by column name, as in the file. */
+  cells: ReadonlyMap<string, string>;
+  /** Fields whose cell has a problem already (the value checks of the input skip them). */
+  failed: ReadonlySet<string>;
+}
+
 export interface ParsedFile<I> {
   format: FileFormat;
   /** Data rows in the file. */
   rows: number;
-  /** Rows whose cells all parsed, as inputs, with their row numbers. */
-  inputs: { row: number; input: I }[];
+  /** Every data row that could be read, whether or not each cell converted: value checks run on them all. */
+  parsed: ParsedRow<I>[];
   problems: RowProblem[];
 }
 
@@ -45,49 +57,61 @@ export async function parseImportFile<I extends object>(
   }
   const json = /\.json$/i.test(filename) || /^\s*\[/.test(text);
   const format: FileFormat = json ? "JSON" : "CSV";
-  const read = json ? readJson(text) : readCsv(text);
+  const known = new Map(columns.map((column) => [column.name, column]));
+  const unknown = () => `unknown column; the columns are ${columns.map((column) => column.name).join(", ")}`;
+  const read = json ? readJson(text, known, unknown) : readCsv(text);
   if ("problem" in read) return fail(format, 0, read.problem.column, read.problem.message, read.problem.row);
 
-  const problems: RowProblem[] = [];
-  const known = new Map(columns.map((column) => [column.name, column]));
-  for (const header of read.headers) {
-    if (!known.has(header)) problems.push({ row: 1, column: header, message: `unknown column; the columns are ${columns.map((column) => column.name).join(", ")}` });
+  // Every problem of every row, however many: the file is fixed once, not once per problem.
+  const problems: RowProblem[] = [...read.problems];
+  const absent = new Set<string>();
+  if (!json) {
+    for (const header of read.headers) if (!known.has(header)) problems.push({ row: 1, column: header, value: null, message: unknown() });
+    for (const column of columns) {
+      if (column.required && !read.headers.includes(column.name)) {
+        problems.push({ row: 1, column: column.name, value: null, message: "required column is missing" });
+        absent.add(column.name);
+      }
+    }
   }
-  for (const column of columns) {
-    if (column.required && !read.headers.includes(column.name)) problems.push({ row: 1, column: column.name, message: "required column is missing" });
-  }
-  if (problems.length > 0) return { format, rows: read.rows.length, inputs: [], problems };
 
   const lookups = await lookUpReferences(read.rows, columns, em);
-  const inputs: { row: number; input: I }[] = [];
+  const parsed: ParsedRow<I>[] = [];
   for (const cells of read.rows) {
     const fields: Record<string, unknown> = {};
-    let ok = true;
+    const failed = new Set<string>();
     for (const column of columns) {
       const raw = cells.values.get(column.name) ?? "";
       if (raw === "") {
         if (column.required) {
-          problems.push({ row: cells.row, column: column.name, message: "is required" });
-          ok = false;
+          // A column missing from the header is reported once, not on every row.
+          if (!absent.has(column.name)) problems.push({ row: cells.row, column: column.name, value: null, message: "is required" });
+          failed.add(column.field as string);
         } else fields[column.field] = null;
         continue;
       }
       const converted = convert(column, raw, partnership, lookups);
       if ("problem" in converted) {
-        problems.push({ row: cells.row, column: column.name, message: converted.problem });
-        ok = false;
+        problems.push({ row: cells.row, column: column.name, value: shown(raw), message: converted.problem });
+        failed.add(column.field as string);
       } else fields[column.field] = converted.value;
     }
-    if (ok) inputs.push({ row: cells.row, input: Object.assign(new input(), fields) });
+    parsed.push({ row: cells.row, input: Object.assign(new input(), fields), cells: cells.values, failed });
   }
-  return { format, rows: read.rows.length, inputs, problems };
+  return { format, rows: read.rows.length + read.skipped, parsed, problems };
 }
 
 function fail(format: FileFormat, rows: number, column: string, message: string, row = 1): ParsedFile<never> {
-  return { format, rows, inputs: [], problems: [{ row, column, message }] };
+  return { format, rows, parsed: [], problems: [{ row, column, value: null, message }] };
 }
 
-type Read = { headers: string[]; rows: Cells[] } | { problem: RowProblem };
+/** A cell's value for a report: clipped, and never what looks like a PESEL (a report is read and forwarded). */
+export function shown(raw: string): string | null {
+  return /\d{11}/.test(raw) ? null : clip(raw);
+}
+
+/** The rows read, and the problems of rows that could not be read at all (`skipped` of them). */
+type Read = { headers: string[]; rows: Cells[]; problems: RowProblem[]; skipped: number } | { problem: RowProblem };
 
 function readCsv(text: string): Read {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
@@ -98,43 +122,54 @@ function readCsv(text: string): Read {
     records = parse(text, { delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as never;
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
-    return { problem: { row: lines ?? 1, column: "file", message: `is not valid CSV: ${(error as Error).message}` } };
+    return { problem: { row: lines ?? 1, column: "file", value: null, message: `is not valid CSV: ${(error as Error).message}` } };
   }
   const [header, ...body] = records;
-  if (!header) return { problem: { row: 1, column: "file", message: "is empty; the first line must name the columns" } };
+  if (!header) return { problem: { row: 1, column: "file", value: null, message: "is empty; the first line must name the columns" } };
   const headers = header.record.map((name) => name.toLowerCase());
   const duplicate = headers.find((name, index) => headers.indexOf(name) !== index);
-  if (duplicate) return { problem: { row: 1, column: duplicate, message: "column appears twice" } };
+  if (duplicate) return { problem: { row: 1, column: duplicate, value: null, message: "column appears twice" } };
   const rows: Cells[] = [];
+  const problems: RowProblem[] = [];
   for (const { record, info } of body) {
-    if (record.length > headers.length) return { problem: { row: info.lines, column: "file", message: `row has ${record.length} cells, the header ${headers.length}` } };
-    rows.push({ row: info.lines, values: new Map(headers.map((name, index) => [name, record[index] ?? ""])) });
+    // A row that does not fit the header cannot be read cell by cell; the others still are.
+    if (record.length > headers.length) problems.push({ row: info.lines, column: "file", value: null, message: `row has ${record.length} cells, the header ${headers.length}` });
+    else rows.push({ row: info.lines, values: new Map(headers.map((name, index) => [name, record[index] ?? ""])) });
   }
-  return { headers, rows };
+  return { headers, rows, problems, skipped: problems.length };
 }
 
-function readJson(text: string): Read {
+function readJson(text: string, known: ReadonlyMap<string, unknown>, unknown: () => string): Read {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { problem: { row: 1, column: "file", message: `is not valid JSON: ${(error as Error).message}` } };
+    return { problem: { row: 1, column: "file", value: null, message: `is not valid JSON: ${(error as Error).message}` } };
   }
-  if (!Array.isArray(data)) return { problem: { row: 1, column: "file", message: "must be a JSON array of objects, one per record" } };
+  if (!Array.isArray(data)) return { problem: { row: 1, column: "file", value: null, message: "must be a JSON array of objects, one per record" } };
   const headers = new Set<string>();
   const rows: Cells[] = [];
+  const problems: RowProblem[] = [];
+  let skipped = 0;
   for (const [index, item] of data.entries()) {
-    if (!item || typeof item !== "object" || Array.isArray(item)) return { problem: { row: index + 1, column: "file", message: "each item must be an object" } };
+    // An item's row is its position from 1, and each item is checked on its own.
+    const row = index + 1;
+    if (!item || typeof item !== "object" || Array.isArray(item)) {
+      problems.push({ row, column: "file", value: null, message: "each item must be an object" });
+      skipped += 1;
+      continue;
+    }
     const values = new Map<string, string>();
     for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
       headers.add(key);
-      if (value === null || value === undefined) values.set(key, "");
-      else if (typeof value === "object") return { problem: { row: index + 1, column: key, message: "must be a string, number or boolean" } };
+      if (!known.has(key)) problems.push({ row, column: key, value: null, message: unknown() });
+      else if (value === null || value === undefined) values.set(key, "");
+      else if (typeof value === "object") problems.push({ row, column: key, value: null, message: "must be a string, number or boolean" });
       else values.set(key, String(value).trim());
     }
-    rows.push({ row: index + 1, values });
+    rows.push({ row, values });
   }
-  return { headers: [...headers], rows };
+  return { headers: [...headers], rows, problems, skipped };
 }
 
 type Lookups = Map<string, Map<string, string>>;

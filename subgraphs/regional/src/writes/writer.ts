@@ -49,7 +49,7 @@ export class Writer {
       for (const problem of problemsOf(await validate(input as object, { forbidUnknownValues: false }))) add(index, problem);
       for (const problem of model.check?.(input, this.ctx) ?? []) add(index, problem);
     }
-    await this.checkReferences(model, inputs, found, add);
+    await this.checkReferences(model, inputs, add);
     if (model.checkStored) {
       const valid = inputs.map((input, index) => ({ input, index })).filter(({ index }) => !found.has(index));
       const stored = await model.checkStored(this.ctx.em, valid.map(({ input }) => input));
@@ -204,12 +204,11 @@ export class Writer {
   private async checkReferences<E extends WritableRecord, I extends object>(
     model: WriteModel<E, I>,
     inputs: I[],
-    found: Map<number, FieldProblem[]>,
     add: (index: number, problem: FieldProblem) => void,
   ): Promise<void> {
     const wanted = new Map<string, { entity: WriteModel["dependents"][number]["entity"]; ids: Set<string>; uses: { index: number; field: string; localId: string; id: string }[] }>();
+    // Every row's references, a row with other problems too: an import report lists them all.
     inputs.forEach((input, index) => {
-      if (found.has(index)) return;
       for (const reference of model.references(input)) {
         if (reference.id === null || reference.id === undefined) continue;
         const decoded = tryDecodeRecordId(reference.id);
