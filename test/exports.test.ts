@@ -2,7 +2,7 @@ import { encodeBookId, Role } from "@kooperacja/shared";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -191,6 +191,16 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     const refused = await cli("comparison", "--indicators", "NO_SUCH");
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("BAD_USER_INPUT");
+    // Run through npm from a directory of the user's: the file lands there, not in the repository root.
+    mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+    const here = mkdtempSync(join(ROOT, "test-artifacts", "export-"));
+    try {
+      await promisify(execFile)("npm", ["run", "-s", "export", "--", "book"], { cwd: here, env: { ...process.env, HUB_URL: hub.gateway.url } });
+      expect(readFileSync(join(here, "ksiega-rekomendacyjna.md"), "utf8")).toContain(POLISH_TITLE);
+      expect(existsSync(join(ROOT, "ksiega-rekomendacyjna.md"))).toBe(false);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("refuses an export that would miss a region (503) rather than hand out a table without its figures", async () => {

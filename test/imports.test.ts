@@ -1,12 +1,12 @@
 import { PARTNERSHIP_KEYS, Role, type PartnershipKey, tryDecodeGlobalId } from "@kooperacja/shared";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint, query } from "./databases";
-import { as, graphql, startTestHub, upload, type TestHub } from "./helpers";
+import { as, graphql, startTestHub, tokenFor, upload, type TestHub } from "./helpers";
 import { gid } from "./write-samples";
 
 const ROOT = resolve(__dirname, "..");
@@ -271,5 +271,30 @@ describe("bulk import of a region's files", () => {
     // The import's global ID, as `node(id:)` takes it.
     expect(tryDecodeGlobalId(/imported as ([A-Za-z0-9_-]+)/.exec(done.stdout)?.[1])).toMatchObject({ partnership: "kooperacja", type: "ImportBatch", localId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(done.stdout).toContain("created 2, updated 0, unchanged 0, rejected 0");
-  }, 60_000);
+
+    // As a user runs it: `npm run import` from their own directory, with a path relative to it.
+    mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+    const here = mkdtempSync(join(ROOT, "test-artifacts", "cli-"));
+    try {
+      writeFileSync(join(here, "rodziny.csv"), `${FAMILY_HEADER}\nCLI-3;2815;CLIENT;tak;2019-03-01;\n`);
+      const npm = (...args: string[]) =>
+        promisify(execFile)("npm", ["run", "-s", "import", "--", ...args], { cwd: here, env: { ...process.env, HUB_URL: hub.gateway.url } }).then(
+          (output) => ({ code: 0, stdout: output.stdout, stderr: output.stderr }),
+          (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+        );
+      const relative = await npm("--partnership", "kooperacja", "--kind", "families", "--dry-run", "rodziny.csv");
+      expect(relative, relative.stderr).toMatchObject({ code: 0 });
+      expect(relative.stdout).toContain("rodziny.csv (CSV, 1 rows");
+      // Each failure its own exit code: a missing file (2), a token for another region (3), no hub (4).
+      expect((await npm("--partnership", "kooperacja", "--kind", "families", "brak.csv")).code).toBe(2);
+      const otherRegion = await npm("--partnership", "kooperacja", "--kind", "families", "--token", await tokenFor(Role.REGIONAL_OWNER, ["kooperacje3d"]), "rodziny.csv");
+      expect(otherRegion.code).toBe(3);
+      expect(otherRegion.stderr).toContain("FORBIDDEN: Your token is a regional owner's for kooperacje3d; Mutation.importRecords in kooperacja is for kooperacja's regional owner only.");
+      const nowhere = await npm("--partnership", "kooperacja", "--kind", "families", "--url", "http://127.0.0.1:9/", "rodziny.csv");
+      expect(nowhere.code).toBe(4);
+      expect(nowhere.stderr).toContain("No answer from http://127.0.0.1:9/");
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { Role } from "@kooperacja/shared";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { EXIT, EXIT_CODES_TEXT, exitCodeOf, fromCaller } from "./cli-exit";
 import { cliToken, DEFAULT_HUB_URL } from "./cli-hub";
 
 const USAGE = `Usage:
@@ -10,8 +11,9 @@ const USAGE = `Usage:
 Common options:
   --url    the gateway (default $HUB_URL or http://localhost:4000/)
   --token  a token (default $HUB_TOKEN; on a local hub, a national analyst's development token is signed for you)
-Downloads from the gateway's /export endpoint and writes the file (default: ./comparison.csv, ./chapter.xlsx, ./ksiega-rekomendacyjna.md).
-Exit code 0: written; 1: the hub refused (the reason is printed); 2: bad usage or no answer.`;
+Downloads from the gateway's /export endpoint and writes the file, in the directory you run it in unless --out says otherwise
+(default: comparison.csv, chapter.xlsx, ksiega-rekomendacyjna.md).
+${EXIT_CODES_TEXT}`;
 
 const DEFAULT_FORMAT: Record<string, string> = { comparison: "csv", chapter: "xlsx", book: "md" };
 
@@ -34,11 +36,11 @@ async function main(): Promise<number> {
   const [what, chapterId] = positionals;
   if (values.help) {
     console.log(USAGE);
-    return 0;
+    return EXIT.OK;
   }
   if (!what || !DEFAULT_FORMAT[what] || (what === "chapter") !== Boolean(chapterId) || positionals.length > (what === "chapter" ? 2 : 1)) {
     console.error(USAGE);
-    return 2;
+    return EXIT.USAGE;
   }
   const format = values.format ?? DEFAULT_FORMAT[what]!;
   const name = what === "book" ? "ksiega-rekomendacyjna" : what;
@@ -48,17 +50,24 @@ async function main(): Promise<number> {
     for (const key of ["indicators", "by", "grain", "filter"] as const) if (values[key]) url.searchParams.set(key, values[key]!);
   }
   const token = await cliToken(values.token, Role.NATIONAL_ANALYST, [], "local-export");
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  } catch (error) {
+    console.error(`No answer from ${url.origin}: ${(error as Error).message}. Is the hub running (npm start)?`);
+    return EXIT.UNREACHABLE;
+  }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { errors?: { message: string; extensions?: { code?: string } }[] } | null;
-    for (const error of body?.errors ?? [{ message: `HTTP ${response.status} from ${url}` }]) console.error(`${error.extensions?.code ?? "ERROR"}: ${error.message}`);
-    return body?.errors ? 1 : 2;
+    const errors = body?.errors ?? [{ message: `HTTP ${response.status} from ${url}` }];
+    for (const error of errors) console.error(`${error.extensions?.code ?? "ERROR"}: ${error.message}`);
+    return exitCodeOf(response.status, errors.map((error) => error.extensions?.code));
   }
-  const out = values.out ?? `${name}.${format}`;
+  const out = fromCaller(values.out ?? `${name}.${format}`);
   const content = Buffer.from(await response.arrayBuffer());
   await writeFile(out, content);
   console.log(`Wrote ${out} (${content.length} bytes, ${response.headers.get("content-type")}).`);
-  return 0;
+  return EXIT.OK;
 }
 
 main().then(
@@ -67,6 +76,6 @@ main().then(
   },
   (error: Error) => {
     console.error(error.message);
-    process.exitCode = 2;
+    process.exitCode = EXIT.USAGE;
   },
 );

@@ -2,6 +2,7 @@ import { isPartnershipKey, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { EXIT, EXIT_CODES_TEXT, exitCodeOf, fromCaller } from "./cli-exit";
 import { cliToken, DEFAULT_HUB_URL } from "./cli-hub";
 import { DEFAULT_GATEWAY_PORT } from "./config";
 
@@ -21,8 +22,8 @@ const USAGE = `Usage: npm run import -- --partnership <key> --kind <kind> [--dry
   kind:        ${Object.keys(KINDS).join(", ")} (templates in subgraphs/regional/templates/)
   url:         the gateway (default $HUB_URL or http://localhost:${DEFAULT_GATEWAY_PORT}/)
   token:       a regional owner's token (default $HUB_TOKEN; on a local hub, a development token is signed for you)
-Sends the file to the gateway as a GraphQL multipart request and prints the report.
-Exit code 0: imported (or a clean dry run); 1: the file has problems and nothing was written; 2: the request failed.`;
+Sends the file (a path from the directory you run it in) to the gateway as a GraphQL multipart request and prints the report.
+${EXIT_CODES_TEXT}`;
 
 const MUTATION = `mutation Import($partnership: String!, $kind: ImportKind!, $file: Upload!, $dryRun: Boolean!) {
   importRecords(partnership: $partnership, kind: $kind, file: $file, dryRun: $dryRun) {
@@ -62,31 +63,46 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(USAGE);
-    return 0;
+    return EXIT.OK;
   }
   const partnership = values.partnership;
   const kind = KINDS[values.kind ?? ""];
   const path = positionals[0];
   if (!isPartnershipKey(partnership) || !kind || !path || positionals.length > 1) {
     console.error(USAGE);
-    return 2;
+    return EXIT.USAGE;
+  }
+  const file = fromCaller(path);
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${(error as Error).message}`);
+    return EXIT.USAGE;
   }
   const token = await cliToken(values.token, Role.REGIONAL_OWNER, [partnership], `local-import-${partnership}`);
 
   const form = new FormData();
   form.set("operations", JSON.stringify({ query: MUTATION, variables: { partnership, kind, file: null, dryRun: values["dry-run"] } }));
   form.set("map", JSON.stringify({ 0: ["variables.file"] }));
-  form.set("0", new Blob([await readFile(path)]), basename(path));
-  // The preflight header tells the gateway's CSRF guard this is no browser form post.
-  const response = await fetch(values.url, { method: "POST", body: form, headers: { authorization: `Bearer ${token}`, "apollo-require-preflight": "true" } });
+  form.set("0", new Blob([content]), basename(path));
+  let response: Response;
+  try {
+    // The preflight header tells the gateway's CSRF guard this is no browser form post.
+    response = await fetch(values.url, { method: "POST", body: form, headers: { authorization: `Bearer ${token}`, "apollo-require-preflight": "true" } });
+  } catch (error) {
+    console.error(`No answer from ${values.url}: ${(error as Error).message}. Is the hub running (npm start)?`);
+    return EXIT.UNREACHABLE;
+  }
   const body = (await response.json().catch(() => null)) as { data?: { importRecords?: Report | null }; errors?: { message: string; extensions?: { code?: string } }[] } | null;
   const report = body?.data?.importRecords;
   if (!report) {
-    for (const error of body?.errors ?? [{ message: `HTTP ${response.status} from ${values.url}` }]) console.error(`${error.extensions?.code ?? "ERROR"}: ${error.message}`);
-    return 2;
+    const errors = body?.errors ?? [{ message: `HTTP ${response.status} from ${values.url}` }];
+    for (const error of errors) console.error(`${error.extensions?.code ?? "ERROR"}: ${error.message}`);
+    return exitCodeOf(response.status, errors.map((error) => error.extensions?.code));
   }
   print(path, report);
-  return report.problemCount > 0 ? 1 : 0;
+  return report.problemCount > 0 ? EXIT.INVALID_INPUT : EXIT.OK;
 }
 
 function print(path: string, report: Report): void {
@@ -104,6 +120,6 @@ main().then(
   },
   (error: Error) => {
     console.error(error.message);
-    process.exitCode = 2;
+    process.exitCode = EXIT.USAGE;
   },
 );

@@ -1,4 +1,4 @@
-import { accessDenied, owns, Role, type Identity } from "@kooperacja/shared";
+import { accessDenied, ErrorCode, hubError, owns, Role, type Identity } from "@kooperacja/shared";
 import type { AuthChecker } from "type-graphql";
 import type { RegionalContext } from "../context";
 
@@ -41,5 +41,15 @@ function meets(rule: string, identity: Identity, ctx: RegionalContext): boolean 
 /** type-graphql's check for `@Authorized(...)`: it throws our own codes rather than type-graphql's UNAUTHORIZED. */
 export const authChecker: AuthChecker<RegionalContext> = ({ context, info }, rules) => {
   if (rules.some((rule) => meets(rule, context.identity, context))) return true;
-  throw accessDenied(context.identity, `${info.parentType.name}.${info.fieldName}`);
+  const what = `${info.parentType.name}.${info.fieldName}`;
+  // A regional owner refused its own kind of field here: the token names other partnerships, and that is what to say.
+  if (context.identity.role === Role.REGIONAL_OWNER && rules.includes(Access.OWN_PARTNERSHIP)) {
+    const own = context.identity.partnerships.join(", ") || "no partnership";
+    throw hubError(ErrorCode.FORBIDDEN, `Your token is a regional owner's for ${own}; ${what} in ${context.partnership} is for ${context.partnership}'s regional owner only.`, {
+      role: context.identity.role,
+      partnership: context.partnership,
+      tokenPartnerships: context.identity.partnerships,
+    });
+  }
+  throw accessDenied(context.identity, what);
 };
