@@ -176,11 +176,38 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
     expect((await ok(HISTORY, { id })).recommendation.history.map((change: any) => change.action)).toEqual(["CREATED"]);
   });
 
+  it("raises a draft's version with every change to its evidence, and tells an analyst whose own change it was", async () => {
+    const id = await draft("Every change counts");
+    const version = async () => (await ok(`query($id: ID!) { recommendation(id: $id) { version } }`, { id })).recommendation.version as number;
+    const start = await version();
+    const evidence = (await ok(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "Powiat ostródzki pilots it.") { id } }`, { id, target: SITE })).addEvidence.id;
+    expect(await version()).toBe(start + 1);
+    const comparison = (await addComparison(id)).addComparisonEvidence.id;
+    expect(await version()).toBe(start + 2);
+    await ok(`mutation($id: ID!) { removeComparisonEvidence(id: $id) }`, { id: comparison });
+    expect(await version()).toBe(start + 3);
+    await ok(`mutation($id: ID!) { removeEvidence(id: $id) }`, { id: evidence });
+    expect(await version()).toBe(start + 4);
+    // The analyst's own later change: the CONFLICT says so, rather than "someone".
+    const stale = await book(`mutation($id: ID!, $version: Int) { updateRecommendation(id: $id, version: $version, changes: { title: "From an old tab" }) { version } }`, { id, version: start });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", currentVersion: start + 4, lastChangedBy: "you" });
+    expect(stale.errors?.[0]?.message).toMatch(/you changed it yourself since you read it \(last: EVIDENCE_REMOVED at [\d-]+T[\d:.]+Z\)/);
+    expect(stale.errors?.[0]?.message).not.toContain("someone");
+  });
+
   it("waits with adoption while a region is down, so no snapshot misses a region", async () => {
     const id = await draft("Adopted only with every region");
     await addComparison(id);
     await ok(`mutation($id: ID!) { submitRecommendation(id: $id) { status } }`, { id });
     await hub.regions.kooperacje3d.stop();
+    // Nor is a comparison cited while a region cannot answer for its part.
+    const other = await draft("Cited only with every region");
+    const cited = await book(`mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`, {
+      id: other,
+      comparison: { note: "Workers coached, by partnership.", indicators: ["WORKERS_COACHED"], by: ["PARTNERSHIP"], grain: "QUARTER" },
+    });
+    expect(cited.errors?.[0]?.extensions).toMatchObject({ code: "SHARD_UNAVAILABLE", missingRegions: ["kooperacje3d"] });
+    expect((await ok(`query($id: ID!) { recommendation(id: $id) { comparisons { id } } }`, { id: other })).recommendation.comparisons).toEqual([]);
     const adopt = await book(`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id });
     expect(adopt.errors?.[0]?.extensions).toMatchObject({ code: "SHARD_UNAVAILABLE", missingRegions: ["kooperacje3d"] });
     const after = (await ok(`query($id: ID!) { recommendation(id: $id) { status comparisons { snapshot { takenAt } } } }`, { id })).recommendation;

@@ -75,8 +75,11 @@ describe("bulk import of a region's files", () => {
     expect(batch).toMatchObject({ fileName: "rodziny.csv", importedBy: "test-regional_owner-kooperacja", rows: 10_000, created: 10_000 });
     expect(batch.checksum).toMatch(/^[0-9a-f]{64}$/);
 
+    // Sent again unchanged: nothing to write, so no import is recorded either.
+    const batchesBefore = (await query<{ n: number }>(db("kooperacja"), "select count(*) as n from import_batch"))[0]!.n;
     const again = await send(good, "rodziny.csv", "FAMILIES", false);
-    expect(again.data.importRecords).toMatchObject({ written: true, created: 0, updated: 0, unchanged: 10_000 });
+    expect(again.data.importRecords).toMatchObject({ written: false, created: 0, updated: 0, unchanged: 10_000, import: null });
+    expect((await query<{ n: number }>(db("kooperacja"), "select count(*) as n from import_batch"))[0]!.n).toBe(batchesBefore);
     expect(await imported()).toBe(10_000);
 
     // Each created family has its creation in the audit trail, tied to the import.

@@ -45,7 +45,7 @@ export function identityProblem(expected: ExpectedService, stated: Partial<Servi
     return `${at} answers as ${actual}, not as ${wanted}: check the URL and port settings.`;
   }
   if (stated.contract !== expected.contract) {
-    return `${at} serves another contract (schema sha256 ${String(stated.contract).slice(0, 12)}…, this gateway's schema/ has ${expected.contract.slice(0, 12)}…): run the same release everywhere.`;
+    return `${at} serves another contract (schema sha256 ${String(stated.contract).slice(0, 12)}…, this gateway's schema/ has ${expected.contract.slice(0, 12)}…): run the same release everywhere (in a checkout whose code changed, \`npm run schema\` writes schema/ from it).`;
   }
   if (expected.gatewayKey && !(stated.gatewayKeys ?? []).includes(expected.gatewayKey)) {
     return `${at} does not accept this gateway's key (kid ${expected.gatewayKey}): it belongs to another hub, or GATEWAY_PUBLIC_KEY there is not this gateway's.`;

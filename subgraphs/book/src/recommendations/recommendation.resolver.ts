@@ -265,7 +265,13 @@ export class RecommendationResolver {
   ): Promise<SavedComparison> {
     const recommendation = await this.inStatus(ctx, recommendationId, RecommendationStatus.DRAFT, "get new evidence");
     const parameters = { indicators: input.indicators, by: input.by, grain: input.grain, filter: input.filter ?? null };
-    await ctx.compare(parameters);
+    // The comparison runs once to be sure it is one the hub answers, whole: cited evidence never starts with a region missing.
+    const run = await ctx.compare(parameters);
+    if (run.missingRegions.length > 0) {
+      throw hubError(ErrorCode.SHARD_UNAVAILABLE, `Cannot cite this comparison while ${run.missingRegions.join(", ")} cannot answer for its part; try again when every region is back.`, {
+        missingRegions: run.missingRegions,
+      });
+    }
     const saved = ctx.em.create(SavedComparison, { id: randomUUID(), recommendation, note: input.note, ...parameters, savedBy: ctx.identity.subject ?? "unknown", savedAt: new Date(), snapshot: null, snapshotAt: null });
     recordChange(ctx.em, ctx.identity, subject(recommendation), "COMPARISON_ADDED", { comparison: encodeBookId("SavedComparison", saved.id), note: input.note, ...parameters });
     await ctx.em.flush();
@@ -298,9 +304,15 @@ export class RecommendationResolver {
   private async inStatus(ctx: BookContext, id: string, status: RecommendationStatus, what: string, version?: number): Promise<Recommendation> {
     const row = await this.readable(ctx, id);
     if (version !== undefined && version !== null && row.version !== version) {
-      throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} is at version ${row.version}, not ${version}: someone changed it since you read it. Read it again.`, {
+      // Who changed it last: often the analyst themself, in another tab; then "someone" would send them looking for a colleague.
+      const last = await ctx.em.findOne(BookChange, { subjectType: "Recommendation", subjectId: row.id }, { orderBy: { at: "desc", id: "desc" } });
+      const mine = last !== null && last.author === ctx.identity.subject;
+      const who = !last ? "it was changed" : mine ? "you changed it yourself" : `${last.author} changed it`;
+      const when = last ? ` (last: ${last.action} at ${last.at.toISOString()})` : "";
+      throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} is at version ${row.version}, not ${version}: ${who} since you read it${when}. Read it again.`, {
         id,
         currentVersion: row.version,
+        ...(last ? { lastChangedBy: mine ? "you" : last.author, lastChangedAt: last.at.toISOString() } : {}),
       });
     }
     if (row.status !== status) {

@@ -32,7 +32,7 @@ class ImportProblem implements RowProblem {
 
 @ObjectType({ description: "What an import did, or in a dry run would do. A file with any problem writes nothing." })
 class ImportReport {
-  @Field(() => Boolean, { description: "True when the records were written (a real import of a file without problems)." })
+  @Field(() => Boolean, { description: "True when records were written (a real import of a file without problems that changes something; a file identical to what is stored writes nothing and records no import)." })
   written!: boolean;
 
   @Field(() => Boolean, { description: "True for a dry run: validated and counted, never written." })
@@ -154,7 +154,8 @@ export class ImportResolver {
       { persist: false },
     );
     const counts = await writer.importAll(model, inputs, batch);
-    return Object.assign(report, counts, { written: true, import: batch });
+    const written = counts.created + counts.updated > 0;
+    return Object.assign(report, counts, { written, import: written ? batch : null });
   }
 }
 

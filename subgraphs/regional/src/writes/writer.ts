@@ -150,8 +150,10 @@ export class Writer {
   async importAll<E extends WritableRecord, I extends object>(model: WriteModel<E, I>, inputs: I[], batch: ImportBatch): Promise<WriteCounts> {
     return this.guard(model, () =>
       this.ctx.em.transactional(async (tx) => {
-        tx.persist(batch);
         const planned = await this.plan(tx, model, inputs);
+        // A file that changes nothing leaves no batch behind: the trail records what changed, not what was sent again.
+        if (planned.every((item) => item.action === null)) return countPlan(planned);
+        tx.persist(batch);
         const fresh = planned.filter((item) => item.action === AuditAction.CREATED).map((item) => item.input);
         const prepared = (await model.prepare?.(tx, fresh, this.ctx)) ?? [];
         const changes: Change[] = prepared.map((row) => ({ action: AuditAction.CREATED, row, before: null }));
