@@ -81,7 +81,7 @@ describe("npm start", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("starts the five services, prints the gateway URL, serves GraphQL and Apollo Sandbox, and stops cleanly on Ctrl-C", async () => {
+  it("starts the five services, prints the gateway URL, serves GraphQL and its own API explorer, and stops cleanly on Ctrl-C", async () => {
     const started = await npmStart(dataDir);
     groups.push(started.child.pid!);
     expect(started.output()).toMatch(/region I\s+liderzy\s+http/);
@@ -99,7 +99,10 @@ describe("npm start", () => {
     expect(result.data.recommendations.length).toBeGreaterThan(0);
     const landing = await fetch(started.gatewayUrl, { headers: { accept: "text/html" } });
     expect(landing.status).toBe(200);
-    expect(await landing.text()).toContain("embeddable-sandbox");
+    // The explorer the hub serves itself: every script and style from the hub, none from a CDN.
+    const html = await landing.text();
+    expect(html).toContain('<div id="explorer">');
+    expect([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]).filter((url) => /^(https?:)?\/\//.test(url!))).toEqual([]);
     // The book page it prints opens in a browser.
     const bookUrl = /The book as a web page: (http:\/\/\S+)/.exec(started.output())?.[1];
     const book = await fetch(bookUrl!);
@@ -110,7 +113,7 @@ describe("npm start", () => {
     expect(dashboardUrl).toBe(new URL("dashboard/", started.gatewayUrl).href);
     const dashboard = await fetch(dashboardUrl!);
     expect(dashboard.status).toBe(200);
-    expect(await dashboard.text()).toMatch(/<script type="module" crossorigin src="\/dashboard\/assets\/index-[\w-]+\.js">/);
+    expect(await dashboard.text()).toMatch(/<script type="module" crossorigin src="\/dashboard\/assets\/dashboard-[\w-]+\.js">/);
 
     const exit = await interrupt(started);
     expect(exit.code === 0 || exit.signal === "SIGINT").toBe(true);

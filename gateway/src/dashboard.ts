@@ -30,3 +30,26 @@ export function dashboardRouter(dashboardDir: string, logger: Logger): RequestHa
   );
   return router;
 }
+
+/**
+ * The landing page at /: the API explorer (GraphiQL, from the dashboard's
+ * build), for a browser that asks for HTML. Everything it loads comes from
+ * the hub, so it works without the internet. With introspection off
+ * (production) there is no schema to explore: a short page says so.
+ */
+export function explorerPage(dashboardDir: string, introspection: boolean): RequestHandler {
+  const page = join(dashboardDir, "explorer.html");
+  return (req, res, next) => {
+    const browser = req.method === "GET" && req.path === "/" && (req.headers.accept ?? "").includes("text/html") && req.query.query === undefined && req.query.extensions === undefined;
+    if (!browser) return next();
+    res.setHeader("cache-control", "no-cache");
+    if (introspection && existsSync(page)) return res.sendFile(page);
+    res
+      .type("html")
+      .send(
+        `<!doctype html><html lang="en"><meta charset="utf-8"><title>Kooperacja Hub</title><p>This is the Kooperacja Hub GraphQL API: POST GraphQL to this address.` +
+          (introspection ? ` The explorer is not built: run <code>npm run build</code>.` : ` The explorer is off here because schema introspection is (set INTROSPECTION=true to explore).`) +
+          `</p></html>`,
+      );
+  };
+}

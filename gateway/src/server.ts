@@ -1,6 +1,6 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ConfigurationError, bodyDepthLimit, CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
@@ -12,7 +12,7 @@ import type { DestinationStream } from "pino";
 import { authenticate, batchLimit, bodyErrors, identityOf, rateLimitPerIdentity, uploads } from "./access/http";
 import { queryLimitsPlugin, readCostWeights } from "./access/limits";
 import { exportRouter } from "./exports/router";
-import { dashboardRouter } from "./dashboard";
+import { dashboardRouter, explorerPage } from "./dashboard";
 import { httpCachePlugin, persistedQueries } from "./persisted/http";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
@@ -97,6 +97,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
       queryLimitsPlugin(config.limits, { weights: readCostWeights(config.supergraphSdl), rules }),
       httpCachePlugin(config.publicCacheSeconds),
       ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       // Stopping: no new connections, requests in flight finish (bounded), idle keep-alive sockets close.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
     ],
@@ -133,6 +134,8 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   app.use(operations.router(() => servicesReadiness(expected)));
   // The page is public; what it shows is what its caller's token may read through the API below.
   app.use("/dashboard", dashboardRouter(config.dashboardDir, logger));
+  // The explorer the hub serves itself (GraphiQL from npm), not Apollo Sandbox from Apollo's CDN: it works offline.
+  app.use(explorerPage(config.dashboardDir, config.introspection));
   app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, bodyDepthLimit(), authenticate(verifier), rateLimitPerIdentity(config.limits));
   app.use(
     "/export",
