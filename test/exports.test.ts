@@ -131,11 +131,17 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     const markdown = await (await download("/export/book.md")).text();
     expect(markdown).toContain("# Księga rekomendacyjna");
     expect(markdown).toContain(`### 4.2 ${POLISH_TITLE}`);
-    expect(markdown).toContain("| indicator | unit | aggregation |");
+    // Figures as a reader wants them: the comparison's own dimensions, the value with its unit, rounded; no empty columns.
+    expect(markdown).toMatch(/\| partnership \| period \| value \| unit \| mean \|/);
+    expect(markdown).not.toMatch(/\| aggregation \||\| regionsMissing \||\| voivodeshipName \|/);
+    expect(markdown.split("\n").filter((line) => line.startsWith("|") && /\d\.\d{3,}/.test(line))).toEqual([]);
     expect(markdown).toContain("&lt;script&gt;");
     expect(markdown).toContain("i \\| kreską");
     const html = await (await download("/export/book.html")).text();
     expect(html).toContain('<meta charset="utf-8">');
+    // English text in an English page, and a page that prints: tables split between rows, never overflowing.
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("@media print{");
     expect(html).toContain("<table>");
     expect(html).toContain(POLISH_TITLE);
     expect(html).not.toContain("<script>alert");
@@ -154,7 +160,15 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     const markdown = await response.text();
     expect(markdown).toContain("### 4.1 Report cooperation body meetings the same way in every region");
     expect(markdown).toMatch(/figures adopted \d{4}-\d{2}-\d{2}T/);
-    expect(markdown).toMatch(/\| BODY_MEETINGS_HELD \| meetings \| SUM \| I \| liderzy \|/);
+    expect(markdown).toMatch(/\| liderzy \| 20\d\d \| [\d≈ †]+ \| meetings \|/);
+    // Its evidence, every item the book holds, each in words: what, where, when, whose; a record the public may not see says so.
+    const held = (await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { evidence { note } } }`, { id }, analyst)).data.recommendation.evidence;
+    const section = markdown.slice(markdown.indexOf("### 4.1 "), markdown.indexOf("\n### ", markdown.indexOf("### 4.1 ") + 1) >>> 0 || undefined);
+    const items = section.split("\n").filter((line) => line.startsWith("- "));
+    expect(items).toHaveLength(held.length);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).toMatch(/^- (Pilot site|Cooperation body|Support activity|Partnership|Institution|Indicator|A regional record this reader may not see|[A-Z][^:]+ at [^,]+, 20\d\d)/);
+    expect(section).not.toMatch(/- (IndicatorValue|PilotSite|CooperationBody|SupportActivity) /);
   });
 
   it("answers refusals as HTTP errors with the GraphQL error codes", async () => {

@@ -84,7 +84,8 @@ describe("every published figure says what it is computed from", () => {
       // Demo chapters marked where they stand, and the adopted recommendation's figures with their origin.
       expect(page).toMatch(/4\. Recommendations for the whole country — DEMO: a seeded example, not the real book/);
       expect(page).toMatch(/Workers coached\.(<\/strong>|\*\*) — WORKERS_COACHED by PARTNERSHIP; figures [^;]+; origin: 3 SYNTHETIC\./);
-      expect(page).toMatch(/computed from synthetic demo records: they are not real observations/);
+      expect(page).toMatch(/marked (<strong>|\*\*)†(<\/strong>|\*\*) are computed from synthetic demo records, in whole or in part: they are not real observations/);
+      expect(page).toMatch(/\| (≈ )?\d+ † \||<td>(≈ )?\d+ †<\/td>/);
       expect(page).not.toContain("— DEMO: a seeded example, not the real book</h3>");
     }
     // Analysts see the seeded draft recommendations too, each marked.

@@ -18,8 +18,13 @@ const CHAPTER_FIELDS = `id number title summary demo
   recommendations {
     id number title text demo status targetMunicipalityKinds targetSectors adoptedAt
     evidence { note target { __typename
-      ... on Partnership { id name } ... on PilotSite { id name } ... on CooperationBody { id name } ... on SupportActivity { id title }
-      ... on Institution { id name } ... on OutcomeIndicator { id name } ... on IndicatorValue { id period value } } }
+      ... on Partnership { id name macroregion }
+      ... on PilotSite { id name partnership { name } }
+      ... on CooperationBody { id name site { name } partnership { name } }
+      ... on SupportActivity { id title heldOn site { name partnership { name } } }
+      ... on Institution { id name }
+      ... on OutcomeIndicator { id name unit }
+      ... on IndicatorValue { id period value indicator { name unit } valueSite: site { name partnership { name } } } } }
     comparisons { id note indicators by grain differsFromSnapshot liveRegionsMissing snapshot { takenAt rows { ${FIGURE_SELECTION} } } live { ${FIGURE_SELECTION} } }
   }`;
 
@@ -170,7 +175,10 @@ export function bookMarkdown(chapters: Chapter[], generatedAt: Date): string {
   const figures = chapters.flatMap(chapterFigures);
   if (demo) lines.push(`> Chapters and recommendations marked **${DEMO_MARK}** are demo content seeded so the hub has something to show.`, "");
   if (figures.some((figure) => figure.origin === "SYNTHETIC" || figure.origin === "MIXED")) {
-    lines.push(`> Figures whose origin is **SYNTHETIC** or **MIXED** are computed from synthetic demo records: they are not real observations (${ORIGIN_NOTE}).`, "");
+    lines.push(`> Figures marked **†** are computed from synthetic demo records, in whole or in part: they are not real observations (${ORIGIN_NOTE}).`, "");
+  }
+  if (figures.some((figure) => figure.protection === "PERTURBED" || figure.suppressed)) {
+    lines.push("> Figures about families are protected for privacy: **≈** marks a figure moved by a little noise (a multiple of 3); **suppressed**, a group too small to show.", "");
   }
   for (const chapter of chapters) {
     lines.push(`## ${chapter.number}. ${mdText(chapter.title)}${chapter.demo ? ` — ${DEMO_MARK}` : ""}`, "", mdText(chapter.summary), "");
@@ -192,16 +200,90 @@ export function bookMarkdown(chapters: Chapter[], generatedAt: Date): string {
         const grouping = comparison.by.length > 0 ? ` by ${comparison.by.join(", ")}${comparison.by.includes("PERIOD") ? ` (${comparison.grain})` : ""}` : "";
         lines.push(`**${mdText(comparison.note)}** — ${comparison.indicators.join(", ")}${grouping}; figures ${source}; origin: ${originSummary(rows)}.`, "");
         if (comparison.differsFromSnapshot) lines.push("> The figures the hub gives today differ from these adopted ones.", "");
-        lines.push(mdTable(comparisonTable(rows)), "");
+        lines.push(mdTable(readableFigures(rows)), "");
       }
     }
   }
   return lines.join("\n");
 }
 
-/** A cited regional record by its name (or what identifies it), for readers of an export. */
-function targetName(target: (Record<string, unknown> & { __typename: string }) | null): string {
-  if (!target) return "A regional record not shown to this reader";
-  const name = target.name ?? target.title ?? (target.period !== undefined ? `${target.period}: ${target.value}` : target.id);
-  return `${target.__typename} ${String(name ?? "")}`.trim();
+/** A cited regional record in words, for readers of an export: what it is, where, when, and whose. */
+export function targetName(target: (Record<string, unknown> & { __typename: string }) | null): string {
+  if (!target) return "A regional record this reader may not see (it needs a token)";
+  const name = (value: unknown) => (value && typeof value === "object" && "name" in value ? String((value as { name: unknown }).name) : undefined);
+  const region = (value: unknown) => name((value as { partnership?: unknown } | undefined)?.partnership);
+  const at = (site: unknown) => (name(site) ? ` at ${name(site)}${region(site) ? ` (${region(site)})` : ""}` : "");
+  switch (target.__typename) {
+    case "Partnership":
+      return `Partnership ${String(target.name)} (macroregion ${String(target.macroregion)})`;
+    case "PilotSite":
+      return `Pilot site ${String(target.name)}${region(target) ? ` (${region(target)})` : ""}`;
+    case "CooperationBody":
+      return `Cooperation body ${String(target.name)}${at(target.site) || (region(target) ? ` (${region(target)})` : "")}`;
+    case "SupportActivity":
+      return `Support activity "${String(target.title)}", ${String(target.heldOn)}${at(target.site)}`;
+    case "Institution":
+      return `Institution ${String(target.name)}`;
+    case "OutcomeIndicator":
+      return `Indicator ${String(target.name)} (${String(target.unit)})`;
+    case "IndicatorValue": {
+      const indicator = target.indicator as { name: string; unit: string } | undefined;
+      // `valueSite`: a value's site is never null, a body's or an activity's may be, so one selection cannot name both `site`.
+      return `${indicator?.name ?? "An indicator"}${at(target.valueSite)}, ${String(target.period)}: ${formatFigure(target.value as number)} ${indicator?.unit ?? ""}`.trim();
+    }
+    default:
+      return `${target.__typename} ${String(target.name ?? target.title ?? target.id ?? "")}`.trim();
+  }
+}
+
+/** A figure for a reader: at most two decimals, digits grouped. */
+export function formatFigure(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(value);
+}
+
+/** The dimensions a figure can be grouped by, as a reader names them. */
+const GROUP_COLUMNS: [key: string, label: string][] = [
+  ["partnership", "partnership"],
+  ["voivodeshipName", "voivodeship"],
+  ["municipalityKind", "kind of gmina"],
+  ["sector", "sector"],
+  ["period", "period"],
+];
+
+/**
+ * A comparison's figures as a reader of the book wants them: one column per
+ * dimension the comparison has (none that is empty in every row), the value
+ * with its unit, rounded, "≈" when protected, "suppressed" when withheld, and
+ * "†" when computed from synthetic records.
+ */
+export function readableFigures(rows: Figure[]): Table {
+  const present = GROUP_COLUMNS.filter(([key]) => rows.some((row) => row[key] !== null && row[key] !== undefined && row[key] !== ""));
+  const indicators = new Set(rows.map((row) => row.indicator));
+  const shown = (row: Figure, key: "value" | "mean") => {
+    if (row.suppressed) return "suppressed";
+    const figure = formatFigure(row[key] as number | null);
+    if (!figure) return "";
+    return `${row.protection === "PERTURBED" ? "≈ " : ""}${figure}${row.origin === "SYNTHETIC" || row.origin === "MIXED" ? " †" : ""}`;
+  };
+  const columns: Column[] = [
+    ...(indicators.size > 1 ? [{ key: "indicator", label: "indicator" }] : []),
+    ...present.map(([key, label]) => ({ key, label })),
+    { key: "value", label: "value" },
+    { key: "unit", label: "unit" },
+    ...(rows.some((row) => row.mean !== null && row.mean !== undefined && row.aggregation !== "MEAN") ? [{ key: "mean", label: "mean" }] : []),
+    ...(rows.some((row) => row.families !== null && row.families !== undefined) ? [{ key: "families", label: "families" }] : []),
+  ];
+  return {
+    title: "Figures",
+    columns,
+    rows: rows.map((row) =>
+      columns.map((column) => {
+        if (column.key === "value" || column.key === "mean") return shown(row, column.key);
+        if (column.key === "families") return row.suppressed ? "" : formatFigure(row.families as number | null);
+        if (column.key === "voivodeshipName") return row.voivodeshipName ? `${String(row.voivodeshipName)} (${String(row.voivodeship)})` : "—";
+        return row[column.key] === null || row[column.key] === undefined ? "—" : String(row[column.key]);
+      }),
+    ),
+  };
 }

@@ -66,7 +66,10 @@ export function mdTable(table: Table): string {
 }
 
 const PAGE_STYLE =
-  "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}th{background:#eee}";
+  "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +
+  "table{border-collapse:collapse;margin:1rem 0;max-width:100%}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;overflow-wrap:anywhere}th{background:#eee}" +
+  // Printed: the page's full width, tables split between rows (never inside one), headings kept with what follows.
+  "@media print{body{max-width:none;margin:0;font-size:10pt}table{font-size:9pt}tr{break-inside:avoid}h2,h3{break-after:avoid}blockquote{border-left:2px solid #999;margin-left:0;padding-left:.5rem}}";
 
 /**
  * The page may do nothing but show itself: no script, no request anywhere
@@ -99,7 +102,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
 export function toHtml(title: string, markdown: string): string {
   const body = sanitizeHtml(marked.parse(markdown, { async: false, gfm: true }), SANITIZE);
   return `<!doctype html>
-<html lang="pl">
+<html lang="en">
 <head><meta charset="utf-8"><title>${mdText(title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
