@@ -105,6 +105,9 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       const chartText = plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "));
       expect(chartText).toContain("8 400 183,80 zł (84,28 %)");
       expect(chartText).toContain("9 966 995,50 zł");
+      // Who is not in the money chart, and why; short names that fit a line.
+      expect(plain(await page.textContent("#overview .money-note"))).toBe("Liderzy kooperacji: brak na wykresie: strona źródłowa nie podaje wartości projektu.");
+      expect(chartText).not.toContain("model wielosektorowej");
       expect(await page.locator("#money-chart svg rect, #money-chart svg path").count()).toBeGreaterThan(4);
       // Indicators compared: FAMILIES_SUPPORTED by partnership, as the README's first comparison answers it to the public.
       const supported = (await published("FAMILIES_SUPPORTED", "PARTNERSHIP")).map(asShown);
@@ -205,6 +208,9 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       // Withheld, and still marked: what is withheld was computed from synthetic demo records.
       expect(new Set((await suppressed.allTextContents()).map(plain))).toEqual(new Set(["utajnione †"]));
       expect(await page.locator("#series-figure-chart svg path").count()).toBeGreaterThan(3);
+      // The gaps are explained beside the chart, naming the quarters, and marked on it.
+      expect(plain(await page.textContent("#series .gap-note"))).toMatch(/^Przerwy w linii to kwartały utajnione: liczba zbyt małej grupy rodzin, by ją pokazać\. [^:]+: 20\d\d-Q[1-4]/);
+      expect(plain((await page.locator("#series-figure-chart svg text").allTextContents()).join(" | "))).toContain("utajnione");
       expect(plain(await page.textContent("#coverage"))).toContain("Ten wskaźnik hub oblicza z rejestrów regionów");
       // The focus stays on the control the reader used, through every redraw; the used token is not left in its field.
       expect(await page.inputValue("#token")).toBe("");

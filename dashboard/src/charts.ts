@@ -1,10 +1,10 @@
 import { BarChart, LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
 // Only what the page draws; SVG, so the figures are text a screen reader, a search and a test can find.
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent, SVGRenderer]);
 
 /** Partnership colours, each at least 4.5:1 against white. */
 export const PARTNERSHIP_COLOURS: Record<string, string> = { liderzy: "#1f5fa8", kooperacja: "#9c2f6b", kooperacje3d: "#2a6e3f" };
@@ -79,10 +79,12 @@ export interface LineSeries {
   name: string;
   values: (number | null)[];
   colour?: string;
+  /** Periods whose figure is suppressed: marked on the chart with `gapLabel`. */
+  gaps?: string[];
 }
 
 /** A line chart over periods; gaps (suppressed or unreported periods) break the line. */
-export function drawLines(element: HTMLElement, periods: string[], series: LineSeries[], { description, format }: ChartText): void {
+export function drawLines(element: HTMLElement, periods: string[], series: LineSeries[], { description, format }: ChartText, gapLabel = ""): void {
   chartOn(element).setOption(
     {
       animation: false,
@@ -101,6 +103,18 @@ export function drawLines(element: HTMLElement, periods: string[], series: LineS
         itemStyle: { color: one.colour ?? FALLBACK_COLOURS[index % FALLBACK_COLOURS.length] },
         lineStyle: { color: one.colour ?? FALLBACK_COLOURS[index % FALLBACK_COLOURS.length], width: 2 },
         data: one.values,
+        // Each suppressed quarter marked where the line breaks, so a gap is not read as missing data.
+        ...(one.gaps && one.gaps.length > 0
+          ? {
+              markLine: {
+                symbol: "none",
+                silent: true,
+                lineStyle: { type: "dashed", color: one.colour ?? FALLBACK_COLOURS[index % FALLBACK_COLOURS.length], width: 1 },
+                label: { formatter: gapLabel, position: "insideEndTop", ...TEXT },
+                data: one.gaps.map((period) => ({ xAxis: period })),
+              },
+            }
+          : {}),
       })),
     },
     true,

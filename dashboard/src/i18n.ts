@@ -40,6 +40,12 @@ const WORDS = {
   voivodeships: { pl: "Województwa", en: "Voivodeships" },
   notStated: { pl: "brak w źródłach", en: "not in the sources" },
   moneyChart: { pl: "Wartość projektu i dofinansowanie UE (zł)", en: "Project value and EU co-financing (PLN)" },
+  notInMoneyChart: { pl: "brak na wykresie: strona źródłowa nie podaje wartości projektu.", en: "not in the chart: its source page does not state the project's value." },
+  seriesGaps: {
+    pl: "Przerwy w linii to kwartały utajnione: liczba zbyt małej grupy rodzin, by ją pokazać.",
+    en: "Gaps in a line are suppressed quarters: a group of families too small to show.",
+  },
+  suppressedShort: { pl: "utajnione", en: "suppressed" },
   byVoivodeship: { pl: "Według województw", en: "By voivodeship" },
   voivodeship: { pl: "Województwo", en: "Voivodeship" },
   noVoivodeship: { pl: "bez województwa (np. zespoły bez miejsca pilotażu)", en: "no voivodeship (e.g. bodies of no pilot site)" },

@@ -176,6 +176,7 @@ export function indicatorLabel(lang: Lang, code: string): string {
   return indicatorName(lang, code, found?.name);
 }
 
+/** A partnership's name where space is short (table headers, chart labels): the short form, which fits a line. */
 export function partnershipName(key: string | null | undefined): string {
-  return state.data.overview?.partnerships.find((p) => p.key === key)?.name ?? SHORT_NAMES[key ?? ""] ?? key ?? "";
+  return SHORT_NAMES[key ?? ""] ?? state.data.overview?.partnerships.find((p) => p.key === key)?.name ?? key ?? "";
 }

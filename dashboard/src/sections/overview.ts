@@ -4,7 +4,7 @@ import { formatMoney, formatNumber, formatPercent, t, type Lang } from "../i18n"
 import { placeholder, section, type Drawn } from "../page";
 import { figureCell, originNote, protectionNote } from "../protection";
 import { factCell, reasonedClaim, reasonedNote } from "../provenance";
-import { state } from "../state";
+import { partnershipName, state } from "../state";
 
 /** The three partnerships side by side, and their money as a chart. */
 export function overview(lang: Lang): Drawn {
@@ -14,7 +14,8 @@ export function overview(lang: Lang): Drawn {
   const families = new Map(data.families.rows.map((row) => [row.partnership, row]));
   const money = (value: { amount: string } | null | undefined) => (value ? formatMoney(lang, Number(value.amount)) : t(lang, "notStated"));
   const share = (percent: string | null | undefined) => (percent ? formatPercent(lang, Number(percent)) : t(lang, "notStated"));
-  const columns = partnerships.map((p) => p.name);
+  // Short names in the headers, so a column is not four lines of one name; the full names are in the voivodeship table and the API.
+  const columns = partnerships.map((p) => partnershipName(p.key));
   const reasoned = (p: (typeof partnerships)[number], field: string) => reasonedClaim(p.provenance.fields, field);
   const metric = (word: Parameters<typeof t>[1], cell: (p: (typeof partnerships)[number]) => Cell): Cell[] => [{ text: t(lang, word) }, ...partnerships.map(cell)];
   const table = dataTable(
@@ -36,7 +37,7 @@ export function overview(lang: Lang): Drawn {
   const chartTable = dataTable(
     t(lang, "moneyChart"),
     [t(lang, "partnership"), t(lang, "value"), t(lang, "euFunds"), t(lang, "euShare")],
-    withMoney.map((p) => [{ text: p.name }, { text: money(p.totalValue), numeric: true }, { text: money(p.euCofinancing), numeric: true }, { text: share(p.euSharePercent), numeric: true }]),
+    withMoney.map((p) => [{ text: partnershipName(p.key) }, { text: money(p.totalValue), numeric: true }, { text: money(p.euCofinancing), numeric: true }, { text: share(p.euSharePercent), numeric: true }]),
   );
   const chart = figure("money", t(lang, "moneyChart"), chartTable, t(lang, "chartData"));
   const element = section(
@@ -47,11 +48,15 @@ export function overview(lang: Lang): Drawn {
     originNote(lang, data.families.rows),
     reasonedNote(lang, partnerships.flatMap((p) => [reasoned(p, "macroregion"), p.euSharePercent ? reasoned(p, "euSharePercent") : undefined])),
     chart.element,
+    // A partnership the chart leaves out, and why: read from the data, so it names whoever has no value.
+    ...partnerships
+      .filter((p) => !p.totalValue)
+      .map((p) => h("p", { class: "note money-note" }, `${partnershipName(p.key)}: ${t(lang, "notInMoneyChart")}`)),
   );
   const draw = () =>
     drawBars(
       chart.chart,
-      withMoney.map((p) => p.name),
+      withMoney.map((p) => partnershipName(p.key)),
       [
         { name: t(lang, "value"), values: withMoney.map((p) => Number(p.totalValue!.amount)), labels: withMoney.map((p) => money(p.totalValue)), colour: "#1f5fa8" },
         {
@@ -62,7 +67,7 @@ export function overview(lang: Lang): Drawn {
         },
       ],
       {
-        description: withMoney.map((p) => `${p.name}: ${t(lang, "value")} ${money(p.totalValue)}, ${t(lang, "euFunds")} ${money(p.euCofinancing)}, ${t(lang, "euShare")} ${share(p.euSharePercent)}`).join("; "),
+        description: withMoney.map((p) => `${partnershipName(p.key)}: ${t(lang, "value")} ${money(p.totalValue)}, ${t(lang, "euFunds")} ${money(p.euCofinancing)}, ${t(lang, "euShare")} ${share(p.euSharePercent)}`).join("; "),
         format: (value) => formatNumber(lang, value),
       },
     );

@@ -25,7 +25,17 @@ export function series(lang: Lang): Drawn {
     ]),
   );
   const chart = figure("series-figure", `${name}: ${title.toLowerCase()}`, table, t(lang, "chartData"), true);
-  const element = section("series", title, chart.element, protectionNote(lang, data.compare.rows), originNote(lang, data.compare.rows));
+  // A suppressed quarter is a gap in its line: said beside the chart, and marked on it.
+  const gaps = partnerships.flatMap((partnership) => periods.filter((period) => at(partnership, period)?.suppressed).map((period) => ({ partnership, period })));
+  const gapNote =
+    gaps.length > 0
+      ? h("p", { class: "note gap-note" }, `${t(lang, "seriesGaps")} ${partnerships
+          .map((partnership) => [partnershipName(partnership), gaps.filter((gap) => gap.partnership === partnership).map((gap) => gap.period)] as const)
+          .filter(([, periods]) => periods.length > 0)
+          .map(([name, periods]) => `${name}: ${periods.join(", ")}`)
+          .join("; ")}.`)
+      : null;
+  const element = section("series", title, chart.element, gapNote, protectionNote(lang, data.compare.rows), originNote(lang, data.compare.rows));
   const draw = () =>
     drawLines(
       chart.chart,
@@ -37,8 +47,10 @@ export function series(lang: Lang): Drawn {
           const row = at(partnership, period);
           return row && !row.suppressed ? (row.value ?? null) : null;
         }),
+        gaps: gaps.filter((gap) => gap.partnership === partnership).map((gap) => gap.period),
       })),
       { description: `${name}, ${periods[0] ?? ""}–${periods.at(-1) ?? ""}`, format: (value) => formatNumber(lang, value) },
+      t(lang, "suppressedShort"),
     );
   return { element, draw };
 }

@@ -2,7 +2,7 @@ import { dataTable, h, type Cell } from "../dom";
 import { t, type Lang } from "../i18n";
 import { placeholder, section } from "../page";
 import { figureCell, originNote, protectionNote } from "../protection";
-import { indicatorLabel, state, VOIVODESHIP_INDICATORS } from "../state";
+import { indicatorLabel, state, VOIVODESHIP_INDICATORS, partnershipName } from "../state";
 
 /**
  * Every voivodeship of the three macroregions, with its partnership and its
@@ -15,7 +15,7 @@ export function voivodeships(lang: Lang): HTMLElement {
   type Row = (typeof data.compare.rows)[number];
   const entries = new Map<string, { name: string; partnership: string; cells: Map<string, Row> }>();
   for (const partnership of state.data.overview?.partnerships ?? []) {
-    for (const unit of partnership.voivodeships) entries.set(unit.teryt, { name: unit.name, partnership: partnership.name, cells: new Map() });
+    for (const unit of partnership.voivodeships) entries.set(unit.teryt, { name: unit.name, partnership: partnershipName(partnership.key), cells: new Map() });
   }
   for (const row of data.compare.rows) {
     const key = row.voivodeship ?? "";
