@@ -31,6 +31,14 @@ export class Recommendation {
   @Property({ type: "integer", version: true, default: 1 })
   version!: number & Opt;
 
+  /**
+   * When its evidence last changed. Evidence lives in rows of its own; setting
+   * this makes the change a change of the recommendation too, so its version
+   * goes up in the same UPDATE (an optimistic-lock check) on every database.
+   */
+  @Property({ type: "datetime", nullable: true })
+  evidenceChangedAt?: Date | null;
+
   @Field(() => RecommendationStatus, { description: "Draft, in review, or adopted." })
   @Property({ type: "string", index: true })
   status!: RecommendationStatus;

@@ -238,7 +238,7 @@ export class RecommendationResolver {
     if (!(await ctx.regionalRecordExists(targetId))) throw hubError(ErrorCode.NOT_FOUND, `No regional record with ID ${targetId} that you may see.`, { field: "targetId" });
     const link = ctx.em.create(EvidenceLink, { id: randomUUID(), recommendation, targetType: type as EvidenceType, targetId, note });
     recordChange(ctx.em, ctx.identity, subject(recommendation), "EVIDENCE_ADDED", { evidence: encodeBookId("Evidence", link.id), targetId, note });
-    await ctx.em.flush();
+    await evidenceChanged(ctx, recommendation);
     return evidenceOf(link);
   }
 
@@ -250,7 +250,7 @@ export class RecommendationResolver {
     const recommendation = await this.inStatus(ctx, encodeBookId("Recommendation", link.recommendation.id), RecommendationStatus.DRAFT, "lose evidence");
     recordChange(ctx.em, ctx.identity, subject(recommendation), "EVIDENCE_REMOVED", { evidence: id, targetId: link.targetId, note: link.note });
     ctx.em.remove(link);
-    await ctx.em.flush();
+    await evidenceChanged(ctx, recommendation);
     return true;
   }
 
@@ -274,7 +274,7 @@ export class RecommendationResolver {
     }
     const saved = ctx.em.create(SavedComparison, { id: randomUUID(), recommendation, note: input.note, ...parameters, savedBy: ctx.identity.subject ?? "unknown", savedAt: new Date(), snapshot: null, snapshotAt: null });
     recordChange(ctx.em, ctx.identity, subject(recommendation), "COMPARISON_ADDED", { comparison: encodeBookId("SavedComparison", saved.id), note: input.note, ...parameters });
-    await ctx.em.flush();
+    await evidenceChanged(ctx, recommendation);
     return saved;
   }
 
@@ -286,7 +286,7 @@ export class RecommendationResolver {
     const recommendation = await this.inStatus(ctx, encodeBookId("Recommendation", saved.recommendation.id), RecommendationStatus.DRAFT, "lose evidence");
     recordChange(ctx.em, ctx.identity, subject(recommendation), "COMPARISON_REMOVED", { comparison: id, note: saved.note, ...parametersOf(saved) });
     ctx.em.remove(saved);
-    await ctx.em.flush();
+    await evidenceChanged(ctx, recommendation);
     return true;
   }
 
@@ -370,6 +370,12 @@ async function flushOnce(ctx: BookContext, id: string): Promise<void> {
     if (error instanceof OptimisticLockError) throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} changed while this change was written; nothing was written. Read it again.`, { id });
     throw error;
   }
+}
+
+/** A change of a draft's evidence is a change of the draft: written with its version raised, in one flush (one transaction). */
+async function evidenceChanged(ctx: BookContext, recommendation: Recommendation): Promise<void> {
+  recommendation.evidenceChangedAt = new Date();
+  await flushOnce(ctx, encodeBookId("Recommendation", recommendation.id));
 }
 
 function subject(recommendation: Recommendation) {
