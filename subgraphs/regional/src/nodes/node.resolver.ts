@@ -43,11 +43,11 @@ export class NodeResolver {
   async nodes(@Arg("ids", () => [ID], { description: "Global IDs of the records." }) ids: string[], @Ctx() ctx: RegionalContext): Promise<unknown[]> {
     if (ids.length > MAX_NODES) throw hubError(ErrorCode.BAD_USER_INPUT, `At most ${MAX_NODES} IDs at once.`, { argument: "ids" });
     // Validate every ID before loading any, so a bad one fails the call as a whole.
-    const entities = ids.map((id) => (bookNodeOf(id) ? null : entityOf(id)));
+    const books = ids.map(bookNodeOf);
+    const entities = ids.map((id, index) => (books[index] ? null : entityOf(id)));
     const rows = await Promise.all(
       ids.map(async (id, index) => {
-        const book = bookNodeOf(id);
-        if (book) return book;
+        if (books[index]) return books[index];
         const decoded = tryDecodeRecordId(id)!;
         // A catalogue entry (no partnership) is here as in every region.
         return decoded.partnership === null || decoded.partnership === ctx.partnership ? ctx.loaders.byId(entities[index]!).load(decoded.localId) : null;

@@ -295,10 +295,10 @@ export class Writer {
   private async dropStaleClaims(em: SqlEntityManager, entries: { action: AuditAction; entityType: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]): Promise<void> {
     const updated = entries.filter((entry) => entry.action === AuditAction.UPDATED && entry.before);
     for (let start = 0; start < updated.length; start += CHUNK) {
-      const chunk = updated.slice(start, start + CHUNK);
-      const claims = await em.find(FieldClaim, { recordId: { $in: chunk.map((entry) => entry.entityId) }, kind: { $ne: null } });
+      const chunk = new Map(updated.slice(start, start + CHUNK).map((entry) => [`${entry.entityType}:${entry.entityId}`, entry]));
+      const claims = await em.find(FieldClaim, { recordId: { $in: [...chunk.values()].map((entry) => entry.entityId) }, kind: { $ne: null } });
       const stale = claims.filter((claim) => {
-        const entry = chunk.find((candidate) => candidate.entityId === claim.recordId && candidate.entityType === claim.recordType);
+        const entry = chunk.get(`${claim.recordType}:${claim.recordId}`);
         return entry && normal(entry.before![claim.field]) !== normal(entry.after[claim.field]);
       });
       if (stale.length > 0) await em.nativeDelete(FieldClaim, { id: { $in: stale.map((claim) => claim.id) } });
