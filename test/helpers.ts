@@ -218,7 +218,12 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
       state.bodies = [];
       state.assertions = [];
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The gateway's pool keeps its connections open for 30 s; a proxy that stops cuts them, as a stopped shard would.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   const server = createHttpServer(async (req, res) => {
     const chunks: Buffer[] = [];
