@@ -136,7 +136,8 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       await page.screenshot({ path: screenshotPath("dashboard-public-pl"), fullPage: true });
 
       expect(errors).toEqual([]);
-      expect(apiRequests.length).toBe(4);
+      // Four parts, and the map's four (its figures, and each partnership's sites apart).
+      expect(apiRequests.length).toBe(8);
       for (const { method, url } of apiRequests) {
         expect(method).toBe("GET");
         expect(url.pathname).toBe("/");
@@ -223,6 +224,97 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
     }
   });
 
+  it("draws the chosen indicator on a map of voivodeships and pilot sites, with the tables' marks, in both languages and from the keyboard", async () => {
+    const { page, errors } = await visit();
+    try {
+      // Families enrolled: a small seeded group, so the public sees a voivodeship and sites withheld, others protected.
+      await page.getByRole("combobox", { name: "Wskaźnik" }).selectOption("FAMILIES_ENROLLED");
+      await page.waitForSelector("#map-figure figcaption:has-text('Rodziny objęte wsparciem')");
+      await settled(page);
+      const byVoivodeship = (await published("FAMILIES_ENROLLED", "VOIVODESHIP")).filter((row) => row.voivodeship);
+      expect(byVoivodeship.filter((row) => row.suppressed).length).toBeGreaterThan(0);
+      expect(byVoivodeship.filter((row) => row.protection === "PERTURBED").length).toBeGreaterThan(0);
+      const overview = await graphql(hub.gateway.url, `{ partnerships { key voivodeships { teryt name } pilotSites { id name } } }`);
+      const names = new Map<string, string>(overview.data.partnerships.flatMap((p: { voivodeships: { teryt: string; name: string }[] }) => p.voivodeships.map((v) => [v.teryt, v.name])));
+      const sites: { name: string; shown: string; suppressed: boolean }[] = [];
+      for (const partnership of overview.data.partnerships as { key: string; pilotSites: { id: string; name: string }[] }[]) {
+        const ranking = await graphql(hub.gateway.url, `{ siteRanking(partnership: "${partnership.key}", indicator: "FAMILIES_ENROLLED") { siteId value suppressed protection origin } }`);
+        expect(ranking.errors).toBeUndefined();
+        for (const site of partnership.pilotSites) {
+          const figure = ranking.data.siteRanking.find((rank: { siteId: string }) => rank.siteId === site.id);
+          sites.push({ name: site.name, shown: figure ? asShown(figure) : "–", suppressed: Boolean(figure?.suppressed) });
+        }
+      }
+      expect(sites.filter((site) => site.suppressed).length).toBeGreaterThan(0);
+
+      // The table beside the map: all 16 voivodeships in TERYT order, the one outside the three macroregions said to be so,
+      // each figure as the API publishes it, withheld cells marked as in every other table, every pilot site with its figure.
+      const table = page.locator("#map-figure table");
+      expect(plain(await table.locator("caption").textContent())).toBe("Rodziny objęte wsparciem (różne rodziny, każda liczona raz): według województw i miejsc pilotażu (cały okres programu)");
+      const rowHeads = (await table.locator("tbody th").allTextContents()).map(plain);
+      expect(rowHeads.map((head) => head.match(/\((\d\d)\)$/)?.[1])).toEqual(["02", "04", "06", "08", "10", "12", "14", "16", "18", "20", "22", "24", "26", "28", "30", "32"]);
+      expect(plain(await table.locator("tbody tr").first().textContent())).toContain("dolnośląskie (02)poza trzema makroregionami");
+      for (const row of byVoivodeship) {
+        const line = table.locator("tbody tr", { has: page.locator(`th:text-is("${names.get(row.voivodeship!)} (${row.voivodeship})")`) });
+        expect(plain(await line.locator("td").nth(1).textContent()), row.voivodeship!).toBe(asShown(row));
+        expect(await line.locator("td").nth(1).getAttribute("data-suppressed")).toBe(row.suppressed ? "true" : null);
+      }
+      const siteCells = plain((await table.locator("tbody td:nth-of-type(3)").allTextContents()).join(" ; "));
+      for (const site of sites) expect(siteCells).toContain(`${site.name}: ${site.shown}`);
+
+      // On the map itself: each voivodeship's figure printed on it as the table shows it, withheld ones hatched (a pattern
+      // fill, one per withheld voivodeship), withheld sites as hollow diamonds, and the marks' legend beside it.
+      const mapText = plain((await page.locator("#map-figure-chart svg text").allTextContents()).join(" | "));
+      for (const row of byVoivodeship) expect(mapText).toContain(`${names.get(row.voivodeship!)} | ${asShown(row)}`);
+      const hatched = await page.locator("#map-figure-chart svg path").evaluateAll((paths) => paths.filter((path) => (path.getAttribute("fill") ?? "").startsWith("url(#") && path.closest("svg")!.querySelector(`pattern[id="${path.getAttribute("fill")!.slice(5, -1)}"]`)).length);
+      expect(hatched).toBe(byVoivodeship.filter((row) => row.suppressed).length);
+      const dots = await page.locator("#map-figure-chart svg path").evaluateAll((paths) => paths.filter((path) => path.getAttribute("fill") === "#fff").length);
+      expect(dots).toBe(sites.filter((site) => site.suppressed).length);
+      expect(plain(await page.textContent("#map .map-legend"))).toContain("Kreskowane województwo i pusty romb: wartość utajniona.");
+      expect(plain(await page.textContent("#map .protection-note"))).toContain("Liczby o rodzinach są chronione");
+      expect(plain(await page.textContent("#map .origin-note"))).toMatch(/^† dane demonstracyjne/);
+      await page.locator("#map").screenshot({ path: screenshotPath("dashboard-map-pl") });
+
+      // From the keyboard: Tab reaches the map; arrows, Home and End walk the voivodeships, each described in a live region.
+      const chart = page.locator("#map-figure-chart");
+      await page.focus("#indicator");
+      for (let presses = 0; presses < 10 && (await page.evaluate(() => document.activeElement?.id)) !== "map-figure-chart"; presses++) await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("map-figure-chart");
+      expect(await chart.getAttribute("aria-describedby")).toBe("map-keys");
+      await page.keyboard.press("Home");
+      expect(plain(await page.textContent("#map-chosen"))).toBe("Wybrane na mapie: dolnośląskie (02), poza trzema makroregionami: –. Miejsca pilotażu i ich wartości: brak miejsc pilotażu.");
+      const withered = byVoivodeship.find((row) => row.suppressed)!;
+      const index = rowHeads.findIndex((head) => head.endsWith(`(${withered.voivodeship})`));
+      for (let step = 0; step < index; step++) await page.keyboard.press("ArrowRight");
+      expect(plain(await page.textContent("#map-chosen"))).toMatch(new RegExp(`^Wybrane na mapie: ${names.get(withered.voivodeship!)} \\(${withered.voivodeship}\\), [^:]+: utajnione †\\.`));
+      // The chosen voivodeship is outlined on the map, and its tooltip shows.
+      expect(await page.locator("#map-figure-chart svg path[stroke='#b35c00']").count()).toBe(1);
+      await expect.poll(async () => plain(await chart.locator("div").last().textContent())).toContain(`${names.get(withered.voivodeship!)} (${withered.voivodeship})`);
+      await page.keyboard.press("End");
+      expect(plain(await page.textContent("#map-chosen"))).toMatch(/^Wybrane na mapie: zachodniopomorskie \(32\), Kooperacja – efektywna i skuteczna:/);
+      await page.keyboard.press("Escape");
+      expect(plain(await page.textContent("#map-chosen"))).toBe("");
+      expect(await page.locator("#map-figure-chart svg path[stroke='#b35c00']").count()).toBe(0);
+
+      // In English: the same figures and marks, in English words.
+      await page.getByRole("button", { name: "English" }).click();
+      expect(plain(await page.textContent("#map-figure figcaption"))).toMatch(/: by voivodeship and pilot site \(the whole programme period\)$/);
+      const englishText = plain((await page.locator("#map-figure-chart svg text").allTextContents()).join(" | "));
+      expect(englishText).toContain(`${names.get(withered.voivodeship!)} | suppressed †`);
+      expect(englishText).toMatch(/Voivodeships: \d/);
+      expect(plain(await page.textContent("#map .map-legend"))).toContain("A hatched voivodeship or a hollow diamond: the figure is suppressed.");
+      expect(plain(await table.locator("tbody tr").first().textContent())).toContain("dolnośląskie (02)outside the three macroregions");
+      expect(new Set((await table.locator("td[data-suppressed=true]").allTextContents()).map(plain))).toEqual(new Set(["suppressed †"]));
+      await chart.focus();
+      await page.keyboard.press("ArrowDown");
+      expect(plain(await page.textContent("#map-chosen"))).toMatch(/^Chosen on the map: dolnośląskie \(02\), outside the three macroregions: –\. Pilot sites and their figures: no pilot sites\.$/);
+      await page.locator("#map").screenshot({ path: screenshotPath("dashboard-map-en") });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("drops a token the hub refuses, says so, and shows the public view", async () => {
     const { page } = await visit();
     try {
@@ -295,6 +387,11 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       const headers = (await page.locator("table.overview thead th").allTextContents()).map(plain);
       expect(headers.slice(1)).toEqual(["Liderzy kooperacji", "Kooperacja – efektywna i skuteczna"]);
       expect(plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "))).toContain("10 094 619,62 zł (84,28 %)");
+      // The map keeps the other regions' voivodeships and sites; of the rest it says they are unknown, not outside the programme.
+      const mapRows = page.locator("#map-figure table tbody tr");
+      expect(plain(await mapRows.filter({ hasText: "podlaskie (20)" }).textContent())).toContain("Liderzy kooperacji");
+      expect(plain(await mapRows.filter({ hasText: "(10)" }).textContent())).toBe("łódzkie (10)nieznane: jeden z regionów nie odpowiada–brak miejsc pilotażu");
+      expect(plain(await page.locator("#map-figure table").textContent())).not.toContain("poza trzema makroregionami");
       await page.screenshot({ path: screenshotPath("dashboard-region-missing"), fullPage: true });
     } finally {
       await page.close();

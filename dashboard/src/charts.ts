@@ -1,10 +1,10 @@
-import { BarChart, LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
+import { BarChart, LineChart, MapChart, ScatterChart } from "echarts/charts";
+import { AriaComponent, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
 // Only what the page draws; SVG, so the figures are text a screen reader, a search and a test can find.
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, MapChart, ScatterChart, GeoComponent, VisualMapComponent, GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent, SVGRenderer]);
 
 /** Partnership colours, each at least 4.5:1 against white. */
 export const PARTNERSHIP_COLOURS: Record<string, string> = { liderzy: "#1f5fa8", kooperacja: "#9c2f6b", kooperacje3d: "#2a6e3f" };
@@ -20,7 +20,7 @@ export interface BarSeries {
 
 const charts = new Map<HTMLElement, echarts.ECharts>();
 
-function chartOn(element: HTMLElement): echarts.ECharts {
+export function chartOn(element: HTMLElement): echarts.ECharts {
   let chart = charts.get(element);
   if (!chart) {
     chart = echarts.init(element, undefined, { renderer: "svg" });
@@ -37,7 +37,7 @@ export function disposeCharts(): void {
 
 window.addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
 
-const TEXT = { color: "#1a1a1a", fontSize: 13, fontFamily: "system-ui, sans-serif" };
+export const TEXT = { color: "#1a1a1a", fontSize: 13, fontFamily: "system-ui, sans-serif" };
 
 export interface ChartText {
   /** What assistive technology reads for the whole chart. */

@@ -5,6 +5,7 @@ import { t } from "./i18n";
 import { accessForm, banner, header, problemList } from "./page";
 import { comparison } from "./sections/comparison";
 import { coverage } from "./sections/coverage";
+import { map } from "./sections/map";
 import { overview } from "./sections/overview";
 import { series } from "./sections/series";
 import { voivodeships } from "./sections/voivodeships";
@@ -21,7 +22,7 @@ function render(): void {
   const focused = document.activeElement instanceof HTMLElement && document.activeElement.id ? document.activeElement.id : null;
   const typed = (document.getElementById("token") as HTMLInputElement | null)?.value ?? "";
   disposeCharts();
-  const charted = [overview(lang), comparison(lang), series(lang)];
+  const charted = [overview(lang), comparison(lang), map(lang), series(lang)];
   root.replaceChildren(
     header(lang),
     h(
@@ -34,6 +35,7 @@ function render(): void {
       voivodeships(lang),
       charted[1]!.element,
       charted[2]!.element,
+      charted[3]!.element,
       coverage(lang),
     ),
   );

@@ -3,14 +3,18 @@ import {
   DashboardComparisonDocument as ComparisonQuery,
   DashboardCoverageDocument as CoverageQuery,
   DashboardIndicatorsDocument as IndicatorsQuery,
+  DashboardMapDocument as MapQuery,
   DashboardOverviewDocument as OverviewQuery,
   DashboardSeriesDocument as SeriesQuery,
+  DashboardSiteFiguresDocument as SiteFiguresQuery,
   DashboardVoivodeshipsDocument as VoivodeshipsQuery,
   type DashboardComparisonQuery,
   type DashboardCoverageQuery,
   type DashboardIndicatorsQuery,
+  type DashboardMapQuery,
   type DashboardOverviewQuery,
   type DashboardSeriesQuery,
+  type DashboardSiteFiguresQuery,
   type DashboardVoivodeshipsQuery,
 } from "./gql/graphql";
 import { indicatorName, t, type Lang } from "./i18n";
@@ -23,17 +27,23 @@ export const SHORT_NAMES: Record<string, string> = { liderzy: "Liderzy kooperacj
 const TOKEN_KEY = "kooperacja-dashboard-token";
 const LANG_KEY = "kooperacja-dashboard-lang";
 
-/** The answers the page shows, one per operation. */
+/** The map's answers: the figures by voivodeship, and each partnership's pilot sites on their own (a region down takes only its sites off). */
+export interface MapData extends DashboardMapQuery {
+  sites: Record<string, DashboardSiteFiguresQuery["siteRanking"]>;
+}
+
+/** The answers the page shows, one per part. */
 export interface Data {
   overview?: DashboardOverviewQuery;
   indicators?: DashboardIndicatorsQuery;
   voivodeships?: DashboardVoivodeshipsQuery;
   comparison?: DashboardComparisonQuery;
+  map?: MapData;
   series?: DashboardSeriesQuery;
   coverage?: DashboardCoverageQuery;
 }
 export type Part = keyof Data;
-export const ALL: Part[] = ["overview", "indicators", "voivodeships", "comparison", "series", "coverage"];
+export const ALL: Part[] = ["overview", "indicators", "voivodeships", "comparison", "map", "series", "coverage"];
 /** Parts that need a token: series by PERIOD and coverage. */
 const WITH_TOKEN: Part[] = ["series", "coverage"];
 
@@ -84,7 +94,7 @@ export function setToken(token: string | null): Promise<void> {
 
 export function setIndicator(code: string): Promise<void> {
   state.indicator = code;
-  return load(["comparison", "series", "coverage"]);
+  return load(["comparison", "map", "series", "coverage"]);
 }
 
 /** Regions missing from any answer on the page now: the banner names them. A region down in one answer is down, not slow. */
@@ -127,11 +137,29 @@ async function fetchPart(part: Part, token: string | null): Promise<Answer<unkno
       return ask(VoivodeshipsQuery, { indicators: VOIVODESHIP_INDICATORS }, token);
     case "comparison":
       return ask(ComparisonQuery, { indicators }, token);
+    case "map":
+      return mapAnswer(token);
     case "series":
       return ask(SeriesQuery, { indicators, grain: "QUARTER" }, token);
     case "coverage":
       return ask(CoverageQuery, { indicators }, token);
   }
+}
+
+/** The map's operations, asked side by side and read as one answer: the errors and missing regions of all of them. */
+async function mapAnswer(token: string | null): Promise<Answer<MapData>> {
+  const keys = Object.keys(SHORT_NAMES);
+  const [map, ...sites] = await Promise.all([
+    ask(MapQuery, { indicators: [state.indicator] }, token),
+    ...keys.map((partnership) => ask(SiteFiguresQuery, { partnership, indicator: state.indicator }, token)),
+  ]);
+  const answers = [map!, ...sites];
+  return {
+    data: map!.data ? { ...map!.data, sites: Object.fromEntries(keys.map((key, index) => [key, sites[index]?.data?.siteRanking ?? []])) } : null,
+    errors: answers.flatMap((answer) => answer.errors),
+    missingRegions: [...new Set(answers.flatMap((answer) => answer.missingRegions))],
+    status: Math.max(...answers.map((answer) => answer.status)),
+  };
 }
 
 /** Asks the hub for these parts, all at once, and draws the page before, as each answer arrives, and after. */
