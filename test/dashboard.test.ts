@@ -217,6 +217,13 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(await page.inputValue("#token")).toBe("");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("indicator");
       await page.screenshot({ path: screenshotPath("dashboard-suppressed-series"), fullPage: true });
+      // The same explanation in English, naming the same quarters.
+      const polishGaps = plain(await page.textContent("#series .gap-note")).replace(/^[^.]+\. /, "");
+      await page.getByRole("button", { name: "English" }).click();
+      expect(plain(await page.textContent("#series .gap-note"))).toBe(`Gaps in a line are suppressed quarters: a group of families too small to show. ${polishGaps}`);
+      expect(plain((await page.locator("#series-figure-chart svg text").allTextContents()).join(" | "))).toContain("suppressed");
+      expect(new Set((await seriesTable.locator("td[data-suppressed=true]").allTextContents()).map(plain))).toEqual(new Set(["suppressed †"]));
+      await page.screenshot({ path: screenshotPath("dashboard-suppressed-series-en"), fullPage: true });
       expect(errors).toEqual([]);
       expect(apiRequests.every(({ method, url }) => method === "GET" && !url.searchParams.has("query"))).toBe(true);
     } finally {
