@@ -82,8 +82,8 @@ export const VOIVODESHIP_SHAPES: VoivodeshipShape[] = collection.features
 
 /** The golden angle: dots laid out by it fill a disc evenly, however many there are. */
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-/** The disc a voivodeship's dots fill, in degrees of latitude, before any fall outside it and it shrinks. */
-const DISC_RADIUS = 0.32;
+/** The disc a voivodeship's dots fill, in degrees of latitude, before any fall outside it and it shrinks: hundreds of sites stay apart. */
+const DISC_RADIUS = 0.55;
 
 /** Even-odd rule: whether a point lies inside a polygon (its holes too). */
 function inside([x, y]: [number, number], polygon: Position[][]): boolean {
@@ -109,9 +109,10 @@ export function sitePositions(shape: VoivodeshipShape, count: number): [number, 
   const degreesOfLongitude = 1 / Math.cos((y * Math.PI) / 180);
   const within = (point: [number, number]) => shape.polygons.some((polygon) => inside(point, polygon));
   for (let step = Math.min(0.1, DISC_RADIUS / Math.sqrt(Math.max(count, 1))); step > 1e-4; step *= 0.8) {
-    const start: [number, number] = [x, y - Math.min(DISC_RADIUS / 2, step * 2)];
+    // The spiral starts below the centre by a third of its reach, so the label above covers few dots.
+    const start: [number, number] = [x, y - Math.max(0.1, (step * Math.sqrt(count)) / 3)];
     const points: [number, number][] = [];
-    for (let index = 0; points.length < count && index < count * 4; index++) {
+    for (let index = 0; points.length < count && index < count * 8; index++) {
       const radius = step * Math.sqrt(index);
       const angle = index * GOLDEN_ANGLE;
       const point: [number, number] = [start[0] + radius * Math.cos(angle) * degreesOfLongitude, start[1] + radius * Math.sin(angle)];

@@ -33,8 +33,10 @@ export interface MapRegion {
   /** The figure the colour stands for; null when withheld or absent. */
   value: number | null;
   suppressed: boolean;
-  /** Printed on the voivodeship: its name and the figure as the tables show it. */
+  /** Printed on the voivodeship, above its dots: its name and the figure as the tables show it. */
   label: string;
+  /** Where the label stands (longitude, latitude). */
+  labelAt: [number, number];
   tooltip: string;
 }
 
@@ -128,19 +130,10 @@ export function drawMap(element: HTMLElement, regions: MapRegion[], sites: MapSi
         bottom: 56,
         itemStyle: { areaColor: NO_FIGURE, borderColor: "#6b6b6b", borderWidth: 1 },
         // Hovered, a voivodeship keeps its colour (ECharts would paint it yellow) and is outlined.
-        emphasis: { itemStyle: { areaColor: "inherit", borderColor: "#b35c00", borderWidth: 3 }, label: { show: true, ...TEXT, fontSize: 11, fontWeight: "bold" } },
+        emphasis: { itemStyle: { areaColor: "inherit", borderColor: "#b35c00", borderWidth: 3 }, label: { show: false } },
         select: { disabled: true },
-        label: {
-          show: true,
-          ...TEXT,
-          fontSize: 11,
-          lineHeight: 14,
-          textBorderColor: "#fff",
-          textBorderWidth: 3,
-          // Above the centre, where the voivodeship's dots are drawn.
-          offset: [0, -14],
-          formatter: ({ name }: { name: string }) => labels.get(name) ?? "",
-        },
+        // The labels are a series of their own, drawn over the sites' dots (a label of the map would be under them).
+        label: { show: false },
         regions: styles(null),
       },
       series: [
@@ -163,6 +156,28 @@ export function drawMap(element: HTMLElement, regions: MapRegion[], sites: MapSi
             // Withheld: a hollow diamond, so the mark does not rest on colour alone; no figure: a small grey dot.
             ...(site.suppressed ? { symbol: "diamond", itemStyle: { color: "#fff", borderColor: "#3c3c3c", borderWidth: 1.5 } } : site.value === null ? { itemStyle: { color: "#c8c8c8" } } : {}),
           })),
+        },
+        {
+          type: "scatter",
+          coordinateSystem: "geo",
+          geoIndex: 0,
+          silent: true,
+          z: 10,
+          symbolSize: 0,
+          itemStyle: { opacity: 1 },
+          label: {
+            show: true,
+            position: "top",
+            ...TEXT,
+            fontSize: 11,
+            lineHeight: 14,
+            // On a plate, so a label stays legible over the dots and the darkest fill.
+            backgroundColor: "rgba(255, 255, 255, 0.88)",
+            padding: [1, 4],
+            borderRadius: 3,
+            formatter: ({ name }: { name: string }) => labels.get(name) ?? "",
+          },
+          data: regions.map((region) => ({ name: region.teryt, value: region.labelAt })),
         },
       ],
     },

@@ -100,6 +100,7 @@ export function map(lang: Lang): Drawn {
         value: row && !row.suppressed ? (row.value ?? null) : null,
         suppressed: Boolean(row?.suppressed),
         label: row ? `${label}\n${figureText}` : label,
+        labelAt: shape.centre,
         tooltip: [
           `<b>${escape(label)} (${shape.teryt})</b>`,
           escape(owner ? partnershipName(owner.key) : unowned),
