@@ -364,8 +364,9 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
   });
 
   it("says which region did not answer in time, apart from one that is down", async () => {
-    const gateway = await proxiedGateway(hub, { SHARD_TIMEOUT_MS: "400", SAFELIST_ROLES: "dashboard" });
-    gateway.proxies.kooperacja.delayMs = 1500;
+    // Kooperacja is held back until the test ends: it misses the timeout however busy the machine, and the others have ample time (issue 23).
+    const gateway = await proxiedGateway(hub, { SHARD_TIMEOUT_MS: "2000", SAFELIST_ROLES: "dashboard" });
+    gateway.proxies.kooperacja.hold = true;
     const { page } = await visit(gateway.url);
     try {
       const banner = page.getByRole("alert");
@@ -376,7 +377,6 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect((await page.locator("table.overview thead th").allTextContents()).map(plain).slice(1)).toEqual(["Liderzy kooperacji", expect.stringMatching(/^Kooperacje 3D/)]);
     } finally {
       await page.close();
-      gateway.proxies.kooperacja.delayMs = 0;
       await gateway.close();
     }
   });

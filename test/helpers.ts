@@ -192,8 +192,15 @@ export interface ShardProxy {
   bodies: string[];
   /** The gateway's assertions that passed through, as a region's operator could capture them. */
   assertions: string[];
-  /** Delay before forwarding, to make a shard slow. */
-  delayMs: number;
+  /**
+   * Holds every GraphQL request back until `release()` (or the proxy closes): a shard slower than
+   * any timeout, however busy the machine, so a test need not race a delay against a real clock.
+   */
+  hold: boolean;
+  /** Requests being held back now. */
+  readonly held: number;
+  /** Lets the held requests through (and stops holding new ones). */
+  release(): void;
   /** Changes the shard's response body on its way back (a region that fails part of an answer). */
   rewrite: ((body: string) => string) | null;
   reset(): void;
@@ -211,7 +218,14 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
     requests: 0,
     bodies: [],
     assertions: [],
-    delayMs: 0,
+    hold: false,
+    get held() {
+      return waiting.length;
+    },
+    release: () => {
+      state.hold = false;
+      waiting.splice(0).forEach((resume) => resume());
+    },
     rewrite: null,
     reset: () => {
       state.requests = 0;
@@ -221,10 +235,12 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
     // The gateway's pool keeps its connections open for 30 s; a proxy that stops cuts them, as a stopped shard would.
     close: () =>
       new Promise((resolve) => {
+        state.release();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+  const waiting: (() => void)[] = [];
   const server = createHttpServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -232,7 +248,7 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
     const probe = (req.url ?? "/").startsWith("/health");
     if (!probe) state.requests += 1;
     if (typeof req.headers["x-hub-assertion"] === "string") state.assertions.push(req.headers["x-hub-assertion"]);
-    if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+    if (state.hold && !probe) await new Promise<void>((resume) => waiting.push(resume));
     try {
       const forwarded = Object.fromEntries(
         ["content-type", "x-hub-assertion", "x-request-id", "authorization"].flatMap((name) => (typeof req.headers[name] === "string" ? [[name, req.headers[name] as string]] : [])),
