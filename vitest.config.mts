@@ -62,7 +62,15 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["test/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "dashboard/test/**/*.test.ts"],
-          exclude: ["test/postgresql-unavailable.test.ts"],
+          exclude: ["test/postgresql-unavailable.test.ts", "test/slow/**"],
+        },
+      },
+      {
+        // Minutes of wall time: `npm run test:slow`, which CI runs beside `npm test`.
+        extends: true,
+        test: {
+          name: "slow",
+          include: ["test/slow/**/*.test.ts"],
         },
       },
       {

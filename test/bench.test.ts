@@ -1,30 +1,19 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { bench } from "./bench-cli";
 
-const ROOT = resolve(__dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "kooperacja-bench-"));
 
-async function bench(...args: string[]): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "bench/run.ts", ...args], { cwd: ROOT, maxBuffer: 16 * 2 ** 20 });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: failed.stdout + failed.stderr };
-  }
-}
-
-// The benchmark's own figures are machine-dependent; this keeps `npm run bench` working end to end, at the tiny scale.
+// The benchmark's own figures are machine-dependent; this keeps `npm run bench` working end to end, at the tiny scale,
+// with a soak of seconds (the minute-long soak is in test/slow, run by `npm run test:slow`).
 describe("npm run bench", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("prints every comparison and ratio, the statement counts and the soak, and writes them as JSON", { timeout: 240_000 }, async () => {
     const results = join(dir, "results");
-    const run = await bench("--scale", "tiny", "--soak-seconds", "61", "--rounds", "1", "--round-ms", "100", "--data", join(dir, "data"), "--results", results);
+    const run = await bench("--scale", "tiny", "--soak-seconds", "4", "--rounds", "1", "--round-ms", "100", "--data", join(dir, "data"), "--results", results);
     expect(run.code, run.output).toBe(0);
     for (const label of [
       "gateway, 3 regions / slowest region direct",
@@ -37,7 +26,7 @@ describe("npm run bench", () => {
       expect(run.output).toContain(label);
     }
     expect(run.output).toMatch(/CPU ms per request/);
-    expect(run.output).toMatch(/soak: 61 s at 8 connections, \d+ requests .* 0 errors\)/);
+    expect(run.output).toMatch(/soak: 4 s at 8 connections, \d+ requests .* 0 errors\)/);
     const files = readdirSync(results);
     expect(files).toHaveLength(1);
     const json = JSON.parse(readFileSync(join(results, files[0]!), "utf8"));
@@ -47,7 +36,7 @@ describe("npm run bench", () => {
     }
     // The same nested queries on the same tiny set: the statement counts must agree.
     for (const count of json.statements) expect(count.small.statements).toBe(count.national.statements);
-    expect(json.soak.samples.length).toBeGreaterThan(20);
+    expect(json.soak.samples.length).toBeGreaterThanOrEqual(2);
   });
 
   it("refuses unknown options' values with exit code 2, saying which", async () => {
