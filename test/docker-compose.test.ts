@@ -70,7 +70,7 @@ describe("docker-compose.yml", () => {
       expect(database.volumes).toEqual([`${name}-pgdata:/var/lib/postgresql/data`]);
       expect(volumes).toContain(`${name}-pgdata`);
       expect(database.networks).toEqual([`${name}-data`]);
-      expect(compose.networks[`${name}-data`]).toEqual({ internal: true });
+      expect(compose.networks?.[`${name}-data`]).toEqual({ internal: true });
       // Only its own service shares the database's network.
       const members = Object.entries(services).filter(([, service]) => service.networks.includes(`${name}-data`)).map(([member]) => member);
       expect(members.sort()).toEqual([name, `${name}-db`].sort());
@@ -80,7 +80,7 @@ describe("docker-compose.yml", () => {
   it("publishes only the gateway; the services talk on an internal network", () => {
     for (const [name, service] of Object.entries(services)) expect(Boolean(service.ports), name).toBe(name === "gateway");
     expect(services.gateway!.ports).toEqual(["4000:4000"]);
-    expect(compose.networks.hub).toEqual({ internal: true });
+    expect(compose.networks?.hub).toEqual({ internal: true });
     for (const name of APPS) expect(services[name]!.networks).toContain("hub");
     expect(Object.entries(services).filter(([, service]) => service.networks.includes("edge")).map(([name]) => name)).toEqual(["gateway"]);
   });

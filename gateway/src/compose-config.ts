@@ -7,7 +7,15 @@ import { parse, stringify } from "yaml";
  * fields left out. Missing required variables are all named in one error, as
  * `docker compose config` names them.
  */
-export function resolveCompose(text: string, env: NodeJS.ProcessEnv): Record<string, any> {
+/** A resolved Compose file: its top-level sections, each a map by name. */
+export interface ComposeFile {
+  services?: Record<string, unknown>;
+  volumes?: Record<string, unknown>;
+  networks?: Record<string, unknown>;
+  [section: string]: unknown;
+}
+
+export function resolveCompose(text: string, env: NodeJS.ProcessEnv): ComposeFile {
   const missing = new Set<string>();
   const interpolated = text
     .split("\n")
@@ -15,7 +23,7 @@ export function resolveCompose(text: string, env: NodeJS.ProcessEnv): Record<str
     .map((line) => (/^\s*#/.test(line) ? line : interpolate(line, env, missing)))
     .join("\n");
   if (missing.size > 0) throw new Error(`Required variables are not set:\n${[...missing].map((message) => `  ${message}`).join("\n")}`);
-  const resolved = parse(interpolated, { merge: true }) as Record<string, any>;
+  const resolved = parse(interpolated, { merge: true }) as ComposeFile;
   for (const key of Object.keys(resolved)) if (key.startsWith("x-")) delete resolved[key];
   return resolved;
 }
@@ -35,6 +43,6 @@ function interpolate(line: string, env: NodeJS.ProcessEnv, missing: Set<string>)
   });
 }
 
-export function printCompose(resolved: Record<string, any>): string {
+export function printCompose(resolved: ComposeFile): string {
   return stringify(resolved, { aliasDuplicateObjects: false, lineWidth: 0 });
 }

@@ -30,6 +30,7 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env, logTo?: Des
       regions[partnership] = await startRegionalService(regionalConfig(partnership, env), logTo);
       started.push(regions[partnership]);
     }
+    // eslint-disable-next-line prefer-const -- assigned once the gateway listens; the book's callback reads it from then on.
     let gatewayUrl: string | undefined;
     // The book asks the gateway for the figures of its evidence; the gateway's port is known only once it listens.
     const book = await startBookService(bookConfig(env), () => gatewayUrl ?? bookConfig(env).hubUrl, logTo);
