@@ -34,9 +34,10 @@ const ON_POSTGRESQL = [
 ].map((name) => `test/${name}.test.ts`);
 
 // The same search as findPostgresBinaries (the config cannot load the TypeScript workspace code).
-const postgresFound = [...(process.env.PATH ?? "").split(":"), ...(existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin`) : [])].some(
-  (dir) => dir && existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl")),
-);
+const postgresFound = [
+  ...(process.env.PATH ?? "").split(":"),
+  ...(existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin`) : []),
+].some((dir) => dir && existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl")));
 // CI runs the PostgreSQL scenarios or fails (the global setup says why); elsewhere they are skipped, saying so.
 const postgres = postgresFound || process.env.CI === "true";
 

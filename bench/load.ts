@@ -55,7 +55,11 @@ export async function probe(target: Target, token: string): Promise<number> {
 }
 
 /** autocannon against one target: `amount` requests, or for `seconds`; every response time is kept. */
-export async function load(target: Target, token: string, options: { connections: number; amount?: number; seconds?: number }): Promise<{ times: number[]; seconds: number; errors: number }> {
+export async function load(
+  target: Target,
+  token: string,
+  options: { connections: number; amount?: number; seconds?: number },
+): Promise<{ times: number[]; seconds: number; errors: number }> {
   const times: number[] = [];
   const started = performance.now();
   const instance = cannon({
@@ -89,7 +93,11 @@ export function shuffle<T>(items: T[]): T[] {
  * drift in the machine hits every target alike. A round sends each target
  * about `roundMs` worth of requests (at least 3), sized from a warm-up.
  */
-export async function compare(targets: Target[], token: string, options: { rounds: number; roundMs: number; cpuOf?: Record<string, string> }): Promise<Record<string, Figures>> {
+export async function compare(
+  targets: Target[],
+  token: string,
+  options: { rounds: number; roundMs: number; cpuOf?: Record<string, string> },
+): Promise<Record<string, Figures>> {
   const amounts = new Map<string, number>();
   for (const target of targets) {
     const warm = [];
@@ -117,7 +125,8 @@ export async function compare(targets: Target[], token: string, options: { round
     const sorted = [...sample.times].sort((a, b) => a - b);
     const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
     figures[name] = { median: percentile(sorted, 50), p95: percentile(sorted, 95), rps: 1000 / mean, requests: sorted.length };
-    if (options.cpuOf) figures[name]!.cpuMsPerRequest = Object.fromEntries(Object.entries(sample.cpu).map(([service, seconds]) => [service, (seconds * 1000) / sorted.length]));
+    if (options.cpuOf)
+      figures[name]!.cpuMsPerRequest = Object.fromEntries(Object.entries(sample.cpu).map(([service, seconds]) => [service, (seconds * 1000) / sorted.length]));
   }
   return figures;
 }

@@ -91,7 +91,10 @@ export async function runNationalBench(options: BenchOptions): Promise<void> {
       ...direct(aggregate()),
       { name: "hand-written SQL, 3 regions", url: sqlUrl },
     ]);
-    ratios["cross-region aggregate"] = [...fanoutRatios(m, figures["cross-region aggregate"]!), { label: "hub / hand-written SQL (3 regions)", value: m("gateway, 3 regions") / m("hand-written SQL, 3 regions"), target: 1.5 }];
+    ratios["cross-region aggregate"] = [
+      ...fanoutRatios(m, figures["cross-region aggregate"]!),
+      { label: "hub / hand-written SQL (3 regions)", value: m("gateway, 3 regions") / m("hand-written SQL, 3 regions"), target: 1.5 },
+    ];
 
     const single = (query: string): Target[] => [
       { name: "hub gateway", url: hub.urls.gateway, query },
@@ -100,8 +103,14 @@ export async function runNationalBench(options: BenchOptions): Promise<void> {
     ];
     m = await measure(`single-region connection page (${ONE})`, single(page(oneRegion)));
     ratios[`single-region connection page (${ONE})`] = gatewayRatios(m);
-    m = await measure(`single-region aggregate (${ONE})`, [...single(aggregate(oneRegion)), { name: `hand-written SQL, ${ONE}`, url: `${sqlUrl}?partnerships=${ONE}` }]);
-    ratios[`single-region aggregate (${ONE})`] = [...gatewayRatios(m), { label: `hub / hand-written SQL (${ONE})`, value: m("hub gateway") / m(`hand-written SQL, ${ONE}`), target: 1.5 }];
+    m = await measure(`single-region aggregate (${ONE})`, [
+      ...single(aggregate(oneRegion)),
+      { name: `hand-written SQL, ${ONE}`, url: `${sqlUrl}?partnerships=${ONE}` },
+    ]);
+    ratios[`single-region aggregate (${ONE})`] = [
+      ...gatewayRatios(m),
+      { label: `hub / hand-written SQL (${ONE})`, value: m("hub gateway") / m(`hand-written SQL, ${ONE}`), target: 1.5 },
+    ];
 
     console.log(`Counting SQL statements of nested queries on the ${small.scale} and the ${national.scale} data sets...`);
     const statements = await statementCounts(hub, small, token);
@@ -155,14 +164,19 @@ async function statementCounts(hub: Stack, small: DataSet, token: string): Promi
   const smallHub = await startStack(small);
   try {
     const count = async (url: string, query: string) => {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-hub-debug": "sql" }, body: JSON.stringify({ query }) });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-hub-debug": "sql" },
+        body: JSON.stringify({ query }),
+      });
       const text = await response.text();
       const body = JSON.parse(text) as { errors?: unknown; extensions?: { sqlStatements?: number } };
       if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
       return { statements: body.extensions!.sqlStatements!, bytes: text.length };
     };
     const counts: StatementCount[] = [];
-    for (const [name, query] of Object.entries(NESTED)) counts.push({ query: name, small: await count(smallHub.urls.gateway, query), national: await count(hub.urls.gateway, query) });
+    for (const [name, query] of Object.entries(NESTED))
+      counts.push({ query: name, small: await count(smallHub.urls.gateway, query), national: await count(hub.urls.gateway, query) });
     return counts;
   } finally {
     smallHub.stop();
@@ -189,7 +203,13 @@ interface Soak {
 }
 
 async function soakGateway(hub: Stack, token: string, seconds: number): Promise<Soak> {
-  const first = (await (await fetch(hub.urls.gateway, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: page() }) })).json()) as {
+  const first = (await (
+    await fetch(hub.urls.gateway, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: page() }),
+    })
+  ).json()) as {
     data: { supportedFamilies: { pageInfo: { endCursor: string }; edges: { node: { id: string } }[] } };
   };
   const { endCursor } = first.data.supportedFamilies.pageInfo;
@@ -217,7 +237,11 @@ async function soakGateway(hub: Stack, token: string, seconds: number): Promise<
     url: hub.urls.gateway,
     connections,
     duration: seconds,
-    requests: mix.map((query) => ({ method: "POST" as const, headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) })),
+    requests: mix.map((query) => ({
+      method: "POST" as const,
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    })),
   });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   const result = await instance;
@@ -232,7 +256,8 @@ async function soakGateway(hub: Stack, token: string, seconds: number): Promise<
   }
   const meanAt = floors.reduce((a, f) => a + f.at, 0) / floors.length;
   const meanMb = floors.reduce((a, f) => a + f.mb, 0) / floors.length;
-  const slope = floors.length < 2 ? 0 : floors.reduce((a, f) => a + (f.at - meanAt) * (f.mb - meanMb), 0) / floors.reduce((a, f) => a + (f.at - meanAt) ** 2, 0);
+  const slope =
+    floors.length < 2 ? 0 : floors.reduce((a, f) => a + (f.at - meanAt) * (f.mb - meanMb), 0) / floors.reduce((a, f) => a + (f.at - meanAt) ** 2, 0);
   times.sort((a, b) => a - b);
   return {
     seconds,
@@ -248,14 +273,24 @@ async function soakGateway(hub: Stack, token: string, seconds: number): Promise<
   };
 }
 
-function report(run: { options: BenchOptions; figures: Record<string, Record<string, Figures>>; ratios: Record<string, Ratio[]>; statements: StatementCount[]; soak: Soak; seconds: number }): void {
+function report(run: {
+  options: BenchOptions;
+  figures: Record<string, Record<string, Figures>>;
+  ratios: Record<string, Ratio[]>;
+  statements: StatementCount[];
+  soak: Soak;
+  seconds: number;
+}): void {
   const { options, figures, ratios, statements, soak } = run;
   const line = (cells: string[], widths: number[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   const widths = [38, 30, 10, 10, 8, 6];
-  console.log(`\nKooperacja Hub benchmark: ${options.scale} data set on ${options.dialect}; ${cpus().length} cores; Node ${process.version}; one request at a time, ${options.rounds} interleaved rounds\n`);
+  console.log(
+    `\nKooperacja Hub benchmark: ${options.scale} data set on ${options.dialect}; ${cpus().length} cores; Node ${process.version}; one request at a time, ${options.rounds} interleaved rounds\n`,
+  );
   console.log(line(["comparison", "target", "median ms", "p95 ms", "req/s", "n"], widths));
   for (const [name, byTarget] of Object.entries(figures)) {
-    for (const [target, f] of Object.entries(byTarget)) console.log(line([name, target, f.median.toFixed(2), f.p95.toFixed(2), f.rps.toFixed(1), String(f.requests)], widths));
+    for (const [target, f] of Object.entries(byTarget))
+      console.log(line([name, target, f.median.toFixed(2), f.p95.toFixed(2), f.rps.toFixed(1), String(f.requests)], widths));
   }
   console.log(`\nCPU ms per request in each hub process (what a fan-out costs on ${cpus().length} cores)`);
   for (const [name, byTarget] of Object.entries(figures)) {

@@ -82,7 +82,11 @@ interface Readers {
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<any> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
   if (body.errors) throw new Error(`${query.slice(0, 80)}…: ${body.errors[0]!.message}`);
   return body.data;
@@ -104,7 +108,11 @@ async function surfaces(url: string, readers: Readers): Promise<Record<string, R
   for (const by of [[], ["PARTNERSHIP"], ["VOIVODESHIP"], ["MUNICIPALITY_KIND"], ["PARTNERSHIP", "PERIOD"]]) {
     const variables = { indicators: FAMILY_INDICATORS, by, grain: "QUARTER" };
     const reader = by.includes("PERIOD") ? readers.dashboard : readers.public;
-    tallyRows(tally("compare"), (await post(url, COMPARE, variables, reader)).compare.rows, (await post(url, COMPARE, variables, readers.owner)).compare.rows, ["value", "n", "families"]);
+    tallyRows(tally("compare"), (await post(url, COMPARE, variables, reader)).compare.rows, (await post(url, COMPARE, variables, readers.owner)).compare.rows, [
+      "value",
+      "n",
+      "families",
+    ]);
   }
 
   const SUMMARY = `query($indicator: String!, $groupBy: [SummaryDimension!]!) {
@@ -113,7 +121,8 @@ async function surfaces(url: string, readers: Readers): Promise<Record<string, R
   for (const indicator of REPORTED) {
     for (const groupBy of [[], ["PARTNERSHIP"], ["VOIVODESHIP"], ["SITE"], ["PARTNERSHIP", "PERIOD"]]) {
       const reader = groupBy.includes("PERIOD") ? readers.dashboard : readers.public;
-      const rows = async (headers: Record<string, string>) => ((await post(url, SUMMARY, { indicator, groupBy }, headers)).indicatorSummary.groups as Row[]).map((row) => ({ ...row, indicator }));
+      const rows = async (headers: Record<string, string>) =>
+        ((await post(url, SUMMARY, { indicator, groupBy }, headers)).indicatorSummary.groups as Row[]).map((row) => ({ ...row, indicator }));
       tallyRows(tally("indicatorSummary"), await rows(reader), await rows(readers.owner), ["count", "sum", "families"]);
     }
   }
@@ -121,7 +130,8 @@ async function surfaces(url: string, readers: Readers): Promise<Record<string, R
   const RANKING = `query($partnership: String!, $indicator: String!) { siteRanking(partnership: $partnership, indicator: $indicator) { siteId value n families suppressed } }`;
   for (const partnership of PARTNERSHIP_KEYS) {
     for (const indicator of FAMILY_INDICATORS) {
-      const rows = async (headers: Record<string, string>) => ((await post(url, RANKING, { partnership, indicator }, headers)).siteRanking as Row[]).map((row) => ({ ...row, indicator }));
+      const rows = async (headers: Record<string, string>) =>
+        ((await post(url, RANKING, { partnership, indicator }, headers)).siteRanking as Row[]).map((row) => ({ ...row, indicator }));
       tallyRows(tally("siteRanking"), await rows(readers.public), await rows(readers.owner), ["value", "n", "families"]);
     }
   }
@@ -129,7 +139,9 @@ async function surfaces(url: string, readers: Readers): Promise<Record<string, R
   // Coverage publishes no figures; for the indicators measured per family it publishes nothing to others.
   const COVERAGE = `{ coverage(indicators: ["FAMILIES_SUPPORTED", "SOCIAL_CONTRACTS_CONCLUDED", "CONTRACT_GOALS_MET"]) { partnership siteId indicator periodsReported } }`;
   const coverage = tally("coverage (rows, no figures)");
-  const shownRows = new Set(((await post(url, COVERAGE, {}, readers.dashboard)).coverage as Row[]).map((row) => `${row.siteId}|${row.indicator}|${row.periodsReported.join()}`));
+  const shownRows = new Set(
+    ((await post(url, COVERAGE, {}, readers.dashboard)).coverage as Row[]).map((row) => `${row.siteId}|${row.indicator}|${row.periodsReported.join()}`),
+  );
   for (const row of (await post(url, COVERAGE, {}, readers.owner)).coverage as Row[]) {
     coverage.exactRows += 1;
     if (!shownRows.has(`${row.siteId}|${row.indicator}|${row.periodsReported.join()}`)) coverage.withheldRows += 1;
@@ -141,7 +153,13 @@ async function surfaces(url: string, readers: Readers): Promise<Record<string, R
     const [columns, ...cells] = parse(Buffer.from(await response.arrayBuffer()), { bom: true }) as string[][];
     return cells.map((row) => {
       const record = Object.fromEntries(columns!.map((column, index) => [column, row[index] === "" ? null : row[index]]));
-      return { ...record, value: numberOrNull(record.value), n: numberOrNull(record.n), families: numberOrNull(record.families), suppressed: record.suppressed === "true" };
+      return {
+        ...record,
+        value: numberOrNull(record.value),
+        n: numberOrNull(record.n),
+        families: numberOrNull(record.families),
+        suppressed: record.suppressed === "true",
+      };
     });
   };
   tallyRows(tally("export (comparison.csv)"), await csv(readers.public), await csv(readers.owner), ["value", "n", "families"]);
@@ -159,39 +177,75 @@ async function surfaces(url: string, readers: Readers): Promise<Record<string, R
       return body.data;
     };
     const rowsOf = (data: any): Row[] =>
-      [data.families, data.compare, data.byPartnership, data.byMunicipalityKind].filter(Boolean).flatMap((table: { rows: Row[] }) => table.rows.map((row) => ({ indicator: "FAMILIES_ENROLLED", ...row })));
+      [data.families, data.compare, data.byPartnership, data.byMunicipalityKind]
+        .filter(Boolean)
+        .flatMap((table: { rows: Row[] }) => table.rows.map((row) => ({ indicator: "FAMILIES_ENROLLED", ...row })));
     for (const [operation, variables, reader] of [
       ["DashboardOverview", {}, readers.public],
       ["DashboardVoivodeships", { indicators: ["FAMILIES_ENROLLED"] }, readers.public],
       ...FAMILY_INDICATORS.map((indicator) => ["DashboardComparison", { indicators: [indicator] }, readers.public] as const),
       ...FAMILY_INDICATORS.map((indicator) => ["DashboardSeries", { indicators: [indicator], grain: "QUARTER" }, readers.dashboard] as const),
     ] as const) {
-      tallyRows(tally("dashboard (persisted queries)"), rowsOf(await byHash(operation, variables, reader)), rowsOf(await byHash(operation, variables, readers.owner)), ["value", "n", "families"]);
+      tallyRows(
+        tally("dashboard (persisted queries)"),
+        rowsOf(await byHash(operation, variables, reader)),
+        rowsOf(await byHash(operation, variables, readers.owner)),
+        ["value", "n", "families"],
+      );
     }
   }
 
   // A recommendation adopted with comparisons of every indicator about families: its snapshot is what the public reads.
-  const chapter = await post(url, `mutation($input: NewChapter!) { createChapter(input: $input) { id } }`, {
-    input: { number: 900 + Math.floor(Math.random() * 99), title: "Privacy report", summary: "A chapter the privacy report writes to read an adopted snapshot." },
-  }, readers.analyst);
-  const created = await post(url, `mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`, {
-    input: { chapterId: chapter.createChapter.id, title: "Privacy report: figures about families", text: "A recommendation the privacy report adopts to read its snapshot." },
-  }, readers.analyst);
+  const chapter = await post(
+    url,
+    `mutation($input: NewChapter!) { createChapter(input: $input) { id } }`,
+    {
+      input: {
+        number: 900 + Math.floor(Math.random() * 99),
+        title: "Privacy report",
+        summary: "A chapter the privacy report writes to read an adopted snapshot.",
+      },
+    },
+    readers.analyst,
+  );
+  const created = await post(
+    url,
+    `mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`,
+    {
+      input: {
+        chapterId: chapter.createChapter.id,
+        title: "Privacy report: figures about families",
+        text: "A recommendation the privacy report adopts to read its snapshot.",
+      },
+    },
+    readers.analyst,
+  );
   const id = created.createRecommendation.id as string;
   const saved = [
     { by: ["PARTNERSHIP", "PERIOD"], grain: "YEAR" },
     { by: ["VOIVODESHIP"], grain: "QUARTER" },
   ];
   for (const comparison of saved) {
-    await post(url, `mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`, {
-      id,
-      comparison: { note: "Figures about families.", indicators: FAMILY_INDICATORS, ...comparison },
-    }, readers.analyst);
+    await post(
+      url,
+      `mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`,
+      {
+        id,
+        comparison: { note: "Figures about families.", indicators: FAMILY_INDICATORS, ...comparison },
+      },
+      readers.analyst,
+    );
   }
   await post(url, `mutation($id: ID!) { submitRecommendation(id: $id) { status } }`, { id }, readers.analyst);
   await post(url, `mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id }, readers.analyst);
-  const snapshots = (await post(url, `query($id: ID!) { recommendation(id: $id) { comparisons { by grain snapshot { rows { indicator partnership voivodeship period value n families suppressed } } } } }`, { id }, readers.public))
-    .recommendation.comparisons as { by: string[]; grain: string; snapshot: { rows: Row[] } }[];
+  const snapshots = (
+    await post(
+      url,
+      `query($id: ID!) { recommendation(id: $id) { comparisons { by grain snapshot { rows { indicator partnership voivodeship period value n families suppressed } } } } }`,
+      { id },
+      readers.public,
+    )
+  ).recommendation.comparisons as { by: string[]; grain: string; snapshot: { rows: Row[] } }[];
   for (const snapshot of snapshots) {
     const exact = (await post(url, COMPARE, { indicators: FAMILY_INDICATORS, by: snapshot.by, grain: snapshot.grain }, readers.owner)).compare.rows as Row[];
     tallyRows(tally("book snapshot"), snapshot.snapshot.rows, exact, ["value", "n", "families"]);
@@ -236,7 +290,10 @@ function methodFigures(trials = 20_000) {
     if (estimate === value) valueExact += 1;
     valueErrorSum += Math.abs(estimate - value);
   }
-  const gate = [4, 5, 6, 7, 8, 9].map((families) => ({ families, published: Array.from({ length: trials }, randomKey).filter((key) => publishable(families, key, 5)).length / trials }));
+  const gate = [4, 5, 6, 7, 8, 9].map((families) => ({
+    families,
+    published: Array.from({ length: trials }, randomKey).filter((key) => publishable(families, key, 5)).length / trials,
+  }));
   return { differences, oneFamilyValue: { estimateExact: valueExact / trials, meanAbsoluteError: valueErrorSum / trials }, gate };
 }
 
@@ -244,10 +301,14 @@ const percent = (share: number, digits = 1) => `${(100 * share).toFixed(digits)}
 
 function printSurfaces(title: string, figures: Record<string, ReturnType<Tally["summary"]>>): void {
   console.log(`\n${title}`);
-  console.log(`  ${"surface".padEnd(30)} ${"cells".padStart(6)} ${"withheld".padStart(9)} ${"figures".padStart(8)} ${"mean |change|".padStart(14)} ${"max |change|".padStart(13)} ${"mean rel.".padStart(10)} ${"unchanged".padStart(10)}`);
+  console.log(
+    `  ${"surface".padEnd(30)} ${"cells".padStart(6)} ${"withheld".padStart(9)} ${"figures".padStart(8)} ${"mean |change|".padStart(14)} ${"max |change|".padStart(13)} ${"mean rel.".padStart(10)} ${"unchanged".padStart(10)}`,
+  );
   for (const [surface, f] of Object.entries(figures)) {
     if (f.rowsWithheldShare !== undefined) {
-      console.log(`  ${surface.padEnd(30)} ${"".padStart(6)} ${percent(f.rowsWithheldShare).padStart(9)}   rows of indicators measured per family withheld; no figures published`);
+      console.log(
+        `  ${surface.padEnd(30)} ${"".padStart(6)} ${percent(f.rowsWithheldShare).padStart(9)}   rows of indicators measured per family withheld; no figures published`,
+      );
       continue;
     }
     console.log(
@@ -259,7 +320,8 @@ function printSurfaces(title: string, figures: Record<string, ReturnType<Tally["
 export async function runPrivacyReport(options: PrivacyOptions): Promise<void> {
   const started = performance.now();
   const auth = authConfig({});
-  const sign = (role: Role, partnerships = [] as typeof PARTNERSHIP_KEYS[number][]) => signLocalToken(auth, { subject: `privacy-report-${role}`, role, partnerships });
+  const sign = (role: Role, partnerships = [] as (typeof PARTNERSHIP_KEYS)[number][]) =>
+    signLocalToken(auth, { subject: `privacy-report-${role}`, role, partnerships });
   const readers: Readers = {
     public: {},
     dashboard: { authorization: `Bearer ${await sign(Role.DASHBOARD)}` },
@@ -273,16 +335,32 @@ export async function runPrivacyReport(options: PrivacyOptions): Promise<void> {
   const method = methodFigures();
   console.log("\nThe method alone, on random record keys (20 000 trials each):");
   for (const row of method.differences) {
-    console.log(`  two protected counts ${String(row.familiesApart).padStart(2)} families apart: their difference is exact ${percent(row.estimateExact).padStart(7)} of the time; mean error ${row.meanAbsoluteError.toFixed(2)}, largest ${row.maxAbsoluteError}`);
+    console.log(
+      `  two protected counts ${String(row.familiesApart).padStart(2)} families apart: their difference is exact ${percent(row.estimateExact).padStart(7)} of the time; mean error ${row.meanAbsoluteError.toFixed(2)}, largest ${row.maxAbsoluteError}`,
+    );
   }
-  console.log(`  one family's value (0–100) as the difference of two protected sums: exact ${percent(method.oneFamilyValue.estimateExact)} of the time; mean error ${method.oneFamilyValue.meanAbsoluteError.toFixed(1)}`);
-  console.log(`  minimum cell size: a group is published ${method.gate.map((row) => `${percent(row.published)} of the time with ${row.families} families`).join(", ")}`);
+  console.log(
+    `  one family's value (0–100) as the difference of two protected sums: exact ${percent(method.oneFamilyValue.estimateExact)} of the time; mean error ${method.oneFamilyValue.meanAbsoluteError.toFixed(1)}`,
+  );
+  console.log(
+    `  minimum cell size: a group is published ${method.gate.map((row) => `${percent(row.published)} of the time with ${row.families} families`).join(", ")}`,
+  );
 
   const work = mkdtempSync(join(tmpdir(), "kooperacja-privacy-"));
   const results: Record<string, unknown> = {};
   try {
     console.log("\nStarting the hub on the demo data (npm start's seed)...");
-    const demo = await startHub({ ...process.env, DATA_DIR: join(work, "demo"), LIDERZY_PORT: "0", KOOPERACJA_PORT: "0", KOOPERACJE3D_PORT: "0", BOOK_PORT: "0", GATEWAY_PORT: "0", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000000" });
+    const demo = await startHub({
+      ...process.env,
+      DATA_DIR: join(work, "demo"),
+      LIDERZY_PORT: "0",
+      KOOPERACJA_PORT: "0",
+      KOOPERACJE3D_PORT: "0",
+      BOOK_PORT: "0",
+      GATEWAY_PORT: "0",
+      LOG_LEVEL: "silent",
+      RATE_LIMIT_PER_MINUTE: "1000000000",
+    });
     try {
       results.demo = await surfaces(demo.gateway.url, readers);
     } finally {
@@ -301,12 +379,18 @@ export async function runPrivacyReport(options: PrivacyOptions): Promise<void> {
     } finally {
       stack.stop();
     }
-    printSurfaces(`Synthetic ${options.scale} data set (npm run seed:synthetic -- --scale ${options.scale} --seed 1):`, results[options.scale] as Record<string, ReturnType<Tally["summary"]>>);
+    printSurfaces(
+      `Synthetic ${options.scale} data set (npm run seed:synthetic -- --scale ${options.scale} --seed 1):`,
+      results[options.scale] as Record<string, ReturnType<Tally["summary"]>>,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   mkdirSync(options.resultsDir, { recursive: true });
   const file = join(options.resultsDir, `privacy-${options.scale}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify({ report: "privacy", scale: options.scale, method, results, seconds: (performance.now() - started) / 1000 }, null, 2) + "\n");
+  writeFileSync(
+    file,
+    JSON.stringify({ report: "privacy", scale: options.scale, method, results, seconds: (performance.now() - started) / 1000 }, null, 2) + "\n",
+  );
   console.log(`\nWhole run ${((performance.now() - started) / 60_000).toFixed(1)} min. Wrote ${file}`);
 }

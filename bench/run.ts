@@ -22,7 +22,9 @@ const { values } = parseArgs({
 const problems = [
   ...(values.database === "sqlite" || values.database === "postgresql" ? [] : ["--database is sqlite or postgresql"]),
   ...(values.scale! in NATIONAL_SCALES ? [] : [`--scale is one of ${Object.keys(NATIONAL_SCALES).join(", ")}`]),
-  ...(["soak-seconds", "rounds", "round-ms"] as const).filter((name) => !(Number.isInteger(Number(values[name])) && Number(values[name]) > 0)).map((name) => `--${name} is a whole number above 0`),
+  ...(["soak-seconds", "rounds", "round-ms"] as const)
+    .filter((name) => !(Number.isInteger(Number(values[name])) && Number(values[name]) > 0))
+    .map((name) => `--${name} is a whole number above 0`),
 ];
 if (problems.length > 0) {
   console.error(problems.join("\n"));

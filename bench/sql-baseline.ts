@@ -38,7 +38,16 @@ const server = createServer(async (request, response) => {
   try {
     const answers = await Promise.all(shards.map(async (key) => ({ key, rows: await runs.get(key)!() })));
     const groups = answers.flatMap(({ key, rows }) =>
-      rows.map((row) => ({ partnership: key, period: row.period, count: Number(row.count), sum: Number(row.sum), min: Number(row.min), max: Number(row.max), average: Number(row.sum) / Number(row.count), families: Number(row.families) })),
+      rows.map((row) => ({
+        partnership: key,
+        period: row.period,
+        count: Number(row.count),
+        sum: Number(row.sum),
+        min: Number(row.min),
+        max: Number(row.max),
+        average: Number(row.sum) / Number(row.count),
+        families: Number(row.families),
+      })),
     );
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ groups }));
   } catch (error) {

@@ -29,8 +29,14 @@ export function startProcess(script: string, env: Record<string, string>, nodeAr
 
 /** Runs a command to its end, its output passed through; fails on a non-zero exit. */
 export function runToEnd(script: string, args: string[], env: Record<string, string>): Promise<void> {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
-  return new Promise((done, failed) => child.once("exit", (code) => (code === 0 ? done() : failed(new Error(`${script} ${args.join(" ")} exited with ${code}`)))));
+  const child = spawn(process.execPath, ["-r", "@swc-node/register", script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return new Promise((done, failed) =>
+    child.once("exit", (code) => (code === 0 ? done() : failed(new Error(`${script} ${args.join(" ")} exited with ${code}`)))),
+  );
 }
 
 export interface DataSet {
@@ -99,14 +105,18 @@ export async function startStack(data: DataSet, gatewayEnv: Record<string, strin
     children.push(await startProcess("subgraphs/book/src/main.ts", { ...env, BOOK_PORT: String(bookPort), HUB_URL: `http://127.0.0.1:${gatewayPort}/` }));
     urls.book = `http://127.0.0.1:${bookPort}/`;
     children.push(
-      await startProcess("gateway/src/gateway-main.ts", {
-        GATEWAY_PORT: String(gatewayPort),
-        // The benchmark is one identity sending thousands of requests a minute.
-        RATE_LIMIT_PER_MINUTE: "1000000000",
-        BOOK_URL: urls.book,
-        ...Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [`${key.toUpperCase()}_URL`, urls[key]])),
-        ...gatewayEnv,
-      }, gatewayNodeArgs),
+      await startProcess(
+        "gateway/src/gateway-main.ts",
+        {
+          GATEWAY_PORT: String(gatewayPort),
+          // The benchmark is one identity sending thousands of requests a minute.
+          RATE_LIMIT_PER_MINUTE: "1000000000",
+          BOOK_URL: urls.book,
+          ...Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [`${key.toUpperCase()}_URL`, urls[key]])),
+          ...gatewayEnv,
+        },
+        gatewayNodeArgs,
+      ),
     );
     urls.gateway = `http://127.0.0.1:${gatewayPort}/`;
     return { urls, children, stop };

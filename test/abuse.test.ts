@@ -36,8 +36,15 @@ describe("abuse: aggregates priced by their cost, list inputs bounded", () => {
   const regionRequests = () => Object.values(gateway.proxies).reduce((sum, proxy) => sum + proxy.requests, 0);
   const reset = () => Object.values(gateway.proxies).forEach((proxy) => proxy.reset());
   const batch = async (operations: { query: string; variables?: Record<string, unknown> }[]) => {
-    const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", ...analyst }, body: JSON.stringify(operations) });
-    return { status: response.status, results: (await response.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] }[] };
+    const response = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...analyst },
+      body: JSON.stringify(operations),
+    });
+    return {
+      status: response.status,
+      results: (await response.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] }[],
+    };
   };
 
   beforeAll(async () => {
@@ -71,7 +78,20 @@ describe("abuse: aggregates priced by their cost, list inputs bounded", () => {
     // The same comparisons for one partnership reach one region, and cost a third.
     const pruned = await graphql(
       gateway.url,
-      `query($indicators: [String!]!) { a: compare(indicators: $indicators, by: [PARTNERSHIP, SECTOR], filter: { partnerships: ["liderzy"] }) { rows { n } } b: compare(indicators: $indicators, by: [PARTNERSHIP, SECTOR], filter: { partnerships: ["kooperacja"] }) { rows { n } } }`,
+      `
+        query ($indicators: [String!]!) {
+          a: compare(indicators: $indicators, by: [PARTNERSHIP, SECTOR], filter: { partnerships: ["liderzy"] }) {
+            rows {
+              n
+            }
+          }
+          b: compare(indicators: $indicators, by: [PARTNERSHIP, SECTOR], filter: { partnerships: ["kooperacja"] }) {
+            rows {
+              n
+            }
+          }
+        }
+      `,
       { indicators: INDICATORS },
       analyst,
     );
@@ -80,7 +100,9 @@ describe("abuse: aggregates priced by their cost, list inputs bounded", () => {
 
   it("holds a batch to one budget: five operations that each fit, together do not", async () => {
     reset();
-    const { results } = await batch(Array.from({ length: 5 }, () => ({ query: aliasedComparisons(1, "[PARTNERSHIP, SECTOR]"), variables: { indicators: INDICATORS } })));
+    const { results } = await batch(
+      Array.from({ length: 5 }, () => ({ query: aliasedComparisons(1, "[PARTNERSHIP, SECTOR]"), variables: { indicators: INDICATORS } })),
+    );
     const refused = results.filter((result) => result.errors?.[0]?.extensions?.limit === "cost");
     expect(refused).toHaveLength(4);
     expect(results.filter((result) => result.errors === undefined)).toHaveLength(1);
@@ -92,7 +114,12 @@ describe("abuse: aggregates priced by their cost, list inputs bounded", () => {
     const costly = await fetch(url(INDICATORS, "PARTNERSHIP,SECTOR,VOIVODESHIP,MUNICIPALITY_KIND"));
     expect(costly.status).toBe(400);
     expect(((await costly.json()) as any).errors[0].extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "cost" });
-    const long = await fetch(url(Array.from({ length: 600 }, () => "WORKERS_COACHED"), "PARTNERSHIP"));
+    const long = await fetch(
+      url(
+        Array.from({ length: 600 }, () => "WORKERS_COACHED"),
+        "PARTNERSHIP",
+      ),
+    );
     expect(long.status).toBe(400);
     expect(((await long.json()) as any).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "listLength" });
     expect(regionRequests()).toBe(0);
@@ -103,16 +130,43 @@ describe("abuse: aggregates priced by their cost, list inputs bounded", () => {
   it("refuses a filter of 5 000 TERYT codes with BAD_USER_INPUT before any region is called", async () => {
     reset();
     const teryt = Array.from({ length: 5_000 }, (_, index) => String(1_000_000 + index));
-    const result = await graphql(gateway.url, `query($teryt: [String!]) { pilotSites(filter: { teryt: $teryt }) { totalCount } }`, { teryt }, analyst);
+    const result = await graphql(
+      gateway.url,
+      `
+        query ($teryt: [String!]) {
+          pilotSites(filter: { teryt: $teryt }) {
+            totalCount
+          }
+        }
+      `,
+      { teryt },
+      analyst,
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "listLength" });
     expect(result.errors?.[0]?.message).toMatch(/at most 500 items; pilotSites\.filter\.teryt has 5000/);
     expect(regionRequests()).toBe(0);
     // Inline, the same.
-    const inline = await graphql(gateway.url, `{ compare(indicators: [${Array.from({ length: 600 }, () => '"WORKERS_COACHED"').join(",")}]) { rows { n } } }`, {}, analyst);
+    const inline = await graphql(
+      gateway.url,
+      `{ compare(indicators: [${Array.from({ length: 600 }, () => '"WORKERS_COACHED"').join(",")}]) { rows { n } } }`,
+      {},
+      analyst,
+    );
     expect(inline.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
     expect(regionRequests()).toBe(0);
     // A region reached directly bounds its inputs too.
-    const direct = await graphql(hub.regions.liderzy.url, `query($teryt: [String!]) { pilotSites(filter: { teryt: $teryt }) { totalCount } }`, { teryt }, analyst);
+    const direct = await graphql(
+      hub.regions.liderzy.url,
+      `
+        query ($teryt: [String!]) {
+          pilotSites(filter: { teryt: $teryt }) {
+            totalCount
+          }
+        }
+      `,
+      { teryt },
+      analyst,
+    );
     expect(direct.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });

@@ -41,7 +41,8 @@ interface Case {
   expect: Record<Caller, Outcome>;
 }
 
-const row = (...outcomes: Outcome[]): Record<Caller, Outcome> => Object.fromEntries(CALLERS.map((caller, index) => [caller, outcomes[index]!])) as Record<Caller, Outcome>;
+const row = (...outcomes: Outcome[]): Record<Caller, Outcome> =>
+  Object.fromEntries(CALLERS.map((caller, index) => [caller, outcomes[index]!])) as Record<Caller, Outcome>;
 const everyone = row("ok", "ok", "ok", "ok", "ok", "ok", "ok");
 const analystOnly = row("denied", "denied", "ok", "denied", "denied", "denied", "denied");
 const kooperacjaOwnerOnly = row("denied", "denied", "denied", "denied", "ok", "denied", "denied");
@@ -66,17 +67,58 @@ const edges = (connection: string) => (data: any) => data[connection].edges.map(
 
 const CASES: Case[] = [
   { name: "partnerships", fields: ["partnerships"], query: `{ partnerships { key totalValue { formatted } } }`, expect: everyone },
-  { name: "partnership by ID", fields: ["partnership"], query: `query($id: ID!) { partnership(id: $id) { key } }`, variables: () => ({ id: ids.partnership }), expect: everyone },
+  {
+    name: "partnership by ID",
+    fields: ["partnership"],
+    query: `query($id: ID!) { partnership(id: $id) { key } }`,
+    variables: () => ({ id: ids.partnership }),
+    expect: everyone,
+  },
   { name: "pilot sites", fields: ["pilotSites"], query: `{ pilotSites { totalCount edges { node { name } } } }`, expect: everyone },
-  { name: "pilot site by ID", fields: ["pilotSite"], query: `query($id: ID!) { pilotSite(id: $id) { name } }`, variables: () => ({ id: ids.site }), expect: everyone },
+  {
+    name: "pilot site by ID",
+    fields: ["pilotSite"],
+    query: `query($id: ID!) { pilotSite(id: $id) { name } }`,
+    variables: () => ({ id: ids.site }),
+    expect: everyone,
+  },
   { name: "institutions", fields: ["institutions"], query: `{ institutions { totalCount } }`, expect: everyone },
-  { name: "institution by ID", fields: ["institution"], query: `query($id: ID!) { institution(id: $id) { shortName } }`, variables: () => ({ id: ids.institution }), expect: everyone },
-  { name: "cooperation bodies", fields: ["cooperationBodies"], query: `{ cooperationBodies { name members { institution { shortName } } } }`, expect: everyone },
+  {
+    name: "institution by ID",
+    fields: ["institution"],
+    query: `query($id: ID!) { institution(id: $id) { shortName } }`,
+    variables: () => ({ id: ids.institution }),
+    expect: everyone,
+  },
+  {
+    name: "cooperation bodies",
+    fields: ["cooperationBodies"],
+    query: `{ cooperationBodies { name members { institution { shortName } } } }`,
+    expect: everyone,
+  },
   { name: "territorial units", fields: ["territorialUnits"], query: `{ territorialUnits(level: VOIVODESHIP) { name } }`, expect: everyone },
-  { name: "territorial unit by ID", fields: ["territorialUnit"], query: `query($id: ID!) { territorialUnit(id: $id) { name } }`, variables: () => ({ id: ids.unit }), expect: everyone },
+  {
+    name: "territorial unit by ID",
+    fields: ["territorialUnit"],
+    query: `query($id: ID!) { territorialUnit(id: $id) { name } }`,
+    variables: () => ({ id: ids.unit }),
+    expect: everyone,
+  },
   { name: "indicator catalogue", fields: ["indicators"], query: `{ indicators { code aboutFamilies } }`, expect: everyone },
-  { name: "node: a pilot site", fields: ["node"], query: `query($id: ID!) { node(id: $id) { id ... on PilotSite { name } } }`, variables: () => ({ id: ids.site }), expect: everyone },
-  { name: "nodes: public records", fields: ["nodes"], query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: () => ({ ids: [ids.site, ids.institution] }), expect: everyone },
+  {
+    name: "node: a pilot site",
+    fields: ["node"],
+    query: `query($id: ID!) { node(id: $id) { id ... on PilotSite { name } } }`,
+    variables: () => ({ id: ids.site }),
+    expect: everyone,
+  },
+  {
+    name: "nodes: public records",
+    fields: ["nodes"],
+    query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+    variables: () => ({ ids: [ids.site, ids.institution] }),
+    expect: everyone,
+  },
   {
     name: "node: a family of kooperacja",
     fields: ["node"],
@@ -150,8 +192,20 @@ const CASES: Case[] = [
     expect: row("adopted", "adopted", "ok", "adopted", "adopted", "adopted", "adopted"),
   },
   { name: "draft recommendations", fields: ["recommendations"], query: `{ recommendations(status: DRAFT) { id } }`, expect: analystOnly },
-  { name: "a draft by ID", fields: ["recommendation"], query: `query($id: ID!) { recommendation(id: $id) { title } }`, variables: () => ({ id: ids.draft }), expect: analystOnly },
-  { name: "an adopted one by ID", fields: ["recommendation"], query: `query($id: ID!) { recommendation(id: $id) { title } }`, variables: () => ({ id: ids.adopted }), expect: everyone },
+  {
+    name: "a draft by ID",
+    fields: ["recommendation"],
+    query: `query($id: ID!) { recommendation(id: $id) { title } }`,
+    variables: () => ({ id: ids.draft }),
+    expect: analystOnly,
+  },
+  {
+    name: "an adopted one by ID",
+    fields: ["recommendation"],
+    query: `query($id: ID!) { recommendation(id: $id) { title } }`,
+    variables: () => ({ id: ids.adopted }),
+    expect: everyone,
+  },
   {
     name: "drafts through a partnership",
     fields: ["partnerships"],
@@ -238,7 +292,13 @@ const CASES: Case[] = [
     variables: () => ({ id: ids.comparison }),
     expect: analystOnly,
   },
-  { name: "a chapter by ID", fields: ["bookChapter"], query: `query($id: ID!) { bookChapter(id: $id) { title } }`, variables: () => ({ id: ids.chapter }), expect: everyone },
+  {
+    name: "a chapter by ID",
+    fields: ["bookChapter"],
+    query: `query($id: ID!) { bookChapter(id: $id) { title } }`,
+    variables: () => ({ id: ids.chapter }),
+    expect: everyone,
+  },
   {
     name: "create a chapter",
     fields: ["createChapter"],
@@ -351,7 +411,10 @@ function check(result: GraphQLResult, testCase: Case, caller: Caller): void {
   const codes = (result.errors ?? []).map((error) => error.extensions?.code);
   if (outcome === "denied") {
     expect(codes.length, "an error").toBeGreaterThan(0);
-    expect(codes.every((code) => code === "FORBIDDEN" || code === "UNAUTHENTICATED"), JSON.stringify(result.errors)).toBe(true);
+    expect(
+      codes.every((code) => code === "FORBIDDEN" || code === "UNAUTHENTICATED"),
+      JSON.stringify(result.errors),
+    ).toBe(true);
     expect(caller === "public" ? codes.every((code) => code === "UNAUTHENTICATED") : codes.every((code) => code === "FORBIDDEN")).toBe(true);
     const value = result.data?.[field] ?? null;
     if (testCase.refused) expect(testCase.refused(value), JSON.stringify(value)).toBe(true);
@@ -404,7 +467,12 @@ const book = {
     return id;
   },
   async evidence(recommendation: string): Promise<string> {
-    return (await this.run(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "To be removed.") { id } }`, { id: recommendation, target: ids.site })).addEvidence.id;
+    return (
+      await this.run(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "To be removed.") { id } }`, {
+        id: recommendation,
+        target: ids.site,
+      })
+    ).addEvidence.id;
   },
   async comparison(recommendation: string): Promise<string> {
     const query = `mutation($id: ID!) { addComparisonEvidence(recommendationId: $id, comparison: { note: "To be removed.", indicators: ["WORKERS_COACHED"] }) { id } }`;
@@ -419,7 +487,22 @@ describe("access matrix: every query and mutation as every caller", () => {
     hub = await startTestHub();
     book.url = hub.gateway.url;
     book.analyst = await as(Role.NATIONAL_ANALYST);
-    const families = await graphql(hub.gateway.url, `{ supportedFamilies(first: 1) { edges { node { id } } } }`, {}, await as(Role.REGIONAL_OWNER, ["kooperacja"]));
+    const families = await graphql(
+      hub.gateway.url,
+      `
+        {
+          supportedFamilies(first: 1) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {},
+      await as(Role.REGIONAL_OWNER, ["kooperacja"]),
+    );
     ids.family = families.data.supportedFamilies.edges[0].node.id;
     ids.adopted = await book.inReview("Adopted by the access test");
     await book.run(`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id: ids.adopted });
@@ -463,7 +546,9 @@ describe("access matrix: every query and mutation as every caller", () => {
     it.each(INVALID)("with a token that is %s: 401 UNAUTHENTICATED", async (kind) => {
       const headers = { authorization: `Bearer ${await invalidToken(kind)}` };
       const file = testCase.upload?.();
-      const result = file ? await upload(hub.gateway.url, testCase.query, file.content, file.filename, headers) : await graphql(hub.gateway.url, testCase.query, testCase.variables?.() ?? {}, headers);
+      const result = file
+        ? await upload(hub.gateway.url, testCase.query, file.content, file.filename, headers)
+        : await graphql(hub.gateway.url, testCase.query, testCase.variables?.() ?? {}, headers);
       expect(result.status).toBe(401);
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
       expect(result.data).toBeUndefined();
@@ -471,7 +556,22 @@ describe("access matrix: every query and mutation as every caller", () => {
   });
 
   it("lets an owner of several partnerships read the families of each", async () => {
-    const result = await graphql(hub.gateway.url, `{ supportedFamilies(first: 500) { edges { node { id } } } }`, {}, await as(Role.REGIONAL_OWNER, ["liderzy", "kooperacje3d"]));
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          supportedFamilies(first: 500) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {},
+      await as(Role.REGIONAL_OWNER, ["liderzy", "kooperacje3d"]),
+    );
     const owners = new Set(result.data.supportedFamilies.edges.map((edge: any) => tryDecodeGlobalId(edge.node.id)?.partnership));
     expect(owners).toEqual(new Set(["liderzy", "kooperacje3d"]));
   });
@@ -479,7 +579,12 @@ describe("access matrix: every query and mutation as every caller", () => {
   it("keeps every partnership's families apart: no owner token reads another region's", async () => {
     for (const owner of PARTNERSHIP_KEYS) {
       for (const other of PARTNERSHIP_KEYS.filter((key) => key !== owner)) {
-        const result = await graphql(hub.gateway.url, `{ supportedFamilies(first: 500, filter: { partnerships: ["${other}"] }) { totalCount } }`, {}, await as(Role.REGIONAL_OWNER, [owner]));
+        const result = await graphql(
+          hub.gateway.url,
+          `{ supportedFamilies(first: 500, filter: { partnerships: ["${other}"] }) { totalCount } }`,
+          {},
+          await as(Role.REGIONAL_OWNER, [owner]),
+        );
         expect(result.data.supportedFamilies.totalCount, `${owner} reading ${other}`).toBe(0);
       }
     }
@@ -491,7 +596,22 @@ describe("a regional subgraph reached directly, without the gateway", () => {
   let familyId: string;
   beforeAll(async () => {
     hub = await startTestHub();
-    const families = await graphql(hub.regions.kooperacja.url, `{ supportedFamilies(first: 1) { edges { node { id } } } }`, {}, await as(Role.REGIONAL_OWNER, ["kooperacja"]));
+    const families = await graphql(
+      hub.regions.kooperacja.url,
+      `
+        {
+          supportedFamilies(first: 1) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {},
+      await as(Role.REGIONAL_OWNER, ["kooperacja"]),
+    );
     familyId = families.data.supportedFamilies.edges[0].node.id;
   });
   afterAll(() => hub?.close());
@@ -518,20 +638,23 @@ describe("a regional subgraph reached directly, without the gateway", () => {
     }
   });
 
-  it.each(["no token", "a dashboard token", "an analyst's token", "an admin's token", "another region's owner token"])("returns no family-level data on any path with %s", async (who) => {
-    const headers = {
-      "no token": {},
-      "a dashboard token": await as(Role.DASHBOARD),
-      "an analyst's token": await as(Role.NATIONAL_ANALYST),
-      "an admin's token": await as(Role.ADMIN),
-      "another region's owner token": await as(Role.REGIONAL_OWNER, ["liderzy"]),
-    }[who]!;
-    for (const query of FAMILY_PATHS) {
-      const result = await graphql(hub.regions.kooperacja.url, query, { id: familyId }, headers);
-      expect(JSON.stringify(result.data ?? null), query).not.toMatch(FAMILY_CODE);
-      for (const error of result.errors ?? []) expect(["FORBIDDEN", "UNAUTHENTICATED"], query).toContain(error.extensions?.code);
-    }
-  });
+  it.each(["no token", "a dashboard token", "an analyst's token", "an admin's token", "another region's owner token"])(
+    "returns no family-level data on any path with %s",
+    async (who) => {
+      const headers = {
+        "no token": {},
+        "a dashboard token": await as(Role.DASHBOARD),
+        "an analyst's token": await as(Role.NATIONAL_ANALYST),
+        "an admin's token": await as(Role.ADMIN),
+        "another region's owner token": await as(Role.REGIONAL_OWNER, ["liderzy"]),
+      }[who]!;
+      for (const query of FAMILY_PATHS) {
+        const result = await graphql(hub.regions.kooperacja.url, query, { id: familyId }, headers);
+        expect(JSON.stringify(result.data ?? null), query).not.toMatch(FAMILY_CODE);
+        for (const error of result.errors ?? []) expect(["FORBIDDEN", "UNAUTHENTICATED"], query).toContain(error.extensions?.code);
+      }
+    },
+  );
 
   it("refuses a forged gateway assertion with 401", async () => {
     const forged = await new SignJWT({ role: Role.REGIONAL_OWNER, partnerships: ["kooperacja"] })

@@ -20,7 +20,9 @@ const CONNECTIONS = [
 function client(url: string, headers: Record<string, string>) {
   return new ApolloClient({
     link: new HttpLink({ uri: url, headers: { ...headers, "apollo-require-preflight": "true" } }),
-    cache: new InMemoryCache({ typePolicies: { Query: { fields: Object.fromEntries(CONNECTIONS.map(({ name }) => [name, relayStylePagination(["orderBy", "filter"])])) } } }),
+    cache: new InMemoryCache({
+      typePolicies: { Query: { fields: Object.fromEntries(CONNECTIONS.map(({ name }) => [name, relayStylePagination(["orderBy", "filter"])])) } },
+    }),
   });
 }
 
@@ -72,7 +74,9 @@ describe("a real client: Apollo Client 4 with relayStylePagination and a normali
       const backward = await walk("backward");
       expect(backward.ids).toEqual(expected);
       expect(backward.normalised.length).toBe(expected.length);
-      process.stdout.write(`Apollo Client 4, ${name}: ${expected.length} rows, ${forward.pages} pages forward, ${backward.pages} backward, each row cached once\n`);
+      process.stdout.write(
+        `Apollo Client 4, ${name}: ${expected.length} rows, ${forward.pages} pages forward, ${backward.pages} backward, each row cached once\n`,
+      );
     });
   }
 });

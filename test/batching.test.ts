@@ -8,12 +8,26 @@ const NESTED = /* GraphQL */ `
       key
       pilotSites {
         name
-        unit { teryt parent { name } }
+        unit {
+          teryt
+          parent {
+            name
+          }
+        }
         families {
           code
-          indicatorValues { period value indicator { code } }
+          indicatorValues {
+            period
+            value
+            indicator {
+              code
+            }
+          }
         }
-        indicatorValues { period value }
+        indicatorValues {
+          period
+          value
+        }
       }
     }
   }

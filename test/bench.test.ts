@@ -30,7 +30,12 @@ describe("npm run bench", () => {
     const files = readdirSync(results);
     expect(files).toHaveLength(1);
     const json = JSON.parse(readFileSync(join(results, files[0]!), "utf8"));
-    expect(Object.keys(json.figures)).toEqual(["cross-region connection page", "cross-region aggregate", "single-region connection page (liderzy)", "single-region aggregate (liderzy)"]);
+    expect(Object.keys(json.figures)).toEqual([
+      "cross-region connection page",
+      "cross-region aggregate",
+      "single-region connection page (liderzy)",
+      "single-region aggregate (liderzy)",
+    ]);
     for (const byTarget of Object.values(json.figures) as Record<string, { median: number; requests: number }>[]) {
       for (const figures of Object.values(byTarget)) expect(figures.median).toBeGreaterThan(0);
     }

@@ -25,7 +25,8 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
   let hub: TestHub;
   let analyst: Record<string, string>;
   let owner: Record<string, string>;
-  const book = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = analyst) => graphql(hub.gateway.url, query, variables, headers);
+  const book = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = analyst) =>
+    graphql(hub.gateway.url, query, variables, headers);
   const ok = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = analyst) => {
     const result = await book(query, variables, headers);
     expect(result.errors).toBeUndefined();
@@ -34,7 +35,13 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
   const draft = async (title: string) =>
     (
       await ok(`mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id status } }`, {
-        input: { chapterId: CHAPTER, title, text: "Coach social workers together with the other sectors' workers.", targetSectors: ["SOCIAL_ASSISTANCE", "LABOUR_MARKET"], targetMunicipalityKinds: ["URBAN_RURAL"] },
+        input: {
+          chapterId: CHAPTER,
+          title,
+          text: "Coach social workers together with the other sectors' workers.",
+          targetSectors: ["SOCIAL_ASSISTANCE", "LABOUR_MARKET"],
+          targetMunicipalityKinds: ["URBAN_RURAL"],
+        },
       })
     ).createRecommendation.id as string;
   const addComparison = (id: string) =>
@@ -55,7 +62,10 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
 
   it("takes a draft through review to adoption, with its evidence and a history of every change", async () => {
     adopted = await draft("Coach workers across sectors");
-    await ok(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "Powiat ostródzki pilots the model.") { id } }`, { id: adopted, target: SITE });
+    await ok(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "Powiat ostródzki pilots the model.") { id } }`, {
+      id: adopted,
+      target: SITE,
+    });
     await addComparison(adopted);
     await ok(`mutation($id: ID!) { updateRecommendation(id: $id, changes: { title: "Coach social workers across sectors" }) { id } }`, { id: adopted });
     expect((await ok(`mutation($id: ID!) { submitRecommendation(id: $id) { status } }`, { id: adopted })).submitRecommendation.status).toBe("REVIEW");
@@ -65,7 +75,11 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
     expect(recommendation).toMatchObject({ status: "ADOPTED", targetSectors: ["SOCIAL_ASSISTANCE", "LABOUR_MARKET"] });
     // Authors are national analysts' accounts: shown to analysts, not published.
     const AUTHORS = `query($id: ID!) { recommendation(id: $id) { createdBy adoptedBy comparisons { savedBy } } }`;
-    expect((await ok(AUTHORS, { id: adopted })).recommendation).toEqual({ createdBy: "test-national_analyst-", adoptedBy: "test-national_analyst-", comparisons: [{ savedBy: "test-national_analyst-" }] });
+    expect((await ok(AUTHORS, { id: adopted })).recommendation).toEqual({
+      createdBy: "test-national_analyst-",
+      adoptedBy: "test-national_analyst-",
+      comparisons: [{ savedBy: "test-national_analyst-" }],
+    });
     const published = await book(AUTHORS, { id: adopted }, {});
     expect(published.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"]);
     expect(published.data.recommendation).toEqual({ createdBy: null, adoptedBy: null, comparisons: [{ savedBy: null }] });
@@ -85,7 +99,11 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
   it("re-runs the evidence live after new data arrives, while the adopted snapshot keeps the old figure and says it differs", async () => {
     const before = (await ok(RECOMMENDATION, { id: adopted })).recommendation.comparisons[0];
     const old = before.snapshot.rows.find((row: any) => row.partnership === "kooperacja");
-    await ok(CREATE("IndicatorValue"), { partnership: "kooperacja", input: { indicator: gid("OutcomeIndicator", "WORKERS_COACHED"), site: SITE, period: "2021-Q1", value: 40 } }, owner);
+    await ok(
+      CREATE("IndicatorValue"),
+      { partnership: "kooperacja", input: { indicator: gid("OutcomeIndicator", "WORKERS_COACHED"), site: SITE, period: "2021-Q1", value: 40 } },
+      owner,
+    );
 
     // The public reads adopted recommendations too: the same snapshot, the same live figures (not about families, so nothing suppressed).
     for (const headers of [analyst, {}]) {
@@ -105,7 +123,10 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
       [`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id }],
       [`mutation($id: ID!) { updateRecommendation(id: $id, changes: { title: "Taken over" }) { id } }`, { id }],
       [`mutation($id: ID!) { addEvidence(recommendationId: $id, targetId: "${SITE}", note: "Not mine to add.") { id } }`, { id }],
-      [`mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`, { input: { chapterId: CHAPTER, title: "Not mine", text: "Someone else's recommendation." } }],
+      [
+        `mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`,
+        { input: { chapterId: CHAPTER, title: "Not mine", text: "Someone else's recommendation." } },
+      ],
       [`mutation { createChapter(input: { number: 9, title: "Not mine", summary: "Someone else's chapter." }) { id } }`, {}],
     ] as const;
     for (const [query, variables] of writes) {
@@ -138,17 +159,22 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
     const history = (await ok(HISTORY, { id })).recommendation.history as Record<string, any>[];
     expect(history.map((change) => change.action)).toEqual(["CREATED", "SUBMITTED", "RETURNED"]);
     expect(history[2]!.changes).toMatchObject({ reason: "Cite the comparison by municipality kind.", status: { from: "REVIEW", to: "DRAFT" } });
-    const changeAdopted = await book(`mutation($id: ID!) { updateRecommendation(id: $id, changes: { title: "Rewritten after adoption" }) { id } }`, { id: adopted });
+    const changeAdopted = await book(`mutation($id: ID!) { updateRecommendation(id: $id, changes: { title: "Rewritten after adoption" }) { id } }`, {
+      id: adopted,
+    });
     expect(changeAdopted.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", status: "ADOPTED" });
   });
 
   it("never overwrites another analyst's change: a change based on an older version is a CONFLICT and changes nothing", async () => {
     const id = await draft("Two analysts, one draft");
     const read = (await ok(`query($id: ID!) { recommendation(id: $id) { version title } }`, { id })).recommendation;
-    const first = await ok(`mutation($id: ID!, $version: Int) { updateRecommendation(id: $id, version: $version, changes: { title: "The first analyst's title" }) { version } }`, {
-      id,
-      version: read.version,
-    });
+    const first = await ok(
+      `mutation($id: ID!, $version: Int) { updateRecommendation(id: $id, version: $version, changes: { title: "The first analyst's title" }) { version } }`,
+      {
+        id,
+        version: read.version,
+      },
+    );
     expect(first.updateRecommendation.version).toBe(read.version + 1);
     for (const mutation of [
       `mutation($id: ID!, $version: Int) { updateRecommendation(id: $id, version: $version, changes: { title: "The second analyst's title" }) { version } }`,
@@ -158,7 +184,12 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
       expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", currentVersion: read.version + 1 });
     }
     const after = (await ok(`query($id: ID!) { recommendation(id: $id) { version title status history { action } } }`, { id })).recommendation;
-    expect(after).toEqual({ version: read.version + 1, title: "The first analyst's title", status: "DRAFT", history: [{ action: "CREATED" }, { action: "EDITED" }] });
+    expect(after).toEqual({
+      version: read.version + 1,
+      title: "The first analyst's title",
+      status: "DRAFT",
+      history: [{ action: "CREATED" }, { action: "EDITED" }],
+    });
   });
 
   it("refuses evidence the hub does not have or would not run, with clear errors", async () => {
@@ -168,10 +199,13 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
       target: encodeGlobalId("kooperacja", "PilotSite", "9999"),
     });
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "targetId" });
-    const unknown = await book(`mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`, {
-      id,
-      comparison: { note: "Nothing to compare.", indicators: ["NO_SUCH_INDICATOR"], by: ["PARTNERSHIP"] },
-    });
+    const unknown = await book(
+      `mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`,
+      {
+        id,
+        comparison: { note: "Nothing to compare.", indicators: ["NO_SUCH_INDICATOR"], by: ["PARTNERSHIP"] },
+      },
+    );
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "indicators" });
     expect((await ok(HISTORY, { id })).recommendation.history.map((change: any) => change.action)).toEqual(["CREATED"]);
   });
@@ -180,7 +214,12 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
     const id = await draft("Every change counts");
     const version = async () => (await ok(`query($id: ID!) { recommendation(id: $id) { version } }`, { id })).recommendation.version as number;
     const start = await version();
-    const evidence = (await ok(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "Powiat ostródzki pilots it.") { id } }`, { id, target: SITE })).addEvidence.id;
+    const evidence = (
+      await ok(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "Powiat ostródzki pilots it.") { id } }`, {
+        id,
+        target: SITE,
+      })
+    ).addEvidence.id;
     expect(await version()).toBe(start + 1);
     const comparison = (await addComparison(id)).addComparisonEvidence.id;
     expect(await version()).toBe(start + 2);
@@ -189,7 +228,10 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
     await ok(`mutation($id: ID!) { removeEvidence(id: $id) }`, { id: evidence });
     expect(await version()).toBe(start + 4);
     // The analyst's own later change: the CONFLICT says so, rather than "someone".
-    const stale = await book(`mutation($id: ID!, $version: Int) { updateRecommendation(id: $id, version: $version, changes: { title: "From an old tab" }) { version } }`, { id, version: start });
+    const stale = await book(
+      `mutation($id: ID!, $version: Int) { updateRecommendation(id: $id, version: $version, changes: { title: "From an old tab" }) { version } }`,
+      { id, version: start },
+    );
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", currentVersion: start + 4, lastChangedBy: "you" });
     expect(stale.errors?.[0]?.message).toMatch(/you changed it yourself since you read it \(last: EVIDENCE_REMOVED at [\d-]+T[\d:.]+Z\)/);
     expect(stale.errors?.[0]?.message).not.toContain("someone");
@@ -202,10 +244,13 @@ describe("the recommendation book: draft, review, adoption, evidence re-run live
     await hub.regions.kooperacje3d.stop();
     // Nor is a comparison cited while a region cannot answer for its part.
     const other = await draft("Cited only with every region");
-    const cited = await book(`mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`, {
-      id: other,
-      comparison: { note: "Workers coached, by partnership.", indicators: ["WORKERS_COACHED"], by: ["PARTNERSHIP"], grain: "QUARTER" },
-    });
+    const cited = await book(
+      `mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`,
+      {
+        id: other,
+        comparison: { note: "Workers coached, by partnership.", indicators: ["WORKERS_COACHED"], by: ["PARTNERSHIP"], grain: "QUARTER" },
+      },
+    );
     expect(cited.errors?.[0]?.extensions).toMatchObject({ code: "SHARD_UNAVAILABLE", missingRegions: ["kooperacje3d"] });
     expect((await ok(`query($id: ID!) { recommendation(id: $id) { comparisons { id } } }`, { id: other })).recommendation.comparisons).toEqual([]);
     const adopt = await book(`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id });

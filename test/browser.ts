@@ -11,7 +11,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Whether the browser tests can run here; in CI they must (the suite fails, saying why). */
 export const BROWSER_FOUND = existsSync(CHROMIUM_PATH);
-if (!BROWSER_FOUND && process.env.CI === "true") throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH.`);
+if (!BROWSER_FOUND && process.env.CI === "true")
+  throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH.`);
 if (!BROWSER_FOUND) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`);
 
 export function launchBrowser(): Promise<Browser> {

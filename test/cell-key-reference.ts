@@ -66,5 +66,13 @@ export function published(cell: ExactCell, threshold = 5): PublishedCell {
   const n = toThree(cell.n + noise);
   const sum = toThree(cell.sum + noise * Math.max(1, 0.2 * Math.abs(cell.largest)));
   const m = mean(n, sum);
-  return { n, sum, mean: m, value: cell.aggregation === "MEAN" ? m : sum, families: toThree(families + noiseOf(familyKey, "figure")), suppressed: false, protection: "PERTURBED" };
+  return {
+    n,
+    sum,
+    mean: m,
+    value: cell.aggregation === "MEAN" ? m : sum,
+    families: toThree(families + noiseOf(familyKey, "figure")),
+    suppressed: false,
+    protection: "PERTURBED",
+  };
 }

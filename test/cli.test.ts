@@ -14,12 +14,18 @@ describe("npm run token", () => {
     // Lists every module the CLI loaded, when it exits: a structural check, not a race with the clock.
     const probe = join(dir, "loaded.cjs");
     writeFileSync(probe, `process.on("exit", () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));\n`);
-    const run = spawnSync(process.execPath, ["-r", "@swc-node/register", "-r", probe, "gateway/src/token-cli.ts", "--role", "analyst"], { cwd: ROOT, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["-r", "@swc-node/register", "-r", probe, "gateway/src/token-cli.ts", "--role", "analyst"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
     const loaded = JSON.parse(run.stderr) as string[];
     for (const heavy of ["@mikro-orm", "@apollo/server", "@apollo/gateway", "express", "sqlite3", "/pg/"]) {
-      expect(loaded.filter((path) => path.includes(`/node_modules/${heavy}`.replace("//", "/"))), heavy).toEqual([]);
+      expect(
+        loaded.filter((path) => path.includes(`/node_modules/${heavy}`.replace("//", "/"))),
+        heavy,
+      ).toEqual([]);
     }
   });
 });

@@ -44,8 +44,19 @@ const join_ = (site: string) => SITE_JOIN.replace("{site}", site);
 
 /** The raw rows of one indicator in one region, by plain SQL. */
 async function factsOf(path: string, partnership: PartnershipKey, indicator: Indicator): Promise<Fact[]> {
-  type Row = { site: string | null; kind: string | null; date?: string | null; quarter?: string | null; sector?: string | null; value: number; family?: string | null; key?: number | null };
-  const familyKeys = new Map((await query<{ id: string; key: number }>(path, "select id, record_key as key from supported_family")).map((row) => [row.id, Number(row.key)]));
+  type Row = {
+    site: string | null;
+    kind: string | null;
+    date?: string | null;
+    quarter?: string | null;
+    sector?: string | null;
+    value: number;
+    family?: string | null;
+    key?: number | null;
+  };
+  const familyKeys = new Map(
+    (await query<{ id: string; key: number }>(path, "select id, record_key as key from supported_family")).map((row) => [row.id, Number(row.key)]),
+  );
   const fact = (row: Row, families: string[] = row.family ? [row.family] : []): Fact => ({
     partnership,
     site: row.site,
@@ -68,7 +79,12 @@ async function factsOf(path: string, partnership: PartnershipKey, indicator: Ind
       return rows.map((row) => fact(row));
     }
     case "COOPERATION_BODIES":
-      return (await query<Row>(path, `select b.site_id as site, u.municipality_kind as kind, 1 as value from cooperation_body b ${join_("b.site_id")} where b.archived_at is null`)).map((row) => fact(row));
+      return (
+        await query<Row>(
+          path,
+          `select b.site_id as site, u.municipality_kind as kind, 1 as value from cooperation_body b ${join_("b.site_id")} where b.archived_at is null`,
+        )
+      ).map((row) => fact(row));
     case "BODY_MEETINGS_RECORDED":
       return (
         await query<Row>(
@@ -77,9 +93,12 @@ async function factsOf(path: string, partnership: PartnershipKey, indicator: Ind
         )
       ).map((row) => fact(row));
     case "ACTIVITY_PARTICIPANTS":
-      return (await query<Row>(path, `select a.site_id as site, u.municipality_kind as kind, a.held_on as date, a.participants as value from support_activity a ${join_("a.site_id")} where a.archived_at is null`)).map((row) =>
-        fact(row),
-      );
+      return (
+        await query<Row>(
+          path,
+          `select a.site_id as site, u.municipality_kind as kind, a.held_on as date, a.participants as value from support_activity a ${join_("a.site_id")} where a.archived_at is null`,
+        )
+      ).map((row) => fact(row));
     case "INSTITUTIONS_INVOLVED": {
       const rows = await query<Row & { institution: string }>(
         path,
@@ -112,7 +131,11 @@ async function factsOf(path: string, partnership: PartnershipKey, indicator: Ind
       return rows.map((row) =>
         fact(
           row,
-          families.filter((family) => family.site === row.site && quarterOf(family.started) <= row.quarter! && (!family.ended || quarterOf(family.ended) >= row.quarter!)).map((family) => family.id),
+          families
+            .filter(
+              (family) => family.site === row.site && quarterOf(family.started) <= row.quarter! && (!family.ended || quarterOf(family.ended) >= row.quarter!),
+            )
+            .map((family) => family.id),
         ),
       );
     }
@@ -122,7 +145,11 @@ async function factsOf(path: string, partnership: PartnershipKey, indicator: Ind
 type Grouping = { by: string[]; grain: "MONTH" | "QUARTER" | "YEAR" };
 
 const periodOf = (fact: Fact, grain: Grouping["grain"]) =>
-  grain === "MONTH" ? (fact.date?.slice(0, 7) ?? null) : grain === "YEAR" ? ((fact.quarter ?? fact.date)?.slice(0, 4) ?? null) : (fact.quarter ?? (fact.date ? quarterOf(fact.date) : null));
+  grain === "MONTH"
+    ? (fact.date?.slice(0, 7) ?? null)
+    : grain === "YEAR"
+      ? ((fact.quarter ?? fact.date)?.slice(0, 4) ?? null)
+      : (fact.quarter ?? (fact.date ? quarterOf(fact.date) : null));
 
 interface Filter {
   municipalityKinds?: string[];
@@ -148,7 +175,13 @@ function inFilter(fact: Fact, filter: Filter | undefined): boolean {
  * exact for the owner of every region, and otherwise as the cell key method
  * publishes each row (figures about families protected, extremes withheld).
  */
-function expectedRows(facts: Map<string, Fact[]>, indicators: Indicator[], grouping: Grouping, filter: Filter | undefined, view: "exact" | "protected"): Record<string, any>[] {
+function expectedRows(
+  facts: Map<string, Fact[]>,
+  indicators: Indicator[],
+  grouping: Grouping,
+  filter: Filter | undefined,
+  view: "exact" | "protected",
+): Record<string, any>[] {
   const rows: Record<string, any>[] = [];
   for (const indicator of indicators) {
     const groups = new Map<string, { key: Record<string, unknown>; values: number[]; keys: number[]; families: Map<string, number> }>();
@@ -188,7 +221,15 @@ function expectedRows(facts: Map<string, Fact[]>, indicators: Indicator[], group
       }
       // A site's reports count families that are other records; family records and values measured per family are about the families themselves.
       const familyKeys = indicator.level === "SITE" && indicator.basis === "REPORTED" ? [...families.values()] : keys;
-      const shown = published({ n: values.length, sum, largest: exact.max, recordKeys: keys, families: families.size, familyKeys, aggregation: indicator.aggregation });
+      const shown = published({
+        n: values.length,
+        sum,
+        largest: exact.max,
+        recordKeys: keys,
+        families: families.size,
+        familyKeys,
+        aggregation: indicator.aggregation,
+      });
       rows.push({ indicator: indicator.code, ...key, ...shown, min: null, max: null });
     }
   }
@@ -242,21 +283,48 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     // Institutions of other sectors in bodies at sites (one in two bodies of a site, counted once), an archived family that must not count,
     // and two families enrolled in December 2020, a month no demo family starts in: a cell small enough to be suppressed.
     await run(path("kooperacja"), [
-      [`insert into institution (id, partnership, provenance_kind, name, short_name, kind, sector) values ('pup-ostroda', 'kooperacja', ${record}, 'Powiatowy Urząd Pracy w Ostródzie', 'PUP Ostróda', 'OTHER', 'LABOUR_MARKET')`, []],
-      [`insert into institution (id, partnership, provenance_kind, name, short_name, kind, sector) values ('sad-ostroda', 'kooperacja', ${record}, 'Sąd Rejonowy w Ostródzie', 'SR Ostróda', 'OTHER', 'JUSTICE')`, []],
-      [`insert into cooperation_body (id, partnership, provenance_kind, kind, name, site_id) values ('zespol-ostroda', 'kooperacja', ${record}, 'COUNTY_REFLECTIVE_GROUP', 'Grupa testowa', '2815')`, []],
-      [`insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) values ('m1', 'kooperacja', ${record}, 'grupa-decydentow-ostrodzki', 'pup-ostroda', '2019-05-06')`, []],
-      [`insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) values ('m2', 'kooperacja', ${record}, 'zespol-ostroda', 'pup-ostroda', '2019-02-01')`, []],
-      [`insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) values ('m3', 'kooperacja', ${record}, 'zespol-ostroda', 'sad-ostroda', '2020-11-20')`, []],
-      [`insert into body_meeting (id, partnership, provenance_kind, body_id, held_on) values ('zespol-ostroda-1', 'kooperacja', ${record}, 'zespol-ostroda', '2020-12-03')`, []],
-      [`insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on, archived_at) values ('T-archived', 'kooperacja', ${record}, 'T-archived', '2815', 'CLIENT', true, '2019-03-01', '2026-01-01')`, []],
+      [
+        `insert into institution (id, partnership, provenance_kind, name, short_name, kind, sector) values ('pup-ostroda', 'kooperacja', ${record}, 'Powiatowy Urząd Pracy w Ostródzie', 'PUP Ostróda', 'OTHER', 'LABOUR_MARKET')`,
+        [],
+      ],
+      [
+        `insert into institution (id, partnership, provenance_kind, name, short_name, kind, sector) values ('sad-ostroda', 'kooperacja', ${record}, 'Sąd Rejonowy w Ostródzie', 'SR Ostróda', 'OTHER', 'JUSTICE')`,
+        [],
+      ],
+      [
+        `insert into cooperation_body (id, partnership, provenance_kind, kind, name, site_id) values ('zespol-ostroda', 'kooperacja', ${record}, 'COUNTY_REFLECTIVE_GROUP', 'Grupa testowa', '2815')`,
+        [],
+      ],
+      [
+        `insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) values ('m1', 'kooperacja', ${record}, 'grupa-decydentow-ostrodzki', 'pup-ostroda', '2019-05-06')`,
+        [],
+      ],
+      [
+        `insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) values ('m2', 'kooperacja', ${record}, 'zespol-ostroda', 'pup-ostroda', '2019-02-01')`,
+        [],
+      ],
+      [
+        `insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) values ('m3', 'kooperacja', ${record}, 'zespol-ostroda', 'sad-ostroda', '2020-11-20')`,
+        [],
+      ],
+      [
+        `insert into body_meeting (id, partnership, provenance_kind, body_id, held_on) values ('zespol-ostroda-1', 'kooperacja', ${record}, 'zespol-ostroda', '2020-12-03')`,
+        [],
+      ],
+      [
+        `insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on, archived_at) values ('T-archived', 'kooperacja', ${record}, 'T-archived', '2815', 'CLIENT', true, '2019-03-01', '2026-01-01')`,
+        [],
+      ],
       ...[1, 2].map((n): [string, unknown[]] => [
         `insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on) values (?, 'kooperacja', ${record}, ?, '2815', 'CLIENT', false, '2020-12-10')`,
         [`T-dec-${n}`, `T-dec-${n}`],
       ]),
     ]);
     await run(path("kooperacje3d"), [
-      [`insert into institution (id, partnership, provenance_kind, name, short_name, kind, sector) values ('szkola-radomsko', 'kooperacje3d', ${record}, 'Szkoła Podstawowa nr 1 w Radomsku', 'SP 1 Radomsko', 'OTHER', 'EDUCATION')`, []],
+      [
+        `insert into institution (id, partnership, provenance_kind, name, short_name, kind, sector) values ('szkola-radomsko', 'kooperacje3d', ${record}, 'Szkoła Podstawowa nr 1 w Radomsku', 'SP 1 Radomsko', 'OTHER', 'EDUCATION')`,
+        [],
+      ],
       [
         `insert into body_member (id, partnership, provenance_kind, body_id, institution_id, joined_on) select 'm4', 'kooperacje3d', ${record}, id, 'szkola-radomsko', '2019-11-15' from cooperation_body where site_id is not null order by id limit 1`,
         [],
@@ -275,12 +343,27 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
   it("has a catalogue of shared indicators, reported and computed, with a region-specific one flagged", async () => {
     const result = await graphql(hub.gateway.url, "{ indicators { code unit definition direction aggregation basis reportedBy regionSpecific } }");
     const codes = result.data.indicators.map((indicator: any) => indicator.code);
-    expect(codes).toEqual(expect.arrayContaining(["FAMILIES_SUPPORTED", "SOCIAL_CONTRACTS_CONCLUDED", "CONTRACT_GOALS_MET", "COOPERATION_BODIES", "BODY_MEETINGS_RECORDED", "INSTITUTIONS_INVOLVED", "WORKERS_COACHED", "ACTIVITY_PARTICIPANTS"]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "FAMILIES_SUPPORTED",
+        "SOCIAL_CONTRACTS_CONCLUDED",
+        "CONTRACT_GOALS_MET",
+        "COOPERATION_BODIES",
+        "BODY_MEETINGS_RECORDED",
+        "INSTITUTIONS_INVOLVED",
+        "WORKERS_COACHED",
+        "ACTIVITY_PARTICIPANTS",
+      ]),
+    );
     // One entry per code: the three shards hold the same catalogue.
     expect(new Set(codes).size).toBe(codes.length);
     const school = result.data.indicators.find((indicator: any) => indicator.code === "SCHOOL_OF_COOPERATION_PARTICIPANTS");
     expect(school).toMatchObject({ regionSpecific: true, reportedBy: ["liderzy"], basis: "REPORTED" });
-    expect(result.data.indicators.find((indicator: any) => indicator.code === "CONTRACT_GOALS_MET")).toMatchObject({ aggregation: "MEAN", unit: "percent", direction: "HIGHER_IS_BETTER" });
+    expect(result.data.indicators.find((indicator: any) => indicator.code === "CONTRACT_GOALS_MET")).toMatchObject({
+      aggregation: "MEAN",
+      unit: "percent",
+      direction: "HIGHER_IS_BETTER",
+    });
   });
 
   const GROUPINGS: Grouping[] = [
@@ -325,7 +408,11 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
 
   // Run alone or in any order: the oracle's own rows say the comparisons above meet every kind of protection.
   it("meets exact, perturbed and suppressed rows in those comparisons, so each kind is checked", () => {
-    const kinds = new Set(GROUPINGS.filter((grouping) => grouping.grain !== "MONTH").flatMap((grouping) => expectedRows(facts, indicators, grouping, undefined, "protected").map((row) => row.protection)));
+    const kinds = new Set(
+      GROUPINGS.filter((grouping) => grouping.grain !== "MONTH").flatMap((grouping) =>
+        expectedRows(facts, indicators, grouping, undefined, "protected").map((row) => row.protection),
+      ),
+    );
     expect(kinds).toEqual(new Set(["EXACT", "PERTURBED", "SUPPRESSED"]));
   });
 
@@ -358,10 +445,20 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     const december = analystRows.find((row) => row.partnership === "kooperacja" && row.period === "2020-Q4");
     expect(december).toMatchObject({ suppressed: true, protection: "SUPPRESSED", value: null, n: null, families: null });
     const ownerRows = await compare(["FAMILIES_ENROLLED"], grouping, filter, await as(Role.REGIONAL_OWNER, ["kooperacja"]));
-    expect(ownerRows.find((row) => row.partnership === "kooperacja" && row.period === "2020-Q4")).toMatchObject({ suppressed: false, protection: "EXACT", value: 2, families: 2 });
+    expect(ownerRows.find((row) => row.partnership === "kooperacja" && row.period === "2020-Q4")).toMatchObject({
+      suppressed: false,
+      protection: "EXACT",
+      value: 2,
+      families: 2,
+    });
     // A region asked directly, without the gateway, protects the same way.
     const direct = async (headers: Record<string, string>) => {
-      const result = await graphql(hub.regions.kooperacja.url, COMPARE, { indicators: ["FAMILIES_ENROLLED"], by: grouping.by, grain: grouping.grain, filter }, headers);
+      const result = await graphql(
+        hub.regions.kooperacja.url,
+        COMPARE,
+        { indicators: ["FAMILIES_ENROLLED"], by: grouping.by, grain: grouping.grain, filter },
+        headers,
+      );
       expect(result.errors).toBeUndefined();
       return result.data.compare.rows.find((row: any) => row.period === "2020-Q4");
     };
@@ -371,7 +468,11 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
 
   it("answers a region asked directly with the same protected figures the gateway gives for that region alone", async () => {
     for (const partnership of PARTNERSHIP_KEYS) {
-      const variables = { indicators: indicators.filter((indicator) => indicator.aboutFamilies).map((indicator) => indicator.code), by: ["PARTNERSHIP"], grain: "QUARTER" };
+      const variables = {
+        indicators: indicators.filter((indicator) => indicator.aboutFamilies).map((indicator) => indicator.code),
+        by: ["PARTNERSHIP"],
+        grain: "QUARTER",
+      };
       const viaGateway = await graphql(hub.gateway.url, COMPARE, { ...variables, filter: { partnerships: [partnership] } }, analyst);
       const direct = await graphql(hub.regions[partnership].url, COMPARE, variables, analyst);
       expect(direct.data.compare.rows, partnership).toEqual(viaGateway.data.compare.rows);
@@ -383,7 +484,12 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     expect(monthly.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "grain" });
     const unknown = await graphql(hub.gateway.url, COMPARE, { indicators: ["NO_SUCH"], by: [], grain: "QUARTER" }, analyst);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "indicators" });
-    const badDate = await graphql(hub.gateway.url, COMPARE, { indicators: ["FAMILIES_SUPPORTED"], by: [], grain: "QUARTER", filter: { from: "2019-13-01" } }, analyst);
+    const badDate = await graphql(
+      hub.gateway.url,
+      COMPARE,
+      { indicators: ["FAMILIES_SUPPORTED"], by: [], grain: "QUARTER", filter: { from: "2019-13-01" } },
+      analyst,
+    );
     expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.from" });
     const series = await graphql(hub.gateway.url, COMPARE, { indicators: ["FAMILIES_SUPPORTED"], by: ["PERIOD"], grain: "QUARTER" });
     expect(series.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -401,7 +507,13 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     ]) {
       const result = await graphql(
         hub.gateway.url,
-        `mutation($input: IndicatorValueInput!) { createIndicatorValue(partnership: "kooperacja", input: $input) { id } }`,
+        `
+          mutation ($input: IndicatorValueInput!) {
+            createIndicatorValue(partnership: "kooperacja", input: $input) {
+              id
+            }
+          }
+        `,
         { input: { indicator: encodeGlobalId("kooperacja", "OutcomeIndicator", code!), site, period: "2021-Q1", value: 3 } },
         owner,
       );
@@ -418,14 +530,26 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
       return result.data;
     };
     const health = async () =>
-      (await compare(["INSTITUTIONS_INVOLVED"], { by: ["PARTNERSHIP", "SECTOR"], grain: "QUARTER" })).find((row) => row.partnership === "kooperacje3d" && row.sector === "HEALTH")?.value ?? 0;
+      (await compare(["INSTITUTIONS_INVOLVED"], { by: ["PARTNERSHIP", "SECTOR"], grain: "QUARTER" })).find(
+        (row) => row.partnership === "kooperacje3d" && row.sector === "HEALTH",
+      )?.value ?? 0;
     const before = await health();
     const institution = (
       await ok(`mutation($input: InstitutionInput!) { createInstitution(partnership: "kooperacje3d", input: $input) { id } }`, {
-        input: { key: "szpital-radomsko", name: "Szpital Powiatowy w Radomsku", shortName: "Szpital Radomsko", kind: "OTHER", sector: "HEALTH", city: "Radomsko", voivodeship: encodeGlobalId("kooperacje3d", "TerritorialUnit", "10") },
+        input: {
+          key: "szpital-radomsko",
+          name: "Szpital Powiatowy w Radomsku",
+          shortName: "Szpital Radomsko",
+          kind: "OTHER",
+          sector: "HEALTH",
+          city: "Radomsko",
+          voivodeship: encodeGlobalId("kooperacje3d", "TerritorialUnit", "10"),
+        },
       })
     ).createInstitution.id;
-    const body = (await ok(`{ cooperationBodies { id site { id } } }`, {})).cooperationBodies.find((row: any) => row.site && tryDecodeGlobalId(row.id)?.partnership === "kooperacje3d")!.id;
+    const body = (await ok(`{ cooperationBodies { id site { id } } }`, {})).cooperationBodies.find(
+      (row: any) => row.site && tryDecodeGlobalId(row.id)?.partnership === "kooperacje3d",
+    )!.id;
     const seat = `mutation($input: BodyMemberInput!) { createBodyMember(partnership: "kooperacje3d", input: $input) { id } }`;
     await ok(seat, { input: { key: "szpital-w-zespole", body, institution, joinedOn: "2019-11-20" } });
     expect(await health()).toBe(before + 1);
@@ -435,15 +559,46 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     // An institution of another macroregion's voivodeship is not this partnership's to enter.
     const foreign = await graphql(
       hub.gateway.url,
-      `mutation($input: InstitutionInput!) { createInstitution(partnership: "kooperacje3d", input: $input) { id } }`,
-      { input: { key: "obcy", name: "Obcy urząd", shortName: "Obcy", kind: "OTHER", sector: "OTHER", voivodeship: encodeGlobalId("kooperacje3d", "TerritorialUnit", "28") } },
+      `
+        mutation ($input: InstitutionInput!) {
+          createInstitution(partnership: "kooperacje3d", input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          key: "obcy",
+          name: "Obcy urząd",
+          shortName: "Obcy",
+          kind: "OTHER",
+          sector: "OTHER",
+          voivodeship: encodeGlobalId("kooperacje3d", "TerritorialUnit", "28"),
+        },
+      },
       owner,
     );
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "voivodeship" });
   });
 
   it("ranks a partnership's sites by the indicator's direction, as plain SQL orders them", async () => {
-    const result = await graphql(hub.gateway.url, `{ siteRanking(partnership: "kooperacje3d", indicator: "WORKERS_COACHED") { rank siteId siteName value n suppressed } }`, {}, analyst);
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          siteRanking(partnership: "kooperacje3d", indicator: "WORKERS_COACHED") {
+            rank
+            siteId
+            siteName
+            value
+            n
+            suppressed
+          }
+        }
+      `,
+      {},
+      analyst,
+    );
     expect(result.errors).toBeUndefined();
     const sums = await query<{ site: string; total: number }>(
       hub.databaseUrl("kooperacje3d"),
@@ -453,7 +608,18 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     expect(ranking.map((row) => row.value)).toEqual(sums.map((row) => row.total));
     expect(ranking[0]!.rank).toBe(1);
     for (let index = 1; index < ranking.length; index++) expect(ranking[index]!.rank).toBeGreaterThanOrEqual(ranking[index - 1]!.rank);
-    const wrong = await graphql(hub.gateway.url, `{ siteRanking(partnership: "nowhere", indicator: "WORKERS_COACHED") { rank } }`, {}, analyst);
+    const wrong = await graphql(
+      hub.gateway.url,
+      `
+        {
+          siteRanking(partnership: "nowhere", indicator: "WORKERS_COACHED") {
+            rank
+          }
+        }
+      `,
+      {},
+      analyst,
+    );
     expect(wrong.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
@@ -470,7 +636,20 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     const ranking = (await graphql(hub.gateway.url, RANKING, {}, analyst)).data.siteRanking as Record<string, any>[];
     const summary = await graphql(
       hub.gateway.url,
-      `{ indicatorSummary(indicator: "FAMILIES_WITH_SOCIAL_CONTRACT", groupBy: [SITE], filter: { partnerships: ["liderzy"] }) { groups { siteId count sum families suppressed protection } } }`,
+      `
+        {
+          indicatorSummary(indicator: "FAMILIES_WITH_SOCIAL_CONTRACT", groupBy: [SITE], filter: { partnerships: ["liderzy"] }) {
+            groups {
+              siteId
+              count
+              sum
+              families
+              suppressed
+              protection
+            }
+          }
+        }
+      `,
       {},
       analyst,
     );
@@ -478,12 +657,24 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     for (const row of ranking) {
       const group = bySite.get(row.siteId)!;
       const shown = { value: row.value, n: row.n, families: row.families, suppressed: row.suppressed, protection: row.protection };
-      expect(shown, row.siteName).toEqual({ value: group.sum, n: group.count, families: group.families, suppressed: group.suppressed, protection: group.protection });
+      expect(shown, row.siteName).toEqual({
+        value: group.sum,
+        n: group.count,
+        families: group.families,
+        suppressed: group.suppressed,
+        protection: group.protection,
+      });
       // A gmina's TERYT code names the site alone (a powiat's takes in its gminas too).
       const localId = tryDecodeGlobalId(row.siteId)!.localId;
       if (localId.length !== 7) continue;
       const [site] = await compare(["FAMILIES_WITH_SOCIAL_CONTRACT"], { by: [], grain: "QUARTER" }, { teryt: [localId] });
-      expect(shown, row.siteName).toEqual({ value: site!.value, n: site!.n, families: site!.families, suppressed: site!.suppressed, protection: site!.protection });
+      expect(shown, row.siteName).toEqual({
+        value: site!.value,
+        n: site!.n,
+        families: site!.families,
+        suppressed: site!.suppressed,
+        protection: site!.protection,
+      });
     }
     // A site of fewer than 5 families with a contract (the seed has one) is never published; it comes last, unranked.
     expect(counts.some((row) => Number(row.families) < 5)).toBe(true);
@@ -497,7 +688,13 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     // Ranks of an analyst never cross a period with a site: a ranking by dates is refused for figures about families.
     const dated = await graphql(
       hub.gateway.url,
-      `{ siteRanking(partnership: "liderzy", indicator: "FAMILIES_WITH_SOCIAL_CONTRACT", filter: { from: "2020-01-01" }) { rank } }`,
+      `
+        {
+          siteRanking(partnership: "liderzy", indicator: "FAMILIES_WITH_SOCIAL_CONTRACT", filter: { from: "2020-01-01" }) {
+            rank
+          }
+        }
+      `,
       {},
       analyst,
     );
@@ -505,7 +702,23 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
   });
 
   it("reports coverage: the quarters each site has values for, and the gaps", async () => {
-    const result = await graphql(hub.gateway.url, `{ coverage(indicators: ["FAMILIES_SUPPORTED", "SCHOOL_OF_COOPERATION_PARTICIPANTS"]) { partnership siteId indicator periodsReported periodsMissing complete } }`, {}, analyst);
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          coverage(indicators: ["FAMILIES_SUPPORTED", "SCHOOL_OF_COOPERATION_PARTICIPANTS"]) {
+            partnership
+            siteId
+            indicator
+            periodsReported
+            periodsMissing
+            complete
+          }
+        }
+      `,
+      {},
+      analyst,
+    );
     expect(result.errors).toBeUndefined();
     const rows = result.data.coverage as Record<string, any>[];
     // The region-specific indicator is covered only where it is reported.

@@ -24,7 +24,9 @@ describe("response compression at the gateway", () => {
   });
   afterAll(() => hub?.close());
 
-  const body = JSON.stringify({ query: "{ supportedFamilies(first: 200) { edges { node { code startedOn cooperationLevel indicatorValues { period value } } } } }" });
+  const body = JSON.stringify({
+    query: "{ supportedFamilies(first: 200) { edges { node { code startedOn cooperationLevel indicatorValues { period value } } } } }",
+  });
 
   it("gzips a response for a client that accepts it, to the same JSON, and sends plain JSON to one that does not", async () => {
     const owner = await as(Role.REGIONAL_OWNER, ["liderzy", "kooperacja", "kooperacje3d"]);

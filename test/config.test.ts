@@ -11,13 +11,19 @@ const ROOT = resolve(__dirname, "..");
 
 /** Starts a service's entry point as production does and returns how it ended. */
 function start(script: string, env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ["-r", "@swc-node/register", script], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, encoding: "utf8", timeout: 30_000 });
+  const result = spawnSync(process.execPath, ["-r", "@swc-node/register", script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 describe("configuration is validated at start", () => {
   it("names every wrong variable at once, with the value it got", () => {
-    const attempt = () => regionalConfig("kooperacja", { KOOPERACJA_DATABASE_URL: "mysql://db/kooperacja", KOOPERACJA_PORT: "forty", SEED_SCALE: "-1", LOG_LEVEL: "loud" });
+    const attempt = () =>
+      regionalConfig("kooperacja", { KOOPERACJA_DATABASE_URL: "mysql://db/kooperacja", KOOPERACJA_PORT: "forty", SEED_SCALE: "-1", LOG_LEVEL: "loud" });
     expect(attempt).toThrow(ConfigurationError);
     expect(attempt).toThrow(/KOOPERACJA_DATABASE_URL must be a postgresql:\/\/.*\(got "mysql:\/\/db\/kooperacja"\)/);
     expect(attempt).toThrow(/KOOPERACJA_PORT must be a whole number of at least 0 \(got "forty"\)/);
@@ -36,7 +42,11 @@ describe("configuration is validated at start", () => {
   it("takes a SQLite path, a PostgreSQL URL, or the default under DATA_DIR", () => {
     expect(regionalConfig("liderzy", { DATA_DIR: "/srv/hub" }).databaseUrl).toBe("/srv/hub/liderzy.sqlite");
     expect(regionalConfig("liderzy", { LIDERZY_DATABASE_URL: "postgresql://hub:pw@db:5432/liderzy" }).databaseUrl).toBe("postgresql://hub:pw@db:5432/liderzy");
-    expect(bookConfig({ BOOK_DATABASE_URL: "/var/lib/book.sqlite", SHUTDOWN_TIMEOUT_MS: "2500", DB_POOL_MAX: "4" })).toMatchObject({ databaseUrl: "/var/lib/book.sqlite", shutdownTimeoutMs: 2500, database: { poolMax: 4 } });
+    expect(bookConfig({ BOOK_DATABASE_URL: "/var/lib/book.sqlite", SHUTDOWN_TIMEOUT_MS: "2500", DB_POOL_MAX: "4" })).toMatchObject({
+      databaseUrl: "/var/lib/book.sqlite",
+      shutdownTimeoutMs: 2500,
+      database: { poolMax: 4 },
+    });
   });
 
   it("stops a service at once with the message when a variable is wrong or a production key is missing", () => {

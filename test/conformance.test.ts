@@ -14,14 +14,24 @@ describe("GraphQL over HTTP: the graphql-http audit suite against every service"
       const url = service === "gateway" ? hub.gateway.url : service === "book" ? hub.book.url : hub.regions[service].url;
       const results: AuditResult[] = await auditServer({ url });
       const by = (status: string) => results.filter((result) => result.status === status);
-      process.stdout.write(`graphql-http audit, ${service}: ${by("ok").length} ok, ${by("warn").length} warnings, ${by("notice").length} notices, ${by("error").length} errors\n`);
+      process.stdout.write(
+        `graphql-http audit, ${service}: ${by("ok").length} ok, ${by("warn").length} warnings, ${by("notice").length} notices, ${by("error").length} errors\n`,
+      );
       for (const result of results.filter((result) => result.status !== "ok")) {
         process.stdout.write(`  ${result.status} ${result.id} ${result.name}: ${"reason" in result ? result.reason : ""}\n`);
       }
       expect(by("error").map((result) => `${result.id} ${result.name}`)).toEqual([]);
       // What remains is on purpose (README, "GraphQL over HTTP"): a new warning or notice fails here.
-      expect(by("warn").map((result) => result.id).sort()).toEqual(["572B", "7B9B", "FDE2"]);
-      expect(by("notice").map((result) => result.id).sort()).toEqual(["5A70", "6A70", "D6D5"]);
+      expect(
+        by("warn")
+          .map((result) => result.id)
+          .sort(),
+      ).toEqual(["572B", "7B9B", "FDE2"]);
+      expect(
+        by("notice")
+          .map((result) => result.id)
+          .sort(),
+      ).toEqual(["5A70", "6A70", "D6D5"]);
     });
   }
 });

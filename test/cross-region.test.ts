@@ -37,7 +37,11 @@ describe("cross-region queries", () => {
       it(`sends a query filtered to ${name} only to the shards that can hold it`, async () => {
         const result = await ask(gateway.url, `{ pilotSites(filter: ${filter}) { totalCount edges { node { partnership { key } } } } }`);
         expect(result.errors).toBeUndefined();
-        expect(Object.entries(requests()).filter(([, count]) => count > 0).map(([key]) => key)).toEqual(shards);
+        expect(
+          Object.entries(requests())
+            .filter(([, count]) => count > 0)
+            .map(([key]) => key),
+        ).toEqual(shards);
         for (const key of shards) expect(gateway.proxies[key as "liderzy"].requests).toBe(1);
         const keys = new Set(result.data.pilotSites.edges.map((edge: any) => edge.node.partnership.key));
         for (const key of keys) expect(shards).toContain(key);
@@ -95,7 +99,10 @@ describe("cross-region queries", () => {
     });
 
     it("lists its groups in macroregion order, with compare's names for the count and the mean (the old ones deprecated, the same figures)", async () => {
-      const result = await ask(gateway.url, `{ indicatorSummary(indicator: "CONTRACT_GOALS_MET", groupBy: [PARTNERSHIP]) { groups { partnership n count mean average sum } } }`);
+      const result = await ask(
+        gateway.url,
+        `{ indicatorSummary(indicator: "CONTRACT_GOALS_MET", groupBy: [PARTNERSHIP]) { groups { partnership n count mean average sum } } }`,
+      );
       expect(result.errors).toBeUndefined();
       const groups = result.data.indicatorSummary.groups;
       expect(groups.map((group: any) => group.partnership)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
@@ -105,7 +112,9 @@ describe("cross-region queries", () => {
         expect(group.mean).toBeCloseTo(group.sum / group.n, 10);
       }
       const compare = await ask(gateway.url, `{ compare(indicators: ["CONTRACT_GOALS_MET"], by: [PARTNERSHIP]) { rows { partnership n mean } } }`);
-      expect(compare.data.compare.rows.map((row: any) => [row.partnership, row.n, row.mean])).toEqual(groups.map((group: any) => [group.partnership, group.n, group.mean]));
+      expect(compare.data.compare.rows.map((row: any) => [row.partnership, row.n, row.mean])).toEqual(
+        groups.map((group: any) => [group.partnership, group.n, group.mean]),
+      );
     });
 
     it("equals plain SQL over the three databases, grouped by voivodeship", async () => {
@@ -142,7 +151,14 @@ describe("cross-region queries", () => {
     it("merges the same group across shards: one group of everything", async () => {
       const result = await summary("");
       const [total] = await Promise.all([
-        Promise.all(PARTNERSHIP_KEYS.map((key) => query<Record<string, any>>(hub.databaseUrl(key), "select count(*) as n, sum(value) as s from indicator_value where indicator_id = 'CONTRACT_GOALS_MET'"))),
+        Promise.all(
+          PARTNERSHIP_KEYS.map((key) =>
+            query<Record<string, any>>(
+              hub.databaseUrl(key),
+              "select count(*) as n, sum(value) as s from indicator_value where indicator_id = 'CONTRACT_GOALS_MET'",
+            ),
+          ),
+        ),
       ]);
       const rows = total.map((r) => r[0]!);
       expect(result.data.indicatorSummary.groups).toHaveLength(1);
@@ -165,7 +181,25 @@ describe("cross-region queries", () => {
         expect(lists).toHaveLength(1);
         expect(lists[0]).toHaveLength(1);
         expect(Object.keys(lists[0]![0] as object).sort()).toEqual(
-          ["__typename", "count", "families", "familyKey", "max", "min", "municipalityKind", "n", "partnership", "period", "recordKey", "siteId", "siteName", "sum", "syntheticRecords", "voivodeship", "voivodeshipName"].sort(),
+          [
+            "__typename",
+            "count",
+            "families",
+            "familyKey",
+            "max",
+            "min",
+            "municipalityKind",
+            "n",
+            "partnership",
+            "period",
+            "recordKey",
+            "siteId",
+            "siteName",
+            "sum",
+            "syntheticRecords",
+            "voivodeship",
+            "voivodeshipName",
+          ].sort(),
         );
         expect(body!.length).toBeLessThan(600);
       }
@@ -211,7 +245,10 @@ describe("cross-region queries", () => {
       ];
       for (const id of forged) {
         const result = await ask(gateway.url, `query($id: ID!) { node(id: $id) { id } }`, { id });
-        expect(result.errors?.map((e) => e.extensions?.code), id).toEqual(["BAD_USER_INPUT"]);
+        expect(
+          result.errors?.map((e) => e.extensions?.code),
+          id,
+        ).toEqual(["BAD_USER_INPUT"]);
       }
       const many = await ask(gateway.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ["bad", "worse"] });
       expect(many.data).toEqual({ nodes: [null, null] });
@@ -248,9 +285,14 @@ describe("cross-region queries", () => {
       ];
       for (const attempt of attempts) {
         const result = await ask(gateway.url, attempt.query, { after: attempt.after });
-        expect(result.errors?.map((e) => e.extensions?.code), attempt.after).toEqual(["BAD_USER_INPUT"]);
+        expect(
+          result.errors?.map((e) => e.extensions?.code),
+          attempt.after,
+        ).toEqual(["BAD_USER_INPUT"]);
       }
-      const again = await ask(gateway.url, `query($after: String) { pilotSites(first: 2, after: $after) { totalCount edges { node { name } } } }`, { after: cursor });
+      const again = await ask(gateway.url, `query($after: String) { pilotSites(first: 2, after: $after) { totalCount edges { node { name } } } }`, {
+        after: cursor,
+      });
       expect(again.errors).toBeUndefined();
       expect(again.data.pilotSites.edges).toHaveLength(2);
     });

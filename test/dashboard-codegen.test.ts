@@ -9,7 +9,9 @@ const DASHBOARD = resolve(__dirname, "../dashboard");
 const API_SCHEMA = resolve(__dirname, "../schema/api.graphql");
 // The codegen is the dashboard workspace's own dependency; it resolves presets and paths from the working directory, which here is the repository's.
 const dashboardRequire = createRequire(join(DASHBOARD, "package.json"));
-const { generate } = dashboardRequire("@graphql-codegen/cli") as { generate(config: object, saveToFile: boolean): Promise<{ filename: string; content: string }[]> };
+const { generate } = dashboardRequire("@graphql-codegen/cli") as {
+  generate(config: object, saveToFile: boolean): Promise<{ filename: string; content: string }[]>;
+};
 const { preset } = dashboardRequire("@graphql-codegen/client-preset") as { preset: object };
 
 /** Runs the dashboard's own codegen configuration against another schema, writing nothing. */
@@ -27,14 +29,11 @@ describe("the dashboard's typed documents (GraphQL Code Generator)", () => {
   it("are generated from the checked-in API schema, with a manifest entry per operation", async () => {
     const outputs = await codegenAgainst(API_SCHEMA);
     const manifest = JSON.parse(outputs.find((output) => output.filename.endsWith("persisted-documents.json"))!.content) as Record<string, string>;
-    expect(Object.values(manifest).map((document) => /^query (\w+)/.exec(document)?.[1]).sort()).toEqual([
-      "DashboardComparison",
-      "DashboardCoverage",
-      "DashboardIndicators",
-      "DashboardOverview",
-      "DashboardSeries",
-      "DashboardVoivodeships",
-    ]);
+    expect(
+      Object.values(manifest)
+        .map((document) => /^query (\w+)/.exec(document)?.[1])
+        .sort(),
+    ).toEqual(["DashboardComparison", "DashboardCoverage", "DashboardIndicators", "DashboardOverview", "DashboardSeries", "DashboardVoivodeships"]);
     const types = outputs.find((output) => output.filename.endsWith("graphql.ts"))!.content;
     expect(types).toContain("euSharePercent?: string | null");
   });

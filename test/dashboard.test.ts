@@ -13,12 +13,17 @@ declare const window: unknown;
 const AXE_PATH = createRequire(__filename).resolve("axe-core/axe.min.js");
 
 /** Text as a reader sees it: Polish typesetting puts non-breaking spaces in figures ("84,28 %", "9 966 995,50 zł"). */
-const plain = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
+const plain = (text: string | null) =>
+  (text ?? "")
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** A published figure as the page writes it in Polish. */
 /** A figure as the page shows it, from the API's row: withheld, "≈" when protected, and † when the hub says it is synthetic. */
 const asShown = (cell: { value: number | null; suppressed: boolean; protection: string; origin?: string }) =>
-  (cell.suppressed ? "utajnione" : cell.protection === "PERTURBED" ? `≈ ${cell.value}` : String(cell.value)) + (cell.origin === "SYNTHETIC" || cell.origin === "MIXED" ? " †" : "");
+  (cell.suppressed ? "utajnione" : cell.protection === "PERTURBED" ? `≈ ${cell.value}` : String(cell.value)) +
+  (cell.origin === "SYNTHETIC" || cell.origin === "MIXED" ? " †" : "");
 
 interface Visit {
   page: Page;
@@ -59,8 +64,14 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
   }
 
   /** One indicator's public figures, from the hub's API as any client gets them. */
-  async function published(indicator: string, by: string): Promise<{ partnership: string | null; voivodeship: string | null; value: number | null; suppressed: boolean; protection: string; origin: string }[]> {
-    const result = await graphql(hub.gateway.url, `{ compare(indicators: ["${indicator}"], by: [${by}]) { rows { partnership voivodeship value suppressed protection origin } } }`);
+  async function published(
+    indicator: string,
+    by: string,
+  ): Promise<{ partnership: string | null; voivodeship: string | null; value: number | null; suppressed: boolean; protection: string; origin: string }[]> {
+    const result = await graphql(
+      hub.gateway.url,
+      `{ compare(indicators: ["${indicator}"], by: [${by}]) { rows { partnership voivodeship value suppressed protection origin } } }`,
+    );
     expect(result.errors).toBeUndefined();
     return result.data.compare.rows;
   }
@@ -78,7 +89,13 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       const overview = page.locator("table.overview");
       const headers = (await overview.locator("thead th").allTextContents()).map(plain);
       expect(headers.slice(1)).toEqual(["Liderzy kooperacji", "Kooperacja – efektywna i skuteczna", expect.stringMatching(/^Kooperacje 3D/)]);
-      const row = async (label: string) => (await overview.locator("tbody tr", { has: page.locator(`th:text-is("${label}")`) }).locator("td").allTextContents()).map(plain);
+      const row = async (label: string) =>
+        (
+          await overview
+            .locator("tbody tr", { has: page.locator(`th:text-is("${label}")`) })
+            .locator("td")
+            .allTextContents()
+        ).map(plain);
       // A fact the pages do not state is marked ‡ where it stands, with the hub's reasoning on hover: Kooperacja's macroregion
       // (by elimination) and EU share (computed from its two amounts; Kooperacje 3D's page states its own).
       expect(await row("Udział UE")).toEqual(["brak w źródłach", "84,28 % ‡", "84,28 %"]);
@@ -106,7 +123,9 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(chartText).toContain("8 400 183,80 zł (84,28 %)");
       expect(chartText).toContain("9 966 995,50 zł");
       // Who is not in the money chart, and why; short names that fit a line.
-      expect(plain(await page.textContent("#overview .money-note"))).toBe("Liderzy kooperacji: brak na wykresie: strona źródłowa nie podaje wartości projektu.");
+      expect(plain(await page.textContent("#overview .money-note"))).toBe(
+        "Liderzy kooperacji: brak na wykresie: strona źródłowa nie podaje wartości projektu.",
+      );
       expect(chartText).not.toContain("model wielosektorowej");
       expect(await page.locator("#money-chart svg rect, #money-chart svg path").count()).toBeGreaterThan(4);
       // Indicators compared: FAMILIES_SUPPORTED by partnership, as the README's first comparison answers it to the public.
@@ -129,7 +148,9 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect((await page.locator('td[data-origin="OBSERVED"]').allTextContents()).some((text) => text.includes("†"))).toBe(false);
       expect((await page.locator("td:not([data-origin])").allTextContents()).some((text) => text.includes("†"))).toBe(false);
       for (const section of ["#overview", "#comparison", "#voivodeships"]) {
-        expect(plain(await page.textContent(`${section} .origin-note`))).toBe("† dane demonstracyjne (syntetyczne): liczba obliczona z rekordów wygenerowanych na pokaz, a nie z rzeczywistych obserwacji.");
+        expect(plain(await page.textContent(`${section} .origin-note`))).toBe(
+          "† dane demonstracyjne (syntetyczne): liczba obliczona z rekordów wygenerowanych na pokaz, a nie z rzeczywistych obserwacji.",
+        );
       }
       // Without a token, the parts that need one say so and are not asked for.
       expect(plain(await page.textContent("#series"))).toContain("Ta część wymaga tokenu");
@@ -159,13 +180,19 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(plain(await page.textContent("h1"))).toBe("Three models of cooperation compared");
       const share = page.locator("table.overview tbody tr", { has: page.locator('th:text-is("EU share")') });
       expect((await share.locator("td").allTextContents()).map(plain)).toEqual(["not in the sources", "84.28% ‡", "84.28%"]);
-      expect(plain(await page.textContent("#overview .provenance-note"))).toBe("‡ not stated on the source pages but inferred or computed from them (the reasoning shows on hover).");
+      expect(plain(await page.textContent("#overview .provenance-note"))).toBe(
+        "‡ not stated on the source pages but inferred or computed from them (the reasoning shows on hover).",
+      );
       expect(plain((await page.locator("#money-chart svg text").allTextContents()).join(" | "))).toContain("84.28%");
-      expect(plain(await page.textContent("#indicator-definition"))).toMatch(/^What the indicator counts \(family-quarters\): For each quarter, .* counts four times; FAMILIES_ENROLLED counts distinct families\.$/);
+      expect(plain(await page.textContent("#indicator-definition"))).toMatch(
+        /^What the indicator counts \(family-quarters\): For each quarter, .* counts four times; FAMILIES_ENROLLED counts distinct families\.$/,
+      );
       // The mark and its legend in English too.
       const families = page.locator("table.overview tbody tr", { has: page.locator('th:text-is("Families enrolled (each counted once)")') });
       expect((await families.locator("td").allTextContents()).map(plain).every((text) => text.endsWith("†"))).toBe(true);
-      expect(plain(await page.textContent("#overview .origin-note"))).toBe("† demonstration (synthetic) data: computed from records generated for the demo, not from real observations.");
+      expect(plain(await page.textContent("#overview .origin-note"))).toBe(
+        "† demonstration (synthetic) data: computed from records generated for the demo, not from real observations.",
+      );
       await page.screenshot({ path: screenshotPath("dashboard-public-en"), fullPage: true });
       // The choice is remembered on the next visit.
       await page.reload();
@@ -186,7 +213,11 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(plain(await page.textContent("#token-status"))).toBe("Token w użyciu (tylko w tej karcie przeglądarki).");
       // Coverage gaps of the reported indicator shown first (FAMILIES_SUPPORTED): per partnership, then the sites, worst first.
       const summary = page.locator("table.coverage-summary tbody");
-      expect((await summary.locator("th").allTextContents()).map(plain)).toEqual(["Liderzy kooperacji", "Kooperacja – efektywna i skuteczna", expect.stringMatching(/^Kooperacje 3D/)]);
+      expect((await summary.locator("th").allTextContents()).map(plain)).toEqual([
+        "Liderzy kooperacji",
+        "Kooperacja – efektywna i skuteczna",
+        expect.stringMatching(/^Kooperacje 3D/),
+      ]);
       // Every pilot site reports this indicator (3, 1 and 2 sites), and each lacks some quarter.
       expect((await summary.locator("td:nth-of-type(1)").allTextContents()).map(plain)).toEqual(["3", "1", "2"]);
       expect((await summary.locator("td:nth-of-type(2)").allTextContents()).map(plain)).toEqual(["3", "1", "2"]);
@@ -203,14 +234,18 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       await page.waitForSelector("#series-figure figcaption:has-text('Rodziny objęte wsparciem (różne rodziny, każda liczona raz)')");
       await settled(page);
       const seriesTable = page.locator("#series-figure table");
-      expect(plain(await seriesTable.locator("caption").textContent())).toBe("Rodziny objęte wsparciem (różne rodziny, każda liczona raz): przebieg w czasie (kwartały)");
+      expect(plain(await seriesTable.locator("caption").textContent())).toBe(
+        "Rodziny objęte wsparciem (różne rodziny, każda liczona raz): przebieg w czasie (kwartały)",
+      );
       const suppressed = seriesTable.locator("td[data-suppressed=true]");
       expect(await suppressed.count()).toBeGreaterThan(0);
       // Withheld, and still marked: what is withheld was computed from synthetic demo records.
       expect(new Set((await suppressed.allTextContents()).map(plain))).toEqual(new Set(["utajnione †"]));
       expect(await page.locator("#series-figure-chart svg path").count()).toBeGreaterThan(3);
       // The gaps are explained beside the chart, naming the quarters, and marked on it.
-      expect(plain(await page.textContent("#series .gap-note"))).toMatch(/^Przerwy w linii to kwartały utajnione: liczba zbyt małej grupy rodzin, by ją pokazać\. [^:]+: 20\d\d-Q[1-4]/);
+      expect(plain(await page.textContent("#series .gap-note"))).toMatch(
+        /^Przerwy w linii to kwartały utajnione: liczba zbyt małej grupy rodzin, by ją pokazać\. [^:]+: 20\d\d-Q[1-4]/,
+      );
       expect(plain((await page.locator("#series-figure-chart svg text").allTextContents()).join(" | "))).toContain("utajnione");
       expect(plain(await page.textContent("#coverage"))).toContain("Ten wskaźnik hub oblicza z rejestrów regionów");
       // The focus stays on the control the reader used, through every redraw; the used token is not left in its field.
@@ -220,7 +255,9 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       // The same explanation in English, naming the same quarters.
       const polishGaps = plain(await page.textContent("#series .gap-note")).replace(/^[^.]+\. /, "");
       await page.getByRole("button", { name: "English" }).click();
-      expect(plain(await page.textContent("#series .gap-note"))).toBe(`Gaps in a line are suppressed quarters: a group of families too small to show. ${polishGaps}`);
+      expect(plain(await page.textContent("#series .gap-note"))).toBe(
+        `Gaps in a line are suppressed quarters: a group of families too small to show. ${polishGaps}`,
+      );
       expect(plain((await page.locator("#series-figure-chart svg text").allTextContents()).join(" | "))).toContain("suppressed");
       expect(new Set((await seriesTable.locator("td[data-suppressed=true]").allTextContents()).map(plain))).toEqual(new Set(["suppressed †"]));
       await page.screenshot({ path: screenshotPath("dashboard-suppressed-series-en"), fullPage: true });
@@ -241,11 +278,33 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       const byVoivodeship = (await published("FAMILIES_ENROLLED", "VOIVODESHIP")).filter((row) => row.voivodeship);
       expect(byVoivodeship.filter((row) => row.suppressed).length).toBeGreaterThan(0);
       expect(byVoivodeship.filter((row) => row.protection === "PERTURBED").length).toBeGreaterThan(0);
-      const overview = await graphql(hub.gateway.url, `{ partnerships { key voivodeships { teryt name } pilotSites { id name } } }`);
-      const names = new Map<string, string>(overview.data.partnerships.flatMap((p: { voivodeships: { teryt: string; name: string }[] }) => p.voivodeships.map((v) => [v.teryt, v.name])));
+      const overview = await graphql(
+        hub.gateway.url,
+        `
+          {
+            partnerships {
+              key
+              voivodeships {
+                teryt
+                name
+              }
+              pilotSites {
+                id
+                name
+              }
+            }
+          }
+        `,
+      );
+      const names = new Map<string, string>(
+        overview.data.partnerships.flatMap((p: { voivodeships: { teryt: string; name: string }[] }) => p.voivodeships.map((v) => [v.teryt, v.name])),
+      );
       const sites: { name: string; shown: string; suppressed: boolean }[] = [];
       for (const partnership of overview.data.partnerships as { key: string; pilotSites: { id: string; name: string }[] }[]) {
-        const ranking = await graphql(hub.gateway.url, `{ siteRanking(partnership: "${partnership.key}", indicator: "FAMILIES_ENROLLED") { siteId value suppressed protection origin } }`);
+        const ranking = await graphql(
+          hub.gateway.url,
+          `{ siteRanking(partnership: "${partnership.key}", indicator: "FAMILIES_ENROLLED") { siteId value suppressed protection origin } }`,
+        );
         expect(ranking.errors).toBeUndefined();
         for (const site of partnership.pilotSites) {
           const figure = ranking.data.siteRanking.find((rank: { siteId: string }) => rank.siteId === site.id);
@@ -257,9 +316,28 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       // The table beside the map: all 16 voivodeships in TERYT order, the one outside the three macroregions said to be so,
       // each figure as the API publishes it, withheld cells marked as in every other table, every pilot site with its figure.
       const table = page.locator("#map-figure table");
-      expect(plain(await table.locator("caption").textContent())).toBe("Rodziny objęte wsparciem (różne rodziny, każda liczona raz): według województw i miejsc pilotażu (cały okres programu)");
+      expect(plain(await table.locator("caption").textContent())).toBe(
+        "Rodziny objęte wsparciem (różne rodziny, każda liczona raz): według województw i miejsc pilotażu (cały okres programu)",
+      );
       const rowHeads = (await table.locator("tbody th").allTextContents()).map(plain);
-      expect(rowHeads.map((head) => head.match(/\((\d\d)\)$/)?.[1])).toEqual(["02", "04", "06", "08", "10", "12", "14", "16", "18", "20", "22", "24", "26", "28", "30", "32"]);
+      expect(rowHeads.map((head) => head.match(/\((\d\d)\)$/)?.[1])).toEqual([
+        "02",
+        "04",
+        "06",
+        "08",
+        "10",
+        "12",
+        "14",
+        "16",
+        "18",
+        "20",
+        "22",
+        "24",
+        "26",
+        "28",
+        "30",
+        "32",
+      ]);
       expect(plain(await table.locator("tbody tr").first().textContent())).toContain("dolnośląskie (02)poza trzema makroregionami");
       for (const row of byVoivodeship) {
         const line = table.locator("tbody tr", { has: page.locator(`th:text-is("${names.get(row.voivodeship!)} (${row.voivodeship})")`) });
@@ -273,7 +351,16 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       // fill, one per withheld voivodeship), withheld sites as hollow diamonds, and the marks' legend beside it.
       const mapText = plain((await page.locator("#map-figure-chart svg text").allTextContents()).join(" | "));
       for (const row of byVoivodeship) expect(mapText).toContain(`${names.get(row.voivodeship!)} | ${asShown(row)}`);
-      const hatched = await page.locator("#map-figure-chart svg path").evaluateAll((paths) => paths.filter((path) => (path.getAttribute("fill") ?? "").startsWith("url(#") && path.closest("svg")!.querySelector(`pattern[id="${path.getAttribute("fill")!.slice(5, -1)}"]`)).length);
+      const hatched = await page
+        .locator("#map-figure-chart svg path")
+        .evaluateAll(
+          (paths) =>
+            paths.filter(
+              (path) =>
+                (path.getAttribute("fill") ?? "").startsWith("url(#") &&
+                path.closest("svg")!.querySelector(`pattern[id="${path.getAttribute("fill")!.slice(5, -1)}"]`),
+            ).length,
+        );
       expect(hatched).toBe(byVoivodeship.filter((row) => row.suppressed).length);
       const dots = await page.locator("#map-figure-chart svg path").evaluateAll((paths) => paths.filter((path) => path.getAttribute("fill") === "#fff").length);
       expect(dots).toBe(sites.filter((site) => site.suppressed).length);
@@ -285,18 +372,25 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       // From the keyboard: Tab reaches the map; arrows, Home and End walk the voivodeships, each described in a live region.
       const chart = page.locator("#map-figure-chart");
       await page.focus("#indicator");
-      for (let presses = 0; presses < 10 && (await page.evaluate(() => document.activeElement?.id)) !== "map-figure-chart"; presses++) await page.keyboard.press("Tab");
+      for (let presses = 0; presses < 10 && (await page.evaluate(() => document.activeElement?.id)) !== "map-figure-chart"; presses++)
+        await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("map-figure-chart");
       expect(await chart.getAttribute("aria-describedby")).toBe("map-keys");
       await page.keyboard.press("Home");
-      expect(plain(await page.textContent("#map-chosen"))).toBe("Wybrane na mapie: dolnośląskie (02), poza trzema makroregionami: –. Miejsca pilotażu i ich wartości: brak miejsc pilotażu.");
+      expect(plain(await page.textContent("#map-chosen"))).toBe(
+        "Wybrane na mapie: dolnośląskie (02), poza trzema makroregionami: –. Miejsca pilotażu i ich wartości: brak miejsc pilotażu.",
+      );
       const withered = byVoivodeship.find((row) => row.suppressed)!;
       const index = rowHeads.findIndex((head) => head.endsWith(`(${withered.voivodeship})`));
       for (let step = 0; step < index; step++) await page.keyboard.press("ArrowRight");
-      expect(plain(await page.textContent("#map-chosen"))).toMatch(new RegExp(`^Wybrane na mapie: ${names.get(withered.voivodeship!)} \\(${withered.voivodeship}\\), [^:]+: utajnione †\\.`));
+      expect(plain(await page.textContent("#map-chosen"))).toMatch(
+        new RegExp(`^Wybrane na mapie: ${names.get(withered.voivodeship!)} \\(${withered.voivodeship}\\), [^:]+: utajnione †\\.`),
+      );
       // The chosen voivodeship is outlined on the map, and its tooltip shows.
       expect(await page.locator("#map-figure-chart svg path[stroke='#b35c00']").count()).toBe(1);
-      await expect.poll(async () => plain(await chart.locator("div").last().textContent())).toContain(`${names.get(withered.voivodeship!)} (${withered.voivodeship})`);
+      await expect
+        .poll(async () => plain(await chart.locator("div").last().textContent()))
+        .toContain(`${names.get(withered.voivodeship!)} (${withered.voivodeship})`);
       await page.keyboard.press("End");
       expect(plain(await page.textContent("#map-chosen"))).toMatch(/^Wybrane na mapie: zachodniopomorskie \(32\), Kooperacja – efektywna i skuteczna:/);
       await page.keyboard.press("Escape");
@@ -314,7 +408,9 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(new Set((await table.locator("td[data-suppressed=true]").allTextContents()).map(plain))).toEqual(new Set(["suppressed †"]));
       await chart.focus();
       await page.keyboard.press("ArrowDown");
-      expect(plain(await page.textContent("#map-chosen"))).toMatch(/^Chosen on the map: dolnośląskie \(02\), outside the three macroregions: –\. Pilot sites and their figures: no pilot sites\.$/);
+      expect(plain(await page.textContent("#map-chosen"))).toMatch(
+        /^Chosen on the map: dolnośląskie \(02\), outside the three macroregions: –\. Pilot sites and their figures: no pilot sites\.$/,
+      );
       await page.locator("#map").screenshot({ path: screenshotPath("dashboard-map-en") });
       expect(errors).toEqual([]);
     } finally {
@@ -344,9 +440,15 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
         await page.getByRole("button", { name: language }).click();
         await page.addScriptTag({ path: AXE_PATH });
         const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe;
           const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-          return result.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+          return result.violations.map(
+            (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+          );
         });
         expect(violations, language).toEqual([]);
       }
@@ -374,7 +476,10 @@ describe.skipIf(!BROWSER_FOUND)("the dashboard page in a real browser", () => {
       expect(plain(await banner.textContent())).toBe(
         "Dane niepełne. Nie odpowiedział na czas region: Kooperacja – efektywna i skuteczna (makroregion II). Liczby poniżej nie obejmują jego danych. Odśwież stronę później.",
       );
-      expect((await page.locator("table.overview thead th").allTextContents()).map(plain).slice(1)).toEqual(["Liderzy kooperacji", expect.stringMatching(/^Kooperacje 3D/)]);
+      expect((await page.locator("table.overview thead th").allTextContents()).map(plain).slice(1)).toEqual([
+        "Liderzy kooperacji",
+        expect.stringMatching(/^Kooperacje 3D/),
+      ]);
     } finally {
       await page.close();
       await gateway.close();

@@ -57,7 +57,19 @@ export function run(url: string, statements: [string, unknown[]][]): Promise<voi
   });
 }
 
-const TABLES = ["pilot_site", "territorial_unit", "institution", "cooperation_body", "body_member", "body_meeting", "support_activity", "supported_family", "indicator_value", "import_batch", "audit_entry"];
+const TABLES = [
+  "pilot_site",
+  "territorial_unit",
+  "institution",
+  "cooperation_body",
+  "body_member",
+  "body_meeting",
+  "support_activity",
+  "supported_family",
+  "indicator_value",
+  "import_batch",
+  "audit_entry",
+];
 
 /**
  * A digest of everything a write could change in a regional database: rows
@@ -91,7 +103,10 @@ export async function fingerprint(url: string): Promise<Record<string, string>> 
 export async function tables(url: string): Promise<string[]> {
   const rows =
     dialectOf(url) === "postgresql"
-      ? await query<{ name: string }>(url, "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")
+      ? await query<{ name: string }>(
+          url,
+          "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+        )
       : await query<{ name: string }>(url, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'");
   return rows.map((row) => row.name).filter((name) => name !== "mikro_orm_migrations");
 }
@@ -100,7 +115,9 @@ export async function tables(url: string): Promise<string[]> {
 export async function columns(url: string, table: string): Promise<string[]> {
   const rows =
     dialectOf(url) === "postgresql"
-      ? await query<{ name: string }>(url, "select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ?", [table])
+      ? await query<{ name: string }>(url, "select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ?", [
+          table,
+        ])
       : await query<{ name: string }>(url, `select name from pragma_table_info('${table}')`);
   return rows.map((row) => row.name);
 }

@@ -45,7 +45,8 @@ const DATABASES = [...PARTNERSHIP_KEYS, "book"].map((name) => `${name}-db`);
 
 /** The variables each service's code reads: the zod shapes of its configuration and the identity settings. */
 function knownVariables(service: string): Set<string> {
-  const own = service === "gateway" ? Object.keys(GATEWAY_ENV) : service === "book" ? Object.keys(BOOK_ENV) : Object.keys(regionalEnv(service as PartnershipKey));
+  const own =
+    service === "gateway" ? Object.keys(GATEWAY_ENV) : service === "book" ? Object.keys(BOOK_ENV) : Object.keys(regionalEnv(service as PartnershipKey));
   return new Set([...own, ...AUTH_ENV_NAMES]);
 }
 
@@ -72,7 +73,9 @@ describe("docker-compose.yml", () => {
       expect(database.networks).toEqual([`${name}-data`]);
       expect(compose.networks?.[`${name}-data`]).toEqual({ internal: true });
       // Only its own service shares the database's network.
-      const members = Object.entries(services).filter(([, service]) => service.networks.includes(`${name}-data`)).map(([member]) => member);
+      const members = Object.entries(services)
+        .filter(([, service]) => service.networks.includes(`${name}-data`))
+        .map(([member]) => member);
       expect(members.sort()).toEqual([name, `${name}-db`].sort());
     }
   });
@@ -82,7 +85,11 @@ describe("docker-compose.yml", () => {
     expect(services.gateway!.ports).toEqual(["4000:4000"]);
     expect(compose.networks?.hub).toEqual({ internal: true });
     for (const name of APPS) expect(services[name]!.networks).toContain("hub");
-    expect(Object.entries(services).filter(([, service]) => service.networks.includes("edge")).map(([name]) => name)).toEqual(["gateway"]);
+    expect(
+      Object.entries(services)
+        .filter(([, service]) => service.networks.includes("edge"))
+        .map(([name]) => name),
+    ).toEqual(["gateway"]);
   });
 
   it("health-checks every service, the services on their readiness endpoint, and starts each after what it needs is healthy", () => {
@@ -97,7 +104,10 @@ describe("docker-compose.yml", () => {
     for (const name of APPS) {
       const environment = services[name]!.environment!;
       const known = knownVariables(name);
-      expect(Object.keys(environment).filter((variable) => !known.has(variable)), name).toEqual([]);
+      expect(
+        Object.keys(environment).filter((variable) => !known.has(variable)),
+        name,
+      ).toEqual([]);
       expect(environment.NODE_ENV, name).toBe("production");
       expect(environment.AUTH_JWKS_URL, name).toBe(ENV.AUTH_JWKS_URL);
       expect(environment.HUB_INTERNAL_SECRET, name).toBeUndefined();
@@ -123,12 +133,23 @@ describe("docker-compose.yml", () => {
       // The gateway finds the region on the port the region listens on.
       expect(services.gateway!.environment![`${upper}_URL`]).toBe(`http://${key}:${environment[`${upper}_PORT`]}/`);
     }
-    expect(services.book!.environment).toMatchObject({ BOOK_DATABASE_URL: "postgresql://hub:pw-book@book-db:5432/book", SUBGRAPH_HOST: "0.0.0.0", HUB_URL: "http://gateway:4000/" });
-    expect(services.gateway!.environment).toMatchObject({ BOOK_URL: `http://book:${services.book!.environment!.BOOK_PORT}/`, CURSOR_SECRET: ENV.CURSOR_SECRET, GATEWAY_HOST: "0.0.0.0", GATEWAY_PORT: "4000" });
+    expect(services.book!.environment).toMatchObject({
+      BOOK_DATABASE_URL: "postgresql://hub:pw-book@book-db:5432/book",
+      SUBGRAPH_HOST: "0.0.0.0",
+      HUB_URL: "http://gateway:4000/",
+    });
+    expect(services.gateway!.environment).toMatchObject({
+      BOOK_URL: `http://book:${services.book!.environment!.BOOK_PORT}/`,
+      CURSOR_SECRET: ENV.CURSOR_SECRET,
+      GATEWAY_HOST: "0.0.0.0",
+      GATEWAY_PORT: "4000",
+    });
   });
 
   it("refuses to resolve without the keys and passwords, naming each", () => {
-    expect(() => resolveCompose(TEXT, {})).toThrow(/LIDERZY_DB_PASSWORD[\s\S]*BOOK_DB_PASSWORD[\s\S]*AUTH_JWKS_URL[\s\S]*GATEWAY_PUBLIC_KEY[\s\S]*BOOK_PRIVATE_KEY[\s\S]*GATEWAY_PRIVATE_KEY[\s\S]*CURSOR_SECRET/);
+    expect(() => resolveCompose(TEXT, {})).toThrow(
+      /LIDERZY_DB_PASSWORD[\s\S]*BOOK_DB_PASSWORD[\s\S]*AUTH_JWKS_URL[\s\S]*GATEWAY_PUBLIC_KEY[\s\S]*BOOK_PRIVATE_KEY[\s\S]*GATEWAY_PRIVATE_KEY[\s\S]*CURSOR_SECRET/,
+    );
   });
 
   it("is printed resolved by npm run compose:config, and refused there without the keys", () => {

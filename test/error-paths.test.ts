@@ -11,7 +11,9 @@ function at(data: unknown, path: readonly (string | number)[]): unknown {
 function nullsOf(data: unknown, key: string, path: (string | number)[] = []): string[] {
   if (Array.isArray(data)) return data.flatMap((item, index) => nullsOf(item, key, [...path, index]));
   if (!data || typeof data !== "object") return [];
-  return Object.entries(data).flatMap(([name, value]) => (name === key && value === null ? [JSON.stringify([...path, name])] : nullsOf(value, key, [...path, name])));
+  return Object.entries(data).flatMap(([name, value]) =>
+    name === key && value === null ? [JSON.stringify([...path, name])] : nullsOf(value, key, [...path, name]),
+  );
 }
 
 const SITES = `{
@@ -74,7 +76,9 @@ describe("errors of merged fields are reported where the client's response has t
       for (const error of result.errors!) expect(error.extensions).toMatchObject({ partnership: "kooperacje3d", code: "INTERNAL_SERVER_ERROR" });
       // All six sites, one page: each of Kooperacje 3D's two gets its error, at its place in the national order.
       const whole = await graphql(gateway.url, SITES.replace("first: 5", "first: 10"), undefined, owner);
-      const placed = (whole.data.sites.list as { site: { name: string; region: { key: string } } }[]).flatMap((edge, index) => (edge.site.region.key === "kooperacje3d" ? [index] : []));
+      const placed = (whole.data.sites.list as { site: { name: string; region: { key: string } } }[]).flatMap((edge, index) =>
+        edge.site.region.key === "kooperacje3d" ? [index] : [],
+      );
       expect(placed).toHaveLength(2);
       expect(whole.errors!.map((error) => error.path)).toEqual(placed.map((index) => ["sites", "list", index, "site", "fam"]));
     } finally {

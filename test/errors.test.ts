@@ -13,7 +13,17 @@ describe("bad input gets a clear error and the hub stays up", () => {
 
   it("answers a malformed ID with BAD_USER_INPUT", async () => {
     for (const id of ["garbage", "", "a2Vr", encodeGlobalId("kooperacje3d", "PilotSite", "1012011") + "x"]) {
-      const result = await graphql(hub.gateway.url, `query($id: ID!) { pilotSite(id: $id) { name } }`, { id });
+      const result = await graphql(
+        hub.gateway.url,
+        `
+          query ($id: ID!) {
+            pilotSite(id: $id) {
+              name
+            }
+          }
+        `,
+        { id },
+      );
       expect(result.status).toBe(200);
       expect(result.data).toEqual({ pilotSite: null });
       expect(code(result), id).toEqual(["BAD_USER_INPUT"]);
@@ -21,16 +31,36 @@ describe("bad input gets a clear error and the hub stays up", () => {
   });
 
   it("answers an ID of another type with BAD_USER_INPUT", async () => {
-    const result = await graphql(hub.gateway.url, `query($id: ID!) { pilotSite(id: $id) { name } }`, {
-      id: encodeGlobalId("kooperacje3d", "Institution", "pcpr-radomsko"),
-    });
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          pilotSite(id: $id) {
+            name
+          }
+        }
+      `,
+      {
+        id: encodeGlobalId("kooperacje3d", "Institution", "pcpr-radomsko"),
+      },
+    );
     expect(code(result)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("answers an unknown ID with NOT_FOUND, naming the region it was routed to", async () => {
-    const result = await graphql(hub.gateway.url, `query($id: ID!) { pilotSite(id: $id) { name } }`, {
-      id: encodeGlobalId("liderzy", "PilotSite", "9999999"),
-    });
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          pilotSite(id: $id) {
+            name
+          }
+        }
+      `,
+      {
+        id: encodeGlobalId("liderzy", "PilotSite", "9999999"),
+      },
+    );
     expect(result.data).toEqual({ pilotSite: null });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", partnership: "liderzy", macroregion: "I" });
   });
@@ -38,7 +68,22 @@ describe("bad input gets a clear error and the hub stays up", () => {
   it("routes lookups by ID to their own region and answers list fields from all regions in the same request", async () => {
     const result = await graphql(
       hub.gateway.url,
-      `query($a: ID!, $b: ID!) { a: pilotSite(id: $a) { name partnership { key } } b: institution(id: $b) { shortName } sites: pilotSites { totalCount } }`,
+      `
+        query ($a: ID!, $b: ID!) {
+          a: pilotSite(id: $a) {
+            name
+            partnership {
+              key
+            }
+          }
+          b: institution(id: $b) {
+            shortName
+          }
+          sites: pilotSites {
+            totalCount
+          }
+        }
+      `,
       { a: encodeGlobalId("kooperacje3d", "PilotSite", "1012011"), b: encodeGlobalId("kooperacja", "Institution", "umk-torun") },
     );
     expect(result.errors).toBeUndefined();
@@ -48,23 +93,78 @@ describe("bad input gets a clear error and the hub stays up", () => {
   });
 
   it("refuses a foreign ID on a regional subgraph reached directly", async () => {
-    const result = await graphql(hub.regions.liderzy.url, `query($id: ID!) { pilotSite(id: $id) { name } }`, {
-      id: encodeGlobalId("kooperacje3d", "PilotSite", "1012011"),
-    });
+    const result = await graphql(
+      hub.regions.liderzy.url,
+      `
+        query ($id: ID!) {
+          pilotSite(id: $id) {
+            name
+          }
+        }
+      `,
+      {
+        id: encodeGlobalId("kooperacje3d", "PilotSite", "1012011"),
+      },
+    );
     expect(code(result)).toEqual(["NOT_FOUND"]);
   });
 
   it("answers invalid documents and variables with the standard codes", async () => {
-    expect(code(await graphql(hub.gateway.url, `{ nope }`))).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    expect(
+      code(
+        await graphql(
+          hub.gateway.url,
+          `
+            {
+              nope
+            }
+          `,
+        ),
+      ),
+    ).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
     expect(code(await graphql(hub.gateway.url, `{ partnerships { `))).toEqual(["GRAPHQL_PARSE_FAILED"]);
-    expect(code(await graphql(hub.gateway.url, `query($id: ID!) { pilotSite(id: $id) { name } }`, { id: { not: "an id" } }))).toEqual([
-      "BAD_USER_INPUT",
-    ]);
-    expect(code(await graphql(hub.gateway.url, `{ recommendation(id: "nonsense") { title } }`))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      code(
+        await graphql(
+          hub.gateway.url,
+          `
+            query ($id: ID!) {
+              pilotSite(id: $id) {
+                name
+              }
+            }
+          `,
+          { id: { not: "an id" } },
+        ),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      code(
+        await graphql(
+          hub.gateway.url,
+          `
+            {
+              recommendation(id: "nonsense") {
+                title
+              }
+            }
+          `,
+        ),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("still serves after all of that", async () => {
-    const result = await graphql(hub.gateway.url, `{ partnerships { key } }`);
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          partnerships {
+            key
+          }
+        }
+      `,
+    );
     expect(result.data.partnerships).toHaveLength(3);
   });
 });
@@ -78,7 +178,23 @@ describe("a region that is down", () => {
   afterAll(() => hub?.close());
 
   it("costs only its own rows, with an error that names it", async () => {
-    const result = await graphql(hub.gateway.url, `{ pilotSites(orderBy: { field: TERYT }) { edges { node { name partnership { key } } } } }`);
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          pilotSites(orderBy: { field: TERYT }) {
+            edges {
+              node {
+                name
+                partnership {
+                  key
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
     expect(result.data.pilotSites.edges.map((e: any) => e.node.partnership.key)).toEqual(["kooperacje3d", "kooperacje3d", "liderzy", "liderzy", "liderzy"]);
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "SHARD_UNAVAILABLE", partnership: "kooperacja", macroregion: "II" });
@@ -88,13 +204,32 @@ describe("a region that is down", () => {
 
   it("refuses an invalid book input with BAD_USER_INPUT naming the field, and writes nothing", async () => {
     const analyst = await as(Role.NATIONAL_ANALYST);
-    const count = async () => (await graphql(hub.gateway.url, `{ recommendations { id } }`, {}, analyst)).data.recommendations.length;
+    const count = async () =>
+      (
+        await graphql(
+          hub.gateway.url,
+          `
+            {
+              recommendations {
+                id
+              }
+            }
+          `,
+          {},
+          analyst,
+        )
+      ).data.recommendations.length;
     const before = await count();
     const create = `mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`;
     const chapterId = encodeBookId("BookChapter", "ch4");
     const short = await graphql(hub.gateway.url, create, { input: { chapterId, title: "ab", text: "Long enough text for a recommendation." } }, analyst);
     expect(short.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([["BAD_USER_INPUT", "title"]]);
-    const noChapter = await graphql(hub.gateway.url, create, { input: { chapterId: encodeBookId("BookChapter", "nope"), title: "A title", text: "Long enough text for a recommendation." } }, analyst);
+    const noChapter = await graphql(
+      hub.gateway.url,
+      create,
+      { input: { chapterId: encodeBookId("BookChapter", "nope"), title: "A title", text: "Long enough text for a recommendation." } },
+      analyst,
+    );
     expect(noChapter.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([["NOT_FOUND", "chapterId"]]);
     expect(await count()).toBe(before);
   });

@@ -39,7 +39,9 @@ describe.skipIf(!BROWSER_FOUND)("the API explorer the hub serves at /, in a real
     expect(notes).toContain("Authorization: Bearer <token>");
     expect(notes).toContain("apollo-require-preflight");
     expect(notes).toContain("persisted queries");
-    await page.waitForFunction(() => (globalThis as unknown as { document: { body: { textContent: string | null } } }).document.body.textContent?.includes("recommendations"));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { document: { body: { textContent: string | null } } }).document.body.textContent?.includes("recommendations"),
+    );
     // The answer as the result pane shows it (a tall window: CodeMirror draws only the lines in view). The run button
     // is pressed until an answer shows: on a busy machine the editor may still be starting the first time.
     const answer = async () => {

@@ -10,7 +10,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 const ROOT = resolve(__dirname, "..");
-const COLUMNS = ["indicator", "unit", "aggregation", "macroregion", "partnership", "voivodeship", "voivodeshipName", "municipalityKind", "sector", "period", "value", "n", "mean", "families", "suppressed", "protection", "origin", "regionsMissing"];
+const COLUMNS = [
+  "indicator",
+  "unit",
+  "aggregation",
+  "macroregion",
+  "partnership",
+  "voivodeship",
+  "voivodeshipName",
+  "municipalityKind",
+  "sector",
+  "period",
+  "value",
+  "n",
+  "mean",
+  "families",
+  "suppressed",
+  "protection",
+  "origin",
+  "regionsMissing",
+];
 const INDICATORS = ["FAMILIES_SUPPORTED", "WORKERS_COACHED", "CONTRACT_GOALS_MET", "INSTITUTIONS_INVOLVED"];
 const CHAPTER = encodeBookId("BookChapter", "ch4");
 const POLISH_TITLE = "Współpraca z powiatowym urzędem pracy: żłobki, świetlice, źródła";
@@ -54,8 +73,21 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     rows = result.data.compare.rows;
     const created = await graphql(
       hub.gateway.url,
-      `mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`,
-      { input: { chapterId: CHAPTER, title: POLISH_TITLE, text: "Tekst z <script>alert('x')</script> i | kreską, zapisany w exporcie.", targetSectors: ["LABOUR_MARKET"] } },
+      `
+        mutation ($input: NewRecommendation!) {
+          createRecommendation(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          chapterId: CHAPTER,
+          title: POLISH_TITLE,
+          text: "Tekst z <script>alert('x')</script> i | kreską, zapisany w exporcie.",
+          targetSectors: ["LABOUR_MARKET"],
+        },
+      },
       analyst,
     );
     expect(created.errors).toBeUndefined();
@@ -89,7 +121,12 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     expect(table.slice(1)).toEqual(rows.map((row) => COLUMNS.map((column) => xlsxCell(row[column]))));
     expect(table.some((cells) => cells[COLUMNS.indexOf("voivodeshipName")] === "warmińsko-mazurskie")).toBe(true);
     // A notes sheet says what the figures are: when, how asked, what they are computed from, what each indicator counts.
-    const notes = new Map(workbook.get("Notes")!.slice(1).map((cells) => [cells[0], cells[1]]));
+    const notes = new Map(
+      workbook
+        .get("Notes")!
+        .slice(1)
+        .map((cells) => [cells[0], cells[1]]),
+    );
     expect([...workbook.keys()]).toEqual(["Comparison", "Notes"]);
     expect(Date.parse(String(notes.get("exported at")))).not.toBeNaN();
     expect(JSON.parse(String(notes.get("parameters")))).toMatchObject({ indicators: INDICATORS, by: ["VOIVODESHIP", "PERIOD"], grain: "YEAR" });
@@ -108,18 +145,32 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     ).data.bookChapter;
     const expected = chapter.recommendations.flatMap((recommendation: any) =>
       recommendation.comparisons.flatMap((comparison: any) =>
-        comparison.live.map((row: any) => [chapter.number, `${chapter.number}.${recommendation.number}`, comparison.note, "live", ...COLUMNS.map((column) => xlsxCell(row[column]))]),
+        comparison.live.map((row: any) => [
+          chapter.number,
+          `${chapter.number}.${recommendation.number}`,
+          comparison.note,
+          "live",
+          ...COLUMNS.map((column) => xlsxCell(row[column])),
+        ]),
       ),
     );
     expect(expected.length).toBeGreaterThan(0);
     const workbook = await sheets(await (await download(`/export/chapter/${CHAPTER}.xlsx`)).arrayBuffer());
     expect([...workbook.keys()]).toEqual(["Recommendations", "Figures", "Notes"]);
-    const notes = new Map(workbook.get("Notes")!.slice(1).map((cells) => [cells[0], cells[1]]));
+    const notes = new Map(
+      workbook
+        .get("Notes")!
+        .slice(1)
+        .map((cells) => [cells[0], cells[1]]),
+    );
     expect(notes.get("demo content")).toMatch(/seeded examples/);
     expect(notes.get("origin of the figures")).toMatch(/SYNTHETIC/);
     expect(workbook.get("Recommendations")![0]).toContain("demo");
     expect(workbook.get("Figures")!.slice(1)).toEqual(expected);
-    const titles = workbook.get("Recommendations")!.slice(1).map((cells) => cells[2]);
+    const titles = workbook
+      .get("Recommendations")!
+      .slice(1)
+      .map((cells) => cells[2]);
     expect(titles).toEqual(chapter.recommendations.map((recommendation: any) => recommendation.title));
     expect(titles).toContain(POLISH_TITLE);
 
@@ -162,12 +213,30 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     expect(markdown).toMatch(/figures adopted \d{4}-\d{2}-\d{2}T/);
     expect(markdown).toMatch(/\| liderzy \| 20\d\d \| [\d≈ †]+ \| meetings \|/);
     // Its evidence, every item the book holds, each in words: what, where, when, whose; a record the public may not see says so.
-    const held = (await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { evidence { note } } }`, { id }, analyst)).data.recommendation.evidence;
+    const held = (
+      await graphql(
+        hub.gateway.url,
+        `
+          query ($id: ID!) {
+            recommendation(id: $id) {
+              evidence {
+                note
+              }
+            }
+          }
+        `,
+        { id },
+        analyst,
+      )
+    ).data.recommendation.evidence;
     const section = markdown.slice(markdown.indexOf("### 4.1 "), markdown.indexOf("\n### ", markdown.indexOf("### 4.1 ") + 1) >>> 0 || undefined);
     const items = section.split("\n").filter((line) => line.startsWith("- "));
     expect(items).toHaveLength(held.length);
     expect(items.length).toBeGreaterThan(0);
-    for (const item of items) expect(item).toMatch(/^- (Pilot site|Cooperation body|Support activity|Partnership|Institution|Indicator|A regional record this reader may not see|[A-Z][^:]+ at [^,]+, 20\d\d)/);
+    for (const item of items)
+      expect(item).toMatch(
+        /^- (Pilot site|Cooperation body|Support activity|Partnership|Institution|Indicator|A regional record this reader may not see|[A-Z][^:]+ at [^,]+, 20\d\d)/,
+      );
     expect(section).not.toMatch(/- (IndicatorValue|PilotSite|CooperationBody|SupportActivity) /);
   });
 
@@ -189,12 +258,27 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
   it("exports from the command line: npm run export", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kooperacja-export-"));
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/export-cli.ts", ...args], { cwd: ROOT, env: { ...process.env, HUB_URL: hub.gateway.url } }).then(
+      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/export-cli.ts", ...args], {
+        cwd: ROOT,
+        env: { ...process.env, HUB_URL: hub.gateway.url },
+      }).then(
         (output) => ({ code: 0, stdout: output.stdout, stderr: output.stderr }),
         (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
       );
     const out = join(dir, "porownanie.xlsx");
-    const done = await cli("comparison", "--indicators", INDICATORS.join(","), "--by", "VOIVODESHIP,PERIOD", "--grain", "YEAR", "--format", "xlsx", "--out", out);
+    const done = await cli(
+      "comparison",
+      "--indicators",
+      INDICATORS.join(","),
+      "--by",
+      "VOIVODESHIP,PERIOD",
+      "--grain",
+      "YEAR",
+      "--format",
+      "xlsx",
+      "--out",
+      out,
+    );
     expect(done, done.stderr).toMatchObject({ code: 0 });
     expect(done.stdout).toContain(`Wrote ${out}`);
     const table = (await sheets(readFileSync(out).buffer as ArrayBuffer)).get("Comparison")!;
@@ -224,8 +308,16 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
       return result.data;
     };
     const chapter = (await ok(`mutation { createChapter(input: { number: 7, title: "Rozdział próbny", summary: "Figures only." }) { id } }`)).createChapter.id;
-    const draft = (await ok(`mutation($chapter: ID!) { createRecommendation(input: { chapterId: $chapter, title: "Figures re-run now", text: "Stands on a comparison only." }) { id } }`, { chapter })).createRecommendation.id;
-    await ok(`mutation($id: ID!) { addComparisonEvidence(recommendationId: $id, comparison: { note: "Participants by partnership.", indicators: ["ACTIVITY_PARTICIPANTS"], by: ["PARTNERSHIP"] }) { id } }`, { id: draft });
+    const draft = (
+      await ok(
+        `mutation($chapter: ID!) { createRecommendation(input: { chapterId: $chapter, title: "Figures re-run now", text: "Stands on a comparison only." }) { id } }`,
+        { chapter },
+      )
+    ).createRecommendation.id;
+    await ok(
+      `mutation($id: ID!) { addComparisonEvidence(recommendationId: $id, comparison: { note: "Participants by partnership.", indicators: ["ACTIVITY_PARTICIPANTS"], by: ["PARTNERSHIP"] }) { id } }`,
+      { id: draft },
+    );
     expect((await download(`/export/chapter/${chapter}.csv`)).status).toBe(200);
     await hub.regions.liderzy.stop();
     const response = await download(comparisonPath("csv"));
@@ -234,6 +326,9 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
     // A chapter whose draft stands on figures re-run now: they would miss the region.
     const figures = await download(`/export/chapter/${chapter}.xlsx`);
     expect(figures.status).toBe(503);
-    expect(((await figures.json()) as any).errors[0]).toMatchObject({ message: expect.stringContaining("miss region(s) liderzy"), extensions: { code: "SHARD_UNAVAILABLE" } });
+    expect(((await figures.json()) as any).errors[0]).toMatchObject({
+      message: expect.stringContaining("miss region(s) liderzy"),
+      extensions: { code: "SHARD_UNAVAILABLE" },
+    });
   });
 });

@@ -2,15 +2,40 @@ import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 import { encodeGlobalId } from "@kooperacja/shared";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, freshDatabases, graphql, killProcess as kill, startRegionProcess, proxiedGateway, startTestHub, type GraphQLResult, type ProxiedGateway, type TestHub } from "./helpers";
+import {
+  freePort,
+  freshDatabases,
+  graphql,
+  killProcess as kill,
+  startRegionProcess,
+  proxiedGateway,
+  startTestHub,
+  type GraphQLResult,
+  type ProxiedGateway,
+  type TestHub,
+} from "./helpers";
 
 const TRIALS = 5;
 
 const CROSS_REGION = /* GraphQL */ `
   query ($kooperacjaSite: ID!) {
-    partnerships { key }
-    pilotSites(first: 50) { totalCount edges { node { name partnership { key } } } }
-    site: pilotSite(id: $kooperacjaSite) { name }
+    partnerships {
+      key
+    }
+    pilotSites(first: 50) {
+      totalCount
+      edges {
+        node {
+          name
+          partnership {
+            key
+          }
+        }
+      }
+    }
+    site: pilotSite(id: $kooperacjaSite) {
+      name
+    }
   }
 `;
 const variables = { kooperacjaSite: encodeGlobalId("kooperacja", "PilotSite", "2815") };
@@ -18,7 +43,13 @@ const variables = { kooperacjaSite: encodeGlobalId("kooperacja", "PilotSite", "2
 function expectOthersWithError(result: GraphQLResult, code: string) {
   expect(result.status).toBe(200);
   expect(result.data.partnerships.map((p: any) => p.key)).toEqual(["liderzy", "kooperacje3d"]);
-  expect(result.data.pilotSites.edges.map((e: any) => e.node.partnership.key).sort()).toEqual(["kooperacje3d", "kooperacje3d", "liderzy", "liderzy", "liderzy"]);
+  expect(result.data.pilotSites.edges.map((e: any) => e.node.partnership.key).sort()).toEqual([
+    "kooperacje3d",
+    "kooperacje3d",
+    "liderzy",
+    "liderzy",
+    "liderzy",
+  ]);
   expect(result.data.site).toBeNull();
   const regionErrors = result.errors ?? [];
   expect(regionErrors.length).toBeGreaterThanOrEqual(3);
@@ -108,7 +139,16 @@ describe("a region that answers too slowly", () => {
   it("bubbles nulls as the schema says when every region of a non-null field is missing", async () => {
     gateway.proxies.kooperacja.hold = true;
     try {
-      const result = await graphql(gateway.url, `{ pilotSites(filter: { partnerships: ["kooperacja"] }) { totalCount } }`);
+      const result = await graphql(
+        gateway.url,
+        `
+          {
+            pilotSites(filter: { partnerships: ["kooperacja"] }) {
+              totalCount
+            }
+          }
+        `,
+      );
       // pilotSites is non-null and its only region timed out: data itself becomes null.
       expect(result.data).toBeNull();
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "SHARD_TIMEOUT", partnership: "kooperacja" });

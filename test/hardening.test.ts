@@ -25,7 +25,14 @@ describe("a production hub leaks nothing", () => {
     ...keys,
   };
   const token = (role: Role) =>
-    new SignJWT({ role }).setProtectedHeader({ alg: "EdDSA" }).setIssuer("kooperacja-hub").setAudience("kooperacja-hub").setSubject("ops").setIssuedAt().setExpirationTime("1h").sign(users.privateKey);
+    new SignJWT({ role })
+      .setProtectedHeader({ alg: "EdDSA" })
+      .setIssuer("kooperacja-hub")
+      .setAudience("kooperacja-hub")
+      .setSubject("ops")
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(users.privateKey);
 
   beforeAll(async () => {
     hub = await startTestHub(env, { write: (line: string) => lines.push(JSON.parse(line)) });
@@ -34,7 +41,16 @@ describe("a production hub leaks nothing", () => {
 
   it("suggests no field names when introspection is off, at the gateway or a region", async () => {
     for (const url of [hub.gateway.url, hub.regions.liderzy.url]) {
-      const result = await graphql(url, `{ supportedFamilie { totalCount } }`);
+      const result = await graphql(
+        url,
+        `
+          {
+            supportedFamilie {
+              totalCount
+            }
+          }
+        `,
+      );
       expect(result.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
       expect(JSON.stringify(result)).not.toMatch(/Did you mean|supportedFamilies/);
     }
@@ -54,7 +70,9 @@ describe("a production hub leaks nothing", () => {
     const probe = await fetch(new URL("health/ready", hub.gateway.url));
     expect(probe.status).toBe(200);
     expect(await probe.json()).toEqual({ status: "ready" });
-    const detailed = (await (await fetch(new URL("health/ready", hub.gateway.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).json()) as Record<string, unknown>;
+    const detailed = (await (
+      await fetch(new URL("health/ready", hub.gateway.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).json()) as Record<string, unknown>;
     expect(detailed).toMatchObject({ status: "ready", shards: { liderzy: { state: "ready" } } });
     // A region says who it is (a gateway checks that before trusting the URL), and nothing about why it would fail.
     const region = (await (await fetch(new URL("health/ready", hub.regions.liderzy.url))).json()) as Record<string, unknown>;
@@ -63,14 +81,45 @@ describe("a production hub leaks nothing", () => {
   });
 
   it("gives a subgraph's SDL only to the gateway", async () => {
-    const direct = await graphql(hub.regions.kooperacja.url, `{ _service { sdl } }`);
+    const direct = await graphql(
+      hub.regions.kooperacja.url,
+      `
+        {
+          _service {
+            sdl
+          }
+        }
+      `,
+    );
     expect(direct.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(JSON.stringify(direct)).not.toMatch(/@link|type Query/);
-    const asAdmin = await graphql(hub.book.url, `{ _service { sdl } }`, {}, { authorization: `Bearer ${await token(Role.ADMIN)}` });
+    const asAdmin = await graphql(
+      hub.book.url,
+      `
+        {
+          _service {
+            sdl
+          }
+        }
+      `,
+      {},
+      { authorization: `Bearer ${await token(Role.ADMIN)}` },
+    );
     expect(asAdmin.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const gateway = new TokenVerifier(authConfig({ ...env }, "gateway"));
     const assertion = await gateway.assert({ subject: null, role: Role.PUBLIC, partnerships: [] }, { audience: "kooperacja", requestId: "sdl" });
-    const viaGateway = await graphql(hub.regions.kooperacja.url, `{ _service { sdl } }`, {}, { "x-hub-assertion": assertion });
+    const viaGateway = await graphql(
+      hub.regions.kooperacja.url,
+      `
+        {
+          _service {
+            sdl
+          }
+        }
+      `,
+      {},
+      { "x-hub-assertion": assertion },
+    );
     expect(viaGateway.data?._service.sdl).toMatch(/type Query/);
   });
 
@@ -84,7 +133,20 @@ describe("a production hub leaks nothing", () => {
       expect(JSON.parse(text).errors[0].extensions.code).toBe("BAD_REQUEST");
       expect(text).not.toMatch(/call stack/i);
     }
-    expect((await graphql(hub.gateway.url, `{ partnerships { key } }`)).data.partnerships).toHaveLength(3);
+    expect(
+      (
+        await graphql(
+          hub.gateway.url,
+          `
+            {
+              partnerships {
+                key
+              }
+            }
+          `,
+        )
+      ).data.partnerships,
+    ).toHaveLength(3);
   });
 
   it("masks an unexpected error (an entity of a type no subgraph resolves), and logs its detail under the request id", async () => {

@@ -13,7 +13,9 @@ async function json(url: string): Promise<{ status: number; body: Record<string,
 
 /** The value of one Prometheus sample, 0 when absent. */
 function sample(metrics: string, name: string, labels: Record<string, string>): number {
-  const line = metrics.split("\n").find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
+  const line = metrics
+    .split("\n")
+    .find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
   return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
 }
 
@@ -40,7 +42,11 @@ describe("operations endpoints", () => {
         status: "ready",
         ready: true,
         degraded: false,
-        shards: { liderzy: { macroregion: "I", state: "ready" }, kooperacja: { macroregion: "II", state: "ready" }, kooperacje3d: { macroregion: "III", state: "ready" } },
+        shards: {
+          liderzy: { macroregion: "I", state: "ready" },
+          kooperacja: { macroregion: "II", state: "ready" },
+          kooperacje3d: { macroregion: "III", state: "ready" },
+        },
         book: { state: "ready" },
       },
     });
@@ -58,7 +64,9 @@ describe("operations endpoints", () => {
     );
     expect(sample(after, "hub_graphql_request_duration_seconds_count", { operation: "HealthCrossRegion" })).toBeGreaterThanOrEqual(1);
     for (const shard of PARTNERSHIP_KEYS) {
-      expect(sample(after, "hub_shard_requests_total", { shard, outcome: "ok" }), shard).toBe(sample(before, "hub_shard_requests_total", { shard, outcome: "ok" }) + 1);
+      expect(sample(after, "hub_shard_requests_total", { shard, outcome: "ok" }), shard).toBe(
+        sample(before, "hub_shard_requests_total", { shard, outcome: "ok" }) + 1,
+      );
       expect(sample(after, "hub_shard_request_duration_seconds_count", { shard })).toBeGreaterThanOrEqual(1);
     }
     const region = await (await fetch(new URL("metrics", hub.regions.liderzy.url))).text();
@@ -87,7 +95,11 @@ describe("operations endpoints", () => {
     expect(new Set(traced.map((line) => line.service))).toEqual(new Set(["gateway", ...PARTNERSHIP_KEYS.map((key) => `regional:${key}`)]));
     for (const line of traced) expect(line).toMatchObject({ level: 30, method: "POST", status: 200, durationMs: expect.any(Number) });
     // Without one, the gateway makes an id and hands it on.
-    const fresh = await fetch(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: CROSS_REGION }) });
+    const fresh = await fetch(hub.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: CROSS_REGION }),
+    });
     const id = fresh.headers.get("x-request-id")!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await fresh.json();
@@ -98,7 +110,10 @@ describe("operations endpoints", () => {
     const analyst = await as(Role.NATIONAL_ANALYST);
     // The seeded demo recommendation 4.1, whose saved comparison the book re-runs through the gateway.
     const recommendation = "Ym9vazpSZWNvbW1lbmRhdGlvbjpyNC0x";
-    const result = await graphql(hub.gateway.url, `{ recommendation(id: "${recommendation}") { comparisons { live { value } } } }`, undefined, { ...analyst, "x-request-id": "book-trace-1" });
+    const result = await graphql(hub.gateway.url, `{ recommendation(id: "${recommendation}") { comparisons { live { value } } } }`, undefined, {
+      ...analyst,
+      "x-request-id": "book-trace-1",
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data.recommendation.comparisons[0].live.length).toBeGreaterThan(0);
     const traced = lines.filter((line) => line.requestId === "book-trace-1" && line.msg === "request");
@@ -115,7 +130,10 @@ describe("operations endpoints", () => {
       bookUrl: nowhere,
     });
     try {
-      expect(await json(new URL("health/ready", alone.url).href)).toMatchObject({ status: 503, body: { status: "not ready", ready: false, shards: { liderzy: { state: "unreachable" } } } });
+      expect(await json(new URL("health/ready", alone.url).href)).toMatchObject({
+        status: 503,
+        body: { status: "not ready", ready: false, shards: { liderzy: { state: "unreachable" } } },
+      });
       // Liveness is the process itself: still live.
       expect((await json(new URL("health/live", alone.url).href)).status).toBe(200);
       const result = await graphql(alone.url, CROSS_REGION);
@@ -167,7 +185,10 @@ describe.runIf(TEST_DIALECT === "postgresql")("readiness when a region's databas
     // Liveness stays: restarting the process would not bring the database back.
     expect((await json(new URL("health/live", hub.regions.kooperacja.url).href)).status).toBe(200);
     const gateway = await json(new URL("health/ready", hub.gateway.url).href);
-    expect(gateway).toMatchObject({ status: 200, body: { ready: true, degraded: true, shards: { kooperacja: { state: "not ready" }, liderzy: { state: "ready" }, kooperacje3d: { state: "ready" } } } });
+    expect(gateway).toMatchObject({
+      status: 200,
+      body: { ready: true, degraded: true, shards: { kooperacja: { state: "not ready" }, liderzy: { state: "ready" }, kooperacje3d: { state: "ready" } } },
+    });
     // Reasons (addresses, driver messages) stay on the unpublished service.
     expect(JSON.stringify(gateway.body)).not.toContain("127.0.0.1");
 

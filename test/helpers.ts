@@ -39,7 +39,14 @@ export async function graphql<T = any>(
  * Sends a GraphQL multipart request (the file upload convention) with one
  * file as variable `file`, as the import CLI and a browser form do.
  */
-export async function upload<T = any>(url: string, query: string, content: string | Buffer, filename: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+export async function upload<T = any>(
+  url: string,
+  query: string,
+  content: string | Buffer,
+  filename: string,
+  headers: Record<string, string> = {},
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResult<T>> {
   const form = new FormData();
   form.set("operations", JSON.stringify({ query, variables: { ...variables, file: null } }));
   form.set("map", JSON.stringify({ 0: ["variables.file"] }));
@@ -63,7 +70,12 @@ export function productionKeys(): Record<"GATEWAY_PRIVATE_KEY" | "GATEWAY_PUBLIC
   const pem = (key: KeyObject) => key.export({ type: key.type === "private" ? "pkcs8" : "spki", format: "pem" }) as string;
   const gateway = generateKeyPairSync("ed25519");
   const book = generateKeyPairSync("ed25519");
-  return { GATEWAY_PRIVATE_KEY: pem(gateway.privateKey), GATEWAY_PUBLIC_KEY: pem(gateway.publicKey), BOOK_PRIVATE_KEY: pem(book.privateKey), BOOK_PUBLIC_KEY: pem(book.publicKey) };
+  return {
+    GATEWAY_PRIVATE_KEY: pem(gateway.privateKey),
+    GATEWAY_PUBLIC_KEY: pem(gateway.publicKey),
+    BOOK_PRIVATE_KEY: pem(book.privateKey),
+    BOOK_PUBLIC_KEY: pem(book.publicKey),
+  };
 }
 
 /** The database the tests of this project run on: the PostgreSQL project sets HUB_TEST_DATABASE (vitest.config.mts). */
@@ -118,17 +130,20 @@ export async function startTestHub(env: Record<string, string> = {}, logTo?: Des
   for (const service of SERVICES) urls[service] = env[`${service.toUpperCase()}_DATABASE_URL`] ?? urls[service];
   let hub: Hub;
   try {
-    hub = await startHub({
-      DATA_DIR: dataDir,
-      LIDERZY_PORT: "0",
-      KOOPERACJA_PORT: "0",
-      KOOPERACJE3D_PORT: "0",
-      BOOK_PORT: "0",
-      GATEWAY_PORT: "0",
-      LOG_LEVEL: "silent",
-      ...databaseEnv(urls),
-      ...env,
-    }, logTo);
+    hub = await startHub(
+      {
+        DATA_DIR: dataDir,
+        LIDERZY_PORT: "0",
+        KOOPERACJA_PORT: "0",
+        KOOPERACJE3D_PORT: "0",
+        BOOK_PORT: "0",
+        GATEWAY_PORT: "0",
+        LOG_LEVEL: "silent",
+        ...databaseEnv(urls),
+        ...env,
+      },
+      logTo,
+    );
   } catch (error) {
     await databases.drop();
     throw error;
@@ -155,7 +170,13 @@ export interface RegionProcess {
 export async function startRegionProcess(partnership: string, port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<RegionProcess> {
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "subgraphs/regional/src/main.ts"], {
     cwd: resolve(__dirname, ".."),
-    env: { ...process.env, PARTNERSHIP: partnership, [`${partnership.toUpperCase()}_PORT`]: String(port), [`${partnership.toUpperCase()}_DATABASE_URL`]: databaseUrl, ...env },
+    env: {
+      ...process.env,
+      PARTNERSHIP: partnership,
+      [`${partnership.toUpperCase()}_PORT`]: String(port),
+      [`${partnership.toUpperCase()}_DATABASE_URL`]: databaseUrl,
+      ...env,
+    },
   });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
@@ -251,11 +272,17 @@ export async function shardProxy(targetUrl: string): Promise<ShardProxy> {
     if (state.hold && !probe) await new Promise<void>((resume) => waiting.push(resume));
     try {
       const forwarded = Object.fromEntries(
-        ["content-type", "x-hub-assertion", "x-request-id", "authorization"].flatMap((name) => (typeof req.headers[name] === "string" ? [[name, req.headers[name] as string]] : [])),
+        ["content-type", "x-hub-assertion", "x-request-id", "authorization"].flatMap((name) =>
+          typeof req.headers[name] === "string" ? [[name, req.headers[name] as string]] : [],
+        ),
       );
       const body = Buffer.concat(chunks);
       // The path too (the gateway's readiness probe asks /health/ready), so the proxy stands for the shard whole.
-      const upstream = await fetch(new URL(req.url ?? "/", targetUrl), { method: req.method, headers: forwarded, body: req.method === "GET" || req.method === "HEAD" ? undefined : body });
+      const upstream = await fetch(new URL(req.url ?? "/", targetUrl), {
+        method: req.method,
+        headers: forwarded,
+        body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
+      });
       const text = await upstream.text();
       const answer = state.rewrite && !probe ? state.rewrite(text) : text;
       if (!probe) state.bodies.push(answer);

@@ -34,7 +34,9 @@ describe("production configuration", () => {
     // A region's record keys need a secret of its own: the published local one would let anyone take the noise off its figures.
     const { RECORD_KEY_SECRET: _, ...access } = PRODUCTION;
     expect(() => regionalConfig("liderzy", access)).toThrow(/set RECORD_KEY_SECRET/);
-    expect(() => regionalConfig("liderzy", { ...access, RECORD_KEY_SECRET: LOCAL_RECORD_KEY_SECRET })).toThrow(/RECORD_KEY_SECRET is a value published in the hub's repository/);
+    expect(() => regionalConfig("liderzy", { ...access, RECORD_KEY_SECRET: LOCAL_RECORD_KEY_SECRET })).toThrow(
+      /RECORD_KEY_SECRET is a value published in the hub's repository/,
+    );
     expect(() => regionalConfig("liderzy", { ...access, RECORD_KEY_SECRET: "short" })).toThrow(/RECORD_KEY_SECRET must be at least 32 characters/);
     expect(regionalConfig("liderzy", PRODUCTION).recordKeySecret).toBe(INTERNAL);
     const { CURSOR_SECRET: __, ...noCursor } = PRODUCTION;
@@ -44,7 +46,12 @@ describe("production configuration", () => {
   it("refuses published and weak secrets, every one named in one message", () => {
     let message = "";
     try {
-      gatewayConfig({ ...PRODUCTION, CURSOR_SECRET: "c", HUB_INTERNAL_SECRET: "kooperacja-hub-local-internal-secret-not-for-production", GATEWAY_PORT: "many" });
+      gatewayConfig({
+        ...PRODUCTION,
+        CURSOR_SECRET: "c",
+        HUB_INTERNAL_SECRET: "kooperacja-hub-local-internal-secret-not-for-production",
+        GATEWAY_PORT: "many",
+      });
     } catch (error) {
       message = (error as Error).message;
     }
@@ -52,13 +59,17 @@ describe("production configuration", () => {
     expect(message).toMatch(/CURSOR_SECRET must be at least 32 characters \(got 1\)/);
     expect(message).toMatch(/GATEWAY_PORT must be a whole number/);
     expect(message).not.toMatch(/\n\s+at /);
-    expect(() => gatewayConfig({ ...PRODUCTION, CURSOR_SECRET: "kooperacja-hub-local-cursor-secret" })).toThrow(/CURSOR_SECRET is a value published in the hub's repository/);
+    expect(() => gatewayConfig({ ...PRODUCTION, CURSOR_SECRET: "kooperacja-hub-local-cursor-secret" })).toThrow(
+      /CURSOR_SECRET is a value published in the hub's repository/,
+    );
     expect(() => gatewayConfig({ ...PRODUCTION, CURSOR_SECRET: "ab".repeat(20) })).toThrow(/CURSOR_SECRET is too repetitive/);
   });
 
   it("refuses a NODE_ENV that is not exactly production, development or test, and an unset one beside production settings", () => {
     for (const value of ["Production", "prod", "PRODUCTION", "staging"]) {
-      expect(() => gatewayConfig({ ...PRODUCTION, NODE_ENV: value })).toThrow(new RegExp(`NODE_ENV must be exactly one of production, development, test; got "${value}"`));
+      expect(() => gatewayConfig({ ...PRODUCTION, NODE_ENV: value })).toThrow(
+        new RegExp(`NODE_ENV must be exactly one of production, development, test; got "${value}"`),
+      );
     }
     const { NODE_ENV: _, ...unset } = PRODUCTION;
     expect(() => gatewayConfig(unset)).toThrow(/NODE_ENV is unset but production settings are given \(AUTH_JWKS_URL, GATEWAY_PRIVATE_KEY/);
@@ -69,9 +80,13 @@ describe("production configuration", () => {
   it("refuses service keys of the wrong kind: a private key where a public one belongs, another algorithm, a weak user key", () => {
     expect(() => regionalConfig("liderzy", { ...PRODUCTION, GATEWAY_PUBLIC_KEY: KEYS.GATEWAY_PRIVATE_KEY! })).toThrow(/GATEWAY_PUBLIC_KEY holds a private key/);
     const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 });
-    expect(() => gatewayConfig({ ...PRODUCTION, GATEWAY_PRIVATE_KEY: rsa.privateKey.export({ type: "pkcs8", format: "pem" }) as string })).toThrow(/GATEWAY_PRIVATE_KEY is a rsa key; service keys are Ed25519/);
+    expect(() => gatewayConfig({ ...PRODUCTION, GATEWAY_PRIVATE_KEY: rsa.privateKey.export({ type: "pkcs8", format: "pem" }) as string })).toThrow(
+      /GATEWAY_PRIVATE_KEY is a rsa key; service keys are Ed25519/,
+    );
     const { AUTH_JWKS_URL: _, ...noJwks } = PRODUCTION;
-    expect(() => gatewayConfig({ ...noJwks, AUTH_PUBLIC_KEY: rsa.publicKey.export({ type: "spki", format: "pem" }) as string })).toThrow(/AUTH_PUBLIC_KEY is an RSA key of 1024 bits; at least 2048/);
+    expect(() => gatewayConfig({ ...noJwks, AUTH_PUBLIC_KEY: rsa.publicKey.export({ type: "spki", format: "pem" }) as string })).toThrow(
+      /AUTH_PUBLIC_KEY is an RSA key of 1024 bits; at least 2048/,
+    );
     expect(() => gatewayConfig({ ...PRODUCTION, GATEWAY_PRIVATE_KEY: "not a key" })).toThrow(/GATEWAY_PRIVATE_KEY must hold one private key in PEM/);
   });
 
@@ -92,7 +107,9 @@ describe("production configuration", () => {
       encoding: "utf8",
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Configuration is invalid: NODE_ENV must be exactly one of production, development, test; got "prod"; NODE_ENV is unset|Configuration is invalid: NODE_ENV must be exactly/);
+    expect(run.stderr).toMatch(
+      /Configuration is invalid: NODE_ENV must be exactly one of production, development, test; got "prod"; NODE_ENV is unset|Configuration is invalid: NODE_ENV must be exactly/,
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).not.toMatch(/ready at/);
   });
@@ -102,15 +119,30 @@ describe("user tokens' lifetimes", () => {
   const verifier = new TokenVerifier(authConfig({}));
   const secret = new TextEncoder().encode(LOCAL_AUTH_SECRET);
   const token = (issuedAt: number, expiresAt: number) =>
-    new SignJWT({ role: Role.NATIONAL_ANALYST }).setProtectedHeader({ alg: "HS256" }).setIssuer("kooperacja-hub").setAudience("kooperacja-hub").setSubject("a").setIssuedAt(issuedAt).setExpirationTime(expiresAt).sign(secret);
+    new SignJWT({ role: Role.NATIONAL_ANALYST })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("kooperacja-hub")
+      .setAudience("kooperacja-hub")
+      .setSubject("a")
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(secret);
   const now = () => Math.floor(Date.now() / 1000);
 
   it("refuses a token that expires in the year 9999, one longer-lived than AUTH_MAX_TOKEN_SECONDS, and one issued in the future", async () => {
-    await expect(verifier.verifyUserToken(await token(now(), Date.UTC(9999, 0, 1) / 1000))).rejects.toMatchObject({ message: /the hub accepts tokens of at most 24 h/ });
+    await expect(verifier.verifyUserToken(await token(now(), Date.UTC(9999, 0, 1) / 1000))).rejects.toMatchObject({
+      message: /the hub accepts tokens of at most 24 h/,
+    });
     await expect(verifier.verifyUserToken(await token(now(), now() + 25 * 3600))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     await expect(verifier.verifyUserToken(await token(now() + 3600, now() + 7200))).rejects.toMatchObject({ message: /issued in the future/ });
     // Without `iat`, the lifetime counts from now.
-    const noIat = await new SignJWT({ role: Role.NATIONAL_ANALYST }).setProtectedHeader({ alg: "HS256" }).setIssuer("kooperacja-hub").setAudience("kooperacja-hub").setSubject("a").setExpirationTime(now() + 48 * 3600).sign(secret);
+    const noIat = await new SignJWT({ role: Role.NATIONAL_ANALYST })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("kooperacja-hub")
+      .setAudience("kooperacja-hub")
+      .setSubject("a")
+      .setExpirationTime(now() + 48 * 3600)
+      .sign(secret);
     await expect(verifier.verifyUserToken(noIat)).rejects.toMatchObject({ message: /at most 24 h/ });
     expect(await verifier.verifyUserToken(await token(now(), now() + 8 * 3600))).toMatchObject({ role: Role.NATIONAL_ANALYST });
     const longer = new TokenVerifier(authConfig({ AUTH_MAX_TOKEN_SECONDS: String(30 * 86_400) }));
@@ -118,8 +150,12 @@ describe("user tokens' lifetimes", () => {
   });
 
   it("will not sign a local token the hub would refuse (npm run token --expires 30d)", async () => {
-    await expect(signLocalToken(authConfig({}), { subject: "d", role: Role.DASHBOARD, expiresIn: "30d" })).rejects.toThrow(/at most 24 h \(AUTH_MAX_TOKEN_SECONDS\)/);
-    expect(await signLocalToken(authConfig({ AUTH_MAX_TOKEN_SECONDS: String(31 * 86_400) }), { subject: "d", role: Role.DASHBOARD, expiresIn: "30d" })).toMatch(/^ey/);
+    await expect(signLocalToken(authConfig({}), { subject: "d", role: Role.DASHBOARD, expiresIn: "30d" })).rejects.toThrow(
+      /at most 24 h \(AUTH_MAX_TOKEN_SECONDS\)/,
+    );
+    expect(await signLocalToken(authConfig({ AUTH_MAX_TOKEN_SECONDS: String(31 * 86_400) }), { subject: "d", role: Role.DASHBOARD, expiresIn: "30d" })).toMatch(
+      /^ey/,
+    );
   });
 });
 
@@ -175,23 +211,76 @@ describe("the hub in production mode with a JWKS", () => {
 
   it("refuses the development token there", async () => {
     const local = await signLocalToken(authConfig({}), { subject: "dev", role: Role.NATIONAL_ANALYST });
-    const result = await graphql(hub.gateway.url, `{ partnerships { key } }`, {}, { authorization: `Bearer ${local}` });
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          partnerships {
+            key
+          }
+        }
+      `,
+      {},
+      { authorization: `Bearer ${local}` },
+    );
     expect(result.status).toBe(401);
   });
 
   it("answers with no stack trace and no introspection", async () => {
-    const introspection = await graphql(hub.gateway.url, `{ __schema { types { name } } }`);
+    const introspection = await graphql(
+      hub.gateway.url,
+      `
+        {
+          __schema {
+            types {
+              name
+            }
+          }
+        }
+      `,
+    );
     expect(introspection.data).toBeUndefined();
-    const bad = await graphql(hub.gateway.url, `{ pilotSite(id: "garbage") { name } }`);
+    const bad = await graphql(
+      hub.gateway.url,
+      `
+        {
+          pilotSite(id: "garbage") {
+            name
+          }
+        }
+      `,
+    );
     expect(JSON.stringify(bad)).not.toMatch(/stacktrace|at [\w.]+ \(/);
   });
 
   it("keeps the debug figures for admins", async () => {
     const headers = { "x-hub-debug": "sql,shards" };
-    const anonymous = await graphql(hub.gateway.url, `{ partnerships { key } }`, {}, headers);
+    const anonymous = await graphql(
+      hub.gateway.url,
+      `
+        {
+          partnerships {
+            key
+          }
+        }
+      `,
+      {},
+      headers,
+    );
     expect(anonymous.extensions?.sqlStatements).toBeUndefined();
     const admin = await sign(privateKey, "ES256", { role: Role.ADMIN }, "hub-test");
-    const operator = await graphql(hub.gateway.url, `{ partnerships { key } }`, {}, { ...headers, authorization: `Bearer ${admin}` });
+    const operator = await graphql(
+      hub.gateway.url,
+      `
+        {
+          partnerships {
+            key
+          }
+        }
+      `,
+      {},
+      { ...headers, authorization: `Bearer ${admin}` },
+    );
     expect(operator.extensions?.sqlStatements).toBeGreaterThan(0);
   });
 });

@@ -44,7 +44,10 @@ describe("an import killed mid-write (SIGKILL)", () => {
 
   const counts = async () => {
     const [families] = await query<{ n: number }>(dbPath, "select count(*) as n from supported_family where code like 'CRASH-%'");
-    const [audit] = await query<{ n: number }>(dbPath, "select count(*) as n from audit_entry where entity_type = 'SupportedFamily' and action = 'CREATED' and json_extract(after, '$.code') like 'CRASH-%'");
+    const [audit] = await query<{ n: number }>(
+      dbPath,
+      "select count(*) as n from audit_entry where entity_type = 'SupportedFamily' and action = 'CREATED' and json_extract(after, '$.code') like 'CRASH-%'",
+    );
     const [batches] = await query<{ n: number }>(dbPath, "select count(*) as n from import_batch where kind = 'FAMILIES' and rows = ?", [ROWS]);
     return { families: families!.n, audit: audit!.n, batches: batches!.n };
   };

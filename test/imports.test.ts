@@ -83,7 +83,9 @@ describe("bulk import of a region's files", () => {
     expect(await imported()).toBe(10_000);
 
     // Each created family has its creation in the audit trail, tied to the import.
-    const [audited] = await query<{ n: number }>(db("kooperacja"), "select count(*) as n from audit_entry where import_batch_id = ? and action = 'CREATED'", [tryDecodeGlobalId(batch.id)!.localId]);
+    const [audited] = await query<{ n: number }>(db("kooperacja"), "select count(*) as n from audit_entry where import_batch_id = ? and action = 'CREATED'", [
+      tryDecodeGlobalId(batch.id)!.localId,
+    ]);
     expect(audited!.n).toBe(10_000);
     for (const other of ["liderzy", "kooperacje3d"] as const) {
       expect((await query<{ n: number }>(db(other), "select count(*) as n from supported_family where code like 'OST-%'"))[0]!.n).toBe(0);
@@ -95,7 +97,9 @@ describe("bulk import of a region's files", () => {
     const dry = await send(semicolons, "wskaźniki.csv", "INDICATOR_VALUES", true);
     // 2016 lies outside the programme period: refused unless the row says so.
     // The rule names the file's column, outside_programme_period, not the API's field.
-    expect(dry.data.importRecords.problems).toEqual([{ row: 2, column: "period", value: expect.any(String), message: expect.stringContaining("outside_programme_period") }]);
+    expect(dry.data.importRecords.problems).toEqual([
+      { row: 2, column: "period", value: expect.any(String), message: expect.stringContaining("outside_programme_period") },
+    ]);
 
     // A family-level indicator needs the family, supported at the row's site; a site-level one must not name one.
     const mismatched = "indicator;site_teryt;family_code;period;value\nCONTRACT_GOALS_MET;2815;;2020-Q1;50\nWORKERS_COACHED;2815;KES-2815-0001;2020-Q1;3\n";
@@ -108,13 +112,48 @@ describe("bulk import of a region's files", () => {
     expect((await send(marked, "wskaźniki.csv", "INDICATOR_VALUES", false)).data.importRecords).toMatchObject({ written: true, created: 1 });
     const commas = 'indicator,site_teryt,family_code,period,value,outside_programme_period\nWORKERS_COACHED,2815,,2016-Q1,"13,75",tak\n';
     expect((await send(commas, "values.csv", "INDICATOR_VALUES", false)).data.importRecords).toMatchObject({ written: true, created: 0, updated: 1 });
-    const [value] = await query<{ value: number }>(db("kooperacja"), "select value from indicator_value where indicator_id = 'WORKERS_COACHED' and period = '2016-Q1'");
+    const [value] = await query<{ value: number }>(
+      db("kooperacja"),
+      "select value from indicator_value where indicator_id = 'WORKERS_COACHED' and period = '2016-Q1'",
+    );
     expect(value!.value).toBe(13.75);
 
-    const json = JSON.stringify([{ key: "szkolenie-żółć", kind: "TRAINING", title: "Szkolenie: współpraca z sądem rodzinnym – Łódź", held_on: "2019-10-01", site_teryt: "2815", participants: 18, cost: "1 250,50" }]);
+    const json = JSON.stringify([
+      {
+        key: "szkolenie-żółć",
+        kind: "TRAINING",
+        title: "Szkolenie: współpraca z sądem rodzinnym – Łódź",
+        held_on: "2019-10-01",
+        site_teryt: "2815",
+        participants: 18,
+        cost: "1 250,50",
+      },
+    ]);
     const result = await send(json, "działania.json", "ACTIVITIES", false);
     expect(result.data.importRecords).toMatchObject({ written: true, format: "JSON", created: 1 });
-    const activity = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { ... on SupportActivity { title cost { amount } provenance { kind import { fileName } } } } }`, { id: gid("SupportActivity", "szkolenie-żółć") }, owner);
+    const activity = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          node(id: $id) {
+            ... on SupportActivity {
+              title
+              cost {
+                amount
+              }
+              provenance {
+                kind
+                import {
+                  fileName
+                }
+              }
+            }
+          }
+        }
+      `,
+      { id: gid("SupportActivity", "szkolenie-żółć") },
+      owner,
+    );
     expect(activity.data.node).toEqual({
       title: "Szkolenie: współpraca z sądem rodzinnym – Łódź",
       cost: { amount: "1250.50" },
@@ -139,7 +178,31 @@ describe("bulk import of a region's files", () => {
 
     const provenance = await graphql(
       hub.gateway.url,
-      `query ($id: ID!) { node(id: $id) { ... on SupportedFamily { version provenance { kind import { id fileName } history { action actor import { fileName } before after } } } } }`,
+      `
+        query ($id: ID!) {
+          node(id: $id) {
+            ... on SupportedFamily {
+              version
+              provenance {
+                kind
+                import {
+                  id
+                  fileName
+                }
+                history {
+                  action
+                  actor
+                  import {
+                    fileName
+                  }
+                  before
+                  after
+                }
+              }
+            }
+          }
+        }
+      `,
       { id },
       owner,
     );
@@ -156,12 +219,32 @@ describe("bulk import of a region's files", () => {
     expect(family.provenance.history[2].after.endedOn).toBe("2020-01-31");
 
     // Analysts see where records come from, but not who changed them.
-    const analyst = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { id } }`, { id }, await as(Role.NATIONAL_ANALYST));
+    const analyst = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          node(id: $id) {
+            id
+          }
+        }
+      `,
+      { id },
+      await as(Role.NATIONAL_ANALYST),
+    );
     expect(analyst.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("accepts every template in the repository (a dry run into Kooperacja's shard), and each template's columns are the kind's", async () => {
-    const kinds: Record<string, string> = { sites: "SITES", bodies: "BODIES", meetings: "MEETINGS", activities: "ACTIVITIES", families: "FAMILIES", "indicator-values": "INDICATOR_VALUES", institutions: "INSTITUTIONS", "body-members": "BODY_MEMBERS" };
+    const kinds: Record<string, string> = {
+      sites: "SITES",
+      bodies: "BODIES",
+      meetings: "MEETINGS",
+      activities: "ACTIVITIES",
+      families: "FAMILIES",
+      "indicator-values": "INDICATOR_VALUES",
+      institutions: "INSTITUTIONS",
+      "body-members": "BODY_MEMBERS",
+    };
     for (const [file, kind] of Object.entries(kinds)) {
       const content = readFileSync(join(ROOT, "subgraphs/regional/templates", `${file}.csv`));
       const result = await send(content, `${file}.csv`, kind, true);
@@ -227,7 +310,11 @@ describe("bulk import of a region's files", () => {
       const result = await send(content, name, "FAMILIES", false);
       expect(result.errors, String(content)).toBeUndefined();
       expect(result.data.importRecords.written).toBe(false);
-      expect(result.data.importRecords.problems[0]).toMatchObject({ row: problem.row, column: problem.column, message: expect.stringMatching(problem.message) });
+      expect(result.data.importRecords.problems[0]).toMatchObject({
+        row: problem.row,
+        column: problem.column,
+        message: expect.stringMatching(problem.message),
+      });
     }
     const empty = await send("", "empty.csv", "FAMILIES", false);
     expect(empty.data.importRecords).toMatchObject({ written: false, problemCount: 1 });
@@ -259,20 +346,27 @@ describe("bulk import of a region's files", () => {
     const path = join(dir, "rodziny-cli.csv");
     writeFileSync(path, `${FAMILY_HEADER}\nCLI-1;2815;CLIENT;tak;2019-03-01;\nCLI-2;2815;KLIENT;nie;2019-03-01;\n`);
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/import-cli.ts", ...args], { cwd: ROOT, env: { ...process.env, HUB_URL: hub.gateway.url } }).then(
+      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/import-cli.ts", ...args], {
+        cwd: ROOT,
+        env: { ...process.env, HUB_URL: hub.gateway.url },
+      }).then(
         (output) => ({ code: 0, stdout: output.stdout }),
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
       );
     const rejected = await cli("--partnership", "kooperacja", "--kind", "families", "--dry-run", path);
     expect(rejected.code).toBe(1);
     expect(rejected.stdout).toContain("REJECTED, nothing written");
-    expect(rejected.stdout).toContain("row 3, column cooperation_level (\"KLIENT\"):");
+    expect(rejected.stdout).toContain('row 3, column cooperation_level ("KLIENT"):');
 
     writeFileSync(path, `${FAMILY_HEADER}\nCLI-1;2815;CLIENT;tak;2019-03-01;\nCLI-2;2815;CLIENT;nie;2019-03-01;\n`);
     const done = await cli("--partnership", "kooperacja", "--kind", "families", path);
     expect(done.code).toBe(0);
     // The import's global ID, as `node(id:)` takes it.
-    expect(tryDecodeGlobalId(/imported as ([A-Za-z0-9_-]+)/.exec(done.stdout)?.[1])).toMatchObject({ partnership: "kooperacja", type: "ImportBatch", localId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(tryDecodeGlobalId(/imported as ([A-Za-z0-9_-]+)/.exec(done.stdout)?.[1])).toMatchObject({
+      partnership: "kooperacja",
+      type: "ImportBatch",
+      localId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(done.stdout).toContain("created 2, updated 0, unchanged 0, rejected 0");
 
     // As a user runs it: `npm run import` from their own directory, with a path relative to it.
@@ -290,9 +384,19 @@ describe("bulk import of a region's files", () => {
       expect(relative.stdout).toContain("rodziny.csv (CSV, 1 rows");
       // Each failure its own exit code: a missing file (2), a token for another region (3), no hub (4).
       expect((await npm("--partnership", "kooperacja", "--kind", "families", "brak.csv")).code).toBe(2);
-      const otherRegion = await npm("--partnership", "kooperacja", "--kind", "families", "--token", await tokenFor(Role.REGIONAL_OWNER, ["kooperacje3d"]), "rodziny.csv");
+      const otherRegion = await npm(
+        "--partnership",
+        "kooperacja",
+        "--kind",
+        "families",
+        "--token",
+        await tokenFor(Role.REGIONAL_OWNER, ["kooperacje3d"]),
+        "rodziny.csv",
+      );
       expect(otherRegion.code).toBe(3);
-      expect(otherRegion.stderr).toContain("FORBIDDEN: Your token is a regional owner's for kooperacje3d; Mutation.importRecords in kooperacja is for kooperacja's regional owner only.");
+      expect(otherRegion.stderr).toContain(
+        "FORBIDDEN: Your token is a regional owner's for kooperacje3d; Mutation.importRecords in kooperacja is for kooperacja's regional owner only.",
+      );
       const nowhere = await npm("--partnership", "kooperacja", "--kind", "families", "--url", "http://127.0.0.1:9/", "rodziny.csv");
       expect(nowhere.code).toBe(4);
       expect(nowhere.stderr).toContain("No answer from http://127.0.0.1:9/");

@@ -14,7 +14,19 @@ describe("indicator definitions a reader cannot confuse", () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    const result = await graphql(hub.gateway.url, `{ indicators { code name unit definition } }`);
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          indicators {
+            code
+            name
+            unit
+            definition
+          }
+        }
+      `,
+    );
     expect(result.errors).toBeUndefined();
     catalogue = new Map(result.data.indicators.map((indicator: { code: string }) => [indicator.code, indicator]));
   }, 60_000);
@@ -36,7 +48,11 @@ describe("indicator definitions a reader cannot confuse", () => {
   });
 
   it("gives no two indicators the same or a near-same name, in either language", () => {
-    const normalise = (name: string) => name.toLowerCase().replace(/\(.*\)/, "").trim();
+    const normalise = (name: string) =>
+      name
+        .toLowerCase()
+        .replace(/\(.*\)/, "")
+        .trim();
     for (const lang of ["pl", "en"] as const) {
       const names = [...catalogue.entries()].map(([code, entry]) => normalise(indicatorName(lang, code, entry.name)));
       expect(new Set(names).size, lang).toBe(names.length);

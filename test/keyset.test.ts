@@ -24,14 +24,16 @@ const CONNECTIONS: Record<string, string[]> = {
  */
 async function statementsAfter(region: RegionProcess, from: number): Promise<string[]> {
   for (let wait = 0; wait < 100 && !region.output().slice(from).includes('"msg":"request"'); wait++) await new Promise((done) => setTimeout(done, 20));
-  return region
-    .output()
-    .slice(from)
-    // eslint-disable-next-line no-control-regex
-    .replace(/\u001b\[\d+m/g, "")
-    .split("\n")
-    .filter((line) => line.startsWith("[query] "))
-    .map((line) => line.slice("[query] ".length).replace(/ \[took .*\]$/, ""));
+  return (
+    region
+      .output()
+      .slice(from)
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[\d+m/g, "")
+      .split("\n")
+      .filter((line) => line.startsWith("[query] "))
+      .map((line) => line.slice("[query] ".length).replace(/ \[took .*\]$/, ""))
+  );
 }
 
 describe("keyset pagination inside a shard", () => {
@@ -45,10 +47,14 @@ describe("keyset pagination inside a shard", () => {
     dataDir = mkdtempSync(join(tmpdir(), "kooperacja-keyset-"));
     databases = await freshDatabases(dataDir, ["liderzy"]);
     // The synthetic set at the small scale: about 1 500 families and 25 000 values in this shard.
-    await promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "subgraphs/regional/src/seed-cli.ts", "--scale", "small", "--partnership", "liderzy"], {
-      cwd: resolve(__dirname, ".."),
-      env: { ...process.env, LIDERZY_DATABASE_URL: databases.urls.liderzy },
-    });
+    await promisify(execFile)(
+      process.execPath,
+      ["-r", "@swc-node/register", "subgraphs/regional/src/seed-cli.ts", "--scale", "small", "--partnership", "liderzy"],
+      {
+        cwd: resolve(__dirname, ".."),
+        env: { ...process.env, LIDERZY_DATABASE_URL: databases.urls.liderzy },
+      },
+    );
     region = await startRegionProcess("liderzy", await freePort(), databases.urls.liderzy, { SQL_LOG: "true", LOG_LEVEL: "info", SEED_DEMO: "false" });
     url = `http://127.0.0.1:${/ready at http:\/\/127\.0\.0\.1:(\d+)/.exec(region.output())![1]}/`;
     owner = await as(Role.REGIONAL_OWNER, ["liderzy"]);

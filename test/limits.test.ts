@@ -43,13 +43,21 @@ describe("query limits at the gateway", () => {
     const analyst = await as(Role.NATIONAL_ANALYST);
     for (const n of [1000, 5, 1000, 5]) {
       const result = await graphql(gateway.url, query, { n }, analyst);
-      if (n > 500) expect(result.errors?.map((error) => error.extensions?.limit), `first: ${n}`).toEqual(["pageSize"]);
+      if (n > 500)
+        expect(
+          result.errors?.map((error) => error.extensions?.limit),
+          `first: ${n}`,
+        ).toEqual(["pageSize"]);
       else expect(result.errors, `first: ${n}`).toBeUndefined();
     }
   });
 
   it("accepts the same shapes within the limits", async () => {
-    for (const query of [`{ partnerships { ${nest(3)} } }`, `{ supportActivities(first: 5) { edges { node { site { name } } } } }`, `{ a: partnerships { key } b: partnerships { key } }`]) {
+    for (const query of [
+      `{ partnerships { ${nest(3)} } }`,
+      `{ supportActivities(first: 5) { edges { node { site { name } } } } }`,
+      `{ a: partnerships { key } b: partnerships { key } }`,
+    ]) {
       const result = await graphql(gateway.url, query, {}, await as(Role.NATIONAL_ANALYST));
       expect(result.errors, query).toBeUndefined();
     }
@@ -93,7 +101,16 @@ describe("query limits at the gateway", () => {
   });
 
   it("stays responsive after all of that", async () => {
-    const result = await graphql(gateway.url, `{ partnerships { key } }`);
+    const result = await graphql(
+      gateway.url,
+      `
+        {
+          partnerships {
+            key
+          }
+        }
+      `,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.partnerships).toHaveLength(3);
   });
@@ -113,12 +130,54 @@ describe("rate limiting per identity", () => {
 
   it("answers 429 RATE_LIMITED past the limit, to that identity only", async () => {
     const dashboard = await as(Role.DASHBOARD);
-    for (let n = 0; n < 5; n++) expect((await graphql(gateway.url, `{ partnerships { key } }`, {}, dashboard)).status).toBe(200);
-    const limited = await graphql(gateway.url, `{ partnerships { key } }`, {}, dashboard);
+    for (let n = 0; n < 5; n++)
+      expect(
+        (
+          await graphql(
+            gateway.url,
+            `
+              {
+                partnerships {
+                  key
+                }
+              }
+            `,
+            {},
+            dashboard,
+          )
+        ).status,
+      ).toBe(200);
+    const limited = await graphql(
+      gateway.url,
+      `
+        {
+          partnerships {
+            key
+          }
+        }
+      `,
+      {},
+      dashboard,
+    );
     expect(limited.status).toBe(429);
     expect(limited.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", limit: "rate" });
     // Another identity has its own budget.
-    expect((await graphql(gateway.url, `{ partnerships { key } }`, {}, await as(Role.NATIONAL_ANALYST))).status).toBe(200);
+    expect(
+      (
+        await graphql(
+          gateway.url,
+          `
+            {
+              partnerships {
+                key
+              }
+            }
+          `,
+          {},
+          await as(Role.NATIONAL_ANALYST),
+        )
+      ).status,
+    ).toBe(200);
   });
 });
 

@@ -37,10 +37,19 @@ async function previousReleaseDatabase(path: string): Promise<void> {
     await orm.close(true);
   }
   await run(path, [
-    ["insert into territorial_unit (id, partnership, provenance_kind, teryt, name, level, municipality_kind) values (?, ?, ?, ?, ?, ?, ?)", ["0401011", "kooperacja", "REFERENCE_DATA", "0401011", "Stara Gmina", "GMINA", "URBAN"]],
-    ["insert into pilot_site (id, partnership, provenance_kind, name, unit_id, status, joined_on) values (?, ?, ?, ?, ?, ?, ?)", ["0401011", "kooperacja", "REFERENCE_DATA", "Gmina Stara", "0401011", "ACTIVE", "2019-01-10"]],
+    [
+      "insert into territorial_unit (id, partnership, provenance_kind, teryt, name, level, municipality_kind) values (?, ?, ?, ?, ?, ?, ?)",
+      ["0401011", "kooperacja", "REFERENCE_DATA", "0401011", "Stara Gmina", "GMINA", "URBAN"],
+    ],
+    [
+      "insert into pilot_site (id, partnership, provenance_kind, name, unit_id, status, joined_on) values (?, ?, ?, ?, ?, ?, ?)",
+      ["0401011", "kooperacja", "REFERENCE_DATA", "Gmina Stara", "0401011", "ACTIVE", "2019-01-10"],
+    ],
     // Stored before institutions had a sector and the catalogue had more than its first indicators.
-    ["insert into institution (id, partnership, provenance_kind, name, short_name, kind) values (?, ?, ?, ?, ?, ?)", ["ops-stara", "kooperacja", "REFERENCE_DATA", "Ośrodek Pomocy Społecznej w Starej", "OPS Stara", "OPS"]],
+    [
+      "insert into institution (id, partnership, provenance_kind, name, short_name, kind) values (?, ?, ?, ?, ?, ?)",
+      ["ops-stara", "kooperacja", "REFERENCE_DATA", "Ośrodek Pomocy Społecznej w Starej", "OPS Stara", "OPS"],
+    ],
     [
       "insert into outcome_indicator (id, partnership, provenance_kind, code, name, unit, definition, level, about_families) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ["FAMILIES_SUPPORTED", "kooperacja", "REFERENCE_DATA", "FAMILIES_SUPPORTED", "Families supported", "families", "An older definition.", "SITE", 1],
@@ -50,7 +59,10 @@ async function previousReleaseDatabase(path: string): Promise<void> {
       "insert into supported_family (id, partnership, provenance_kind, code, site_id, cooperation_level, social_contract, started_on) values (?, ?, ?, ?, ?, ?, ?, ?)",
       [family, "kooperacja", "ENTERED", family, "0401011", "CLIENT", 1, "2019-02-01"],
     ]),
-    ["insert into indicator_value (id, partnership, provenance_kind, indicator_id, site_id, period, value) values (?, ?, ?, ?, ?, ?, ?)", ["old-value", "kooperacja", "ENTERED", "FAMILIES_SUPPORTED", "0401011", "2019-Q1", 3]],
+    [
+      "insert into indicator_value (id, partnership, provenance_kind, indicator_id, site_id, period, value) values (?, ?, ?, ?, ?, ?, ?)",
+      ["old-value", "kooperacja", "ENTERED", "FAMILIES_SUPPORTED", "0401011", "2019-Q1", 3],
+    ],
   ]);
 }
 
@@ -91,12 +103,44 @@ describe("migrations: a database of the previous release", () => {
 
     const owner = await as(Role.REGIONAL_OWNER, ["kooperacja"]);
     const id = gid("PilotSite", "0401011");
-    const old = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { ... on PilotSite { name version joinedOn provenance { kind } } } }`, { id }, owner);
+    const old = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          node(id: $id) {
+            ... on PilotSite {
+              name
+              version
+              joinedOn
+              provenance {
+                kind
+              }
+            }
+          }
+        }
+      `,
+      { id },
+      owner,
+    );
     expect(old.data.node).toEqual({ name: "Gmina Stara", version: 1, joinedOn: "2019-01-10", provenance: { kind: "REFERENCE_DATA" } });
 
     const updated = await graphql(
       hub.gateway.url,
-      `mutation ($id: ID!) { updatePilotSite(id: $id, version: 1, input: { teryt: "0401011", name: "Gmina Stara i Nowa", status: ACTIVE, joinedOn: "2019-01-10" }) { name version provenance { kind history { action before } } } }`,
+      `
+        mutation ($id: ID!) {
+          updatePilotSite(id: $id, version: 1, input: { teryt: "0401011", name: "Gmina Stara i Nowa", status: ACTIVE, joinedOn: "2019-01-10" }) {
+            name
+            version
+            provenance {
+              kind
+              history {
+                action
+                before
+              }
+            }
+          }
+        }
+      `,
       { id },
       owner,
     );
@@ -105,15 +149,42 @@ describe("migrations: a database of the previous release", () => {
     expect(updated.data.updatePilotSite.provenance.history[0].before.name).toBe("Gmina Stara");
 
     // The institution got the sector its kind implies; the catalogue was brought in line with the code.
-    const institution = await graphql(hub.gateway.url, `query ($id: ID!) { institution(id: $id) { shortName sector } }`, { id: gid("Institution", "ops-stara") });
+    const institution = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          institution(id: $id) {
+            shortName
+            sector
+          }
+        }
+      `,
+      { id: gid("Institution", "ops-stara") },
+    );
     expect(institution.data.institution).toEqual({ shortName: "OPS Stara", sector: "SOCIAL_ASSISTANCE" });
     // Records from before the cell key method got keys of their own, each its own, kept from now on.
-    const keys = await query<{ key: number }>(path, "select record_key as key from supported_family where id like 'old-%' union all select record_key from indicator_value where id = 'old-value'");
+    const keys = await query<{ key: number }>(
+      path,
+      "select record_key as key from supported_family where id like 'old-%' union all select record_key from indicator_value where id = 'old-value'",
+    );
     expect(keys).toHaveLength(4);
     expect(new Set(keys.map((row) => Number(row.key))).size).toBe(4);
-    const catalogue = await graphql(hub.regions.kooperacja.url, `{ indicators { code definition basis } }`);
+    const catalogue = await graphql(
+      hub.regions.kooperacja.url,
+      `
+        {
+          indicators {
+            code
+            definition
+            basis
+          }
+        }
+      `,
+    );
     expect(catalogue.data.indicators.map((indicator: { code: string }) => indicator.code)).toEqual(INDICATOR_CATALOGUE.map((entry) => entry.code).sort());
-    expect(catalogue.data.indicators.find((indicator: { code: string }) => indicator.code === "FAMILIES_SUPPORTED").definition).toBe(INDICATOR_CATALOGUE[0]!.definition);
+    expect(catalogue.data.indicators.find((indicator: { code: string }) => indicator.code === "FAMILIES_SUPPORTED").definition).toBe(
+      INDICATOR_CATALOGUE[0]!.definition,
+    );
   });
 });
 
@@ -141,7 +212,10 @@ describe("migrations: the book's database of the release before the workflow", (
       await orm.close(true);
     }
     await run(path, [
-      ["insert into book_chapter (id, number, title, summary, demo) values (?, ?, ?, ?, ?)", ["old", 1, "Rozdział sprzed zmian", "Stored by the previous release.", 0]],
+      [
+        "insert into book_chapter (id, number, title, summary, demo) values (?, ?, ?, ?, ?)",
+        ["old", 1, "Rozdział sprzed zmian", "Stored by the previous release.", 0],
+      ],
       [
         "insert into recommendation (id, chapter_id, number, title, text, status, target_municipality_kinds, demo) values (?, ?, ?, ?, ?, ?, ?, ?)",
         ["old-1", "old", 1, "Przyjęta wcześniej", "Adopted before the workflow existed.", "ADOPTED", "[]", 0],
@@ -149,10 +223,39 @@ describe("migrations: the book's database of the release before the workflow", (
     ]);
     hub = await startTestHub({ BOOK_DATABASE_URL: path });
     const id = encodeBookId("Recommendation", "old-1");
-    const result = await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { title status version targetSectors comparisons { id } } }`, { id });
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          recommendation(id: $id) {
+            title
+            status
+            version
+            targetSectors
+            comparisons {
+              id
+            }
+          }
+        }
+      `,
+      { id },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.recommendation).toEqual({ title: "Przyjęta wcześniej", status: "ADOPTED", version: 1, targetSectors: [], comparisons: [] });
-    const history = await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { history { action } } }`, { id }, await as(Role.NATIONAL_ANALYST));
+    const history = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          recommendation(id: $id) {
+            history {
+              action
+            }
+          }
+        }
+      `,
+      { id },
+      await as(Role.NATIONAL_ANALYST),
+    );
     expect(history.data.recommendation.history).toEqual([]);
   });
 });

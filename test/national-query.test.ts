@@ -15,12 +15,34 @@ const NATIONAL_QUERY = /* GraphQL */ `
       targetMunicipalityKinds
       startsOn
       endsOn
-      totalValue { amount grosze formatted }
-      euCofinancing { amount formatted }
+      totalValue {
+        amount
+        grosze
+        formatted
+      }
+      euCofinancing {
+        amount
+        formatted
+      }
       euSharePercent
-      members { role institution { shortName kind } }
-      pilotSites { name unit { teryt municipalityKind } }
-      voivodeships { teryt name }
+      members {
+        role
+        institution {
+          shortName
+          kind
+        }
+      }
+      pilotSites {
+        name
+        unit {
+          teryt
+          municipalityKind
+        }
+      }
+      voivodeships {
+        teryt
+        name
+      }
       recommendations {
         title
         status
@@ -29,15 +51,59 @@ const NATIONAL_QUERY = /* GraphQL */ `
           note
           target {
             __typename
-            ... on PilotSite { id name partnership { key } }
-            ... on IndicatorValue { id period value site { name } indicator { code } provenance { synthetic } }
-            ... on CooperationBody { id name partnership { key } }
-            ... on Partnership { id key }
+            ... on PilotSite {
+              id
+              name
+              partnership {
+                key
+              }
+            }
+            ... on IndicatorValue {
+              id
+              period
+              value
+              site {
+                name
+              }
+              indicator {
+                code
+              }
+              provenance {
+                synthetic
+              }
+            }
+            ... on CooperationBody {
+              id
+              name
+              partnership {
+                key
+              }
+            }
+            ... on Partnership {
+              id
+              key
+            }
           }
         }
       }
     }
-    pilotSites(first: 100) { totalCount edges { node { name partnership { key } provenance { kind source { code } } } } }
+    pilotSites(first: 100) {
+      totalCount
+      edges {
+        node {
+          name
+          partnership {
+            key
+          }
+          provenance {
+            kind
+            source {
+              code
+            }
+          }
+        }
+      }
+    }
   }
 `;
 
@@ -82,7 +148,10 @@ describe("one national query through the gateway", () => {
   });
 
   it("returns the voivodeships of each macroregion", () => {
-    const voivodeships = (key: string) => partnership(key).voivodeships.map((v: { teryt: string }) => v.teryt).sort();
+    const voivodeships = (key: string) =>
+      partnership(key)
+        .voivodeships.map((v: { teryt: string }) => v.teryt)
+        .sort();
     expect(voivodeships("liderzy")).toEqual(["06", "14", "18", "20", "26"]);
     expect(voivodeships("kooperacja")).toEqual(["04", "08", "22", "28", "30", "32"]);
     expect(voivodeships("kooperacje3d")).toEqual(["10", "12", "16", "24"]);

@@ -94,7 +94,21 @@ describe("npm start", () => {
     gatewayKey = readFileSync(join(dataDir, "keys", "gateway.key.pem"), "utf8");
     // The token the printed command gives, as a user would get it.
     const token = execFileSync("npm", ["run", "-s", "token", "--", "--role", "analyst"], { cwd: ROOT, encoding: "utf8" }).trim();
-    const result = await graphql(started.gatewayUrl, `{ partnerships { key } recommendations { title } }`, {}, { authorization: `Bearer ${token}` });
+    const result = await graphql(
+      started.gatewayUrl,
+      `
+        {
+          partnerships {
+            key
+          }
+          recommendations {
+            title
+          }
+        }
+      `,
+      {},
+      { authorization: `Bearer ${token}` },
+    );
     expect(result.data.partnerships.map((p: { key: string }) => p.key)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
     expect(result.data.recommendations.length).toBeGreaterThan(0);
     const landing = await fetch(started.gatewayUrl, { headers: { accept: "text/html" } });
@@ -134,7 +148,14 @@ describe("npm start", () => {
     await npmExited;
     // However busy the machine, every service closes its port once it notices; poll rather than race a clock.
     for (let attempt = 0; attempt < 600; attempt++) {
-      const open = await Promise.all(ports.map((url) => fetch(url).then(() => true, () => false)));
+      const open = await Promise.all(
+        ports.map((url) =>
+          fetch(url).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
       if (!open.includes(true)) break;
       await new Promise((resolveWait) => setTimeout(resolveWait, 100));
     }
@@ -148,7 +169,26 @@ describe("npm start", () => {
     // The same keys as before: generated once.
     expect(readFileSync(join(dataDir, "keys", "gateway.key.pem"), "utf8")).toBe(gatewayKey);
     const owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
-    const result = await graphql(started.gatewayUrl, `{ pilotSites { totalCount } supportedFamilies(first: 500) { totalCount edges { node { code } } } }`, {}, owner);
+    const result = await graphql(
+      started.gatewayUrl,
+      `
+        {
+          pilotSites {
+            totalCount
+          }
+          supportedFamilies(first: 500) {
+            totalCount
+            edges {
+              node {
+                code
+              }
+            }
+          }
+        }
+      `,
+      {},
+      owner,
+    );
     expect(result.data.pilotSites.totalCount).toBe(6);
     const codes = result.data.supportedFamilies.edges.map((edge: { node: { code: string } }) => edge.node.code);
     expect(codes.length).toBeGreaterThan(0);

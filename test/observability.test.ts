@@ -11,7 +11,11 @@ describe("the fan-out is observable", () => {
   beforeAll(async () => {
     hub = await startTestHub();
     gateway = await startGateway(
-      { ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "info", DATA_DIR: hub.dataDir }), shardUrls: { liderzy: hub.regions.liderzy.url, kooperacja: hub.regions.kooperacja.url, kooperacje3d: hub.regions.kooperacje3d.url }, bookUrl: hub.book.url },
+      {
+        ...gatewayConfig({ GATEWAY_PORT: "0", LOG_LEVEL: "info", DATA_DIR: hub.dataDir }),
+        shardUrls: { liderzy: hub.regions.liderzy.url, kooperacja: hub.regions.kooperacja.url, kooperacje3d: hub.regions.kooperacje3d.url },
+        bookUrl: hub.book.url,
+      },
       { write: (line: string) => lines.push(JSON.parse(line)) },
     );
   });
@@ -21,7 +25,21 @@ describe("the fan-out is observable", () => {
   });
 
   it("logs every shard call with the request id, partnership, fields, duration and outcome", async () => {
-    await graphql(gateway.url, `{ pilotSites { totalCount } partnerships { key } }`, undefined, { "x-request-id": "trace-me-1" });
+    await graphql(
+      gateway.url,
+      `
+        {
+          pilotSites {
+            totalCount
+          }
+          partnerships {
+            key
+          }
+        }
+      `,
+      undefined,
+      { "x-request-id": "trace-me-1" },
+    );
     const calls = lines.filter((line) => line.msg === "shard call" && line.requestId === "trace-me-1");
     expect(calls.map((call) => call.partnership).sort()).toEqual([...PARTNERSHIP_KEYS].sort());
     for (const call of calls) {
@@ -31,10 +49,32 @@ describe("the fan-out is observable", () => {
   });
 
   it("lists the shards called and their timings in the response when asked", async () => {
-    const plain = await graphql(gateway.url, `{ pilotSites(filter: { partnerships: ["liderzy"] }) { totalCount } }`);
+    const plain = await graphql(
+      gateway.url,
+      `
+        {
+          pilotSites(filter: { partnerships: ["liderzy"] }) {
+            totalCount
+          }
+        }
+      `,
+    );
     expect(plain.extensions?.shards).toBeUndefined();
-    const debug = await graphql(gateway.url, `{ pilotSites(filter: { partnerships: ["liderzy"] }) { totalCount } }`, undefined, { "x-hub-debug": "shards,sql" });
-    expect(debug.extensions?.shards).toEqual([{ partnership: "liderzy", fields: ["pilotSites"], durationMs: expect.any(Number), outcome: "ok", bytes: expect.any(Number) }]);
+    const debug = await graphql(
+      gateway.url,
+      `
+        {
+          pilotSites(filter: { partnerships: ["liderzy"] }) {
+            totalCount
+          }
+        }
+      `,
+      undefined,
+      { "x-hub-debug": "shards,sql" },
+    );
+    expect(debug.extensions?.shards).toEqual([
+      { partnership: "liderzy", fields: ["pilotSites"], durationMs: expect.any(Number), outcome: "ok", bytes: expect.any(Number) },
+    ]);
     expect(debug.extensions?.sqlStatements).toBe(2);
   });
 });

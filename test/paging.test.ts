@@ -158,13 +158,19 @@ describe("paging through a connection across the three shards", () => {
               const result = await graphql(hub.gateway.url, query, variables, owner);
               const label = JSON.stringify({ after, before, first, last });
               if (first !== null && last !== null) {
-                expect(result.errors?.map((error) => error.extensions?.code), label).toEqual(["BAD_USER_INPUT"]);
+                expect(
+                  result.errors?.map((error) => error.extensions?.code),
+                  label,
+                ).toEqual(["BAD_USER_INPUT"]);
                 continue;
               }
               expect(result.errors, `${label}: ${JSON.stringify(result.errors)}`).toBeUndefined();
               const page = result.data[c.connection];
               const want = relayWindow(expected.ids, { after, before, first, last });
-              expect(page.edges.map((edge: any) => edge.node.id), label).toEqual(want.ids);
+              expect(
+                page.edges.map((edge: any) => edge.node.id),
+                label,
+              ).toEqual(want.ids);
               expect({ hasNextPage: page.pageInfo.hasNextPage, hasPreviousPage: page.pageInfo.hasPreviousPage }, label).toEqual({
                 hasNextPage: want.hasNextPage,
                 hasPreviousPage: want.hasPreviousPage,

@@ -14,7 +14,9 @@ const manifest = JSON.parse(readFileSync(MANIFEST_PATH, "utf8")) as Record<strin
 
 /** The hash of the dashboard operation of this name, as the page sends it. */
 function hashOf(operationName: string): string {
-  const found = Object.entries(manifest).find(([, document]) => document.startsWith(`query ${operationName} `) || document.startsWith(`query ${operationName}(`));
+  const found = Object.entries(manifest).find(
+    ([, document]) => document.startsWith(`query ${operationName} `) || document.startsWith(`query ${operationName}(`),
+  );
   if (!found) throw new Error(`The manifest has no operation ${operationName}.`);
   return found[0];
 }
@@ -93,11 +95,19 @@ describe("persisted queries (trusted documents) of the dashboard", () => {
     expect(unknownHash.body?.errors?.[0].extensions.code).toBe("PERSISTED_QUERY_NOT_IN_LIST");
 
     // Registering a new operation the APQ way (hash and text) is no way around the list.
-    const registering = await postRaw(hub.gateway.url, { query: AD_HOC, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(AD_HOC) } } }, dashboard);
+    const registering = await postRaw(
+      hub.gateway.url,
+      { query: AD_HOC, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(AD_HOC) } } },
+      dashboard,
+    );
     expect(registering.status).toBe(403);
 
     // A trusted hash beside other text runs neither: Apollo Server checks that the hash is the text's.
-    const smuggled = await postRaw(hub.gateway.url, { query: AD_HOC, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf("DashboardIndicators") } } }, dashboard);
+    const smuggled = await postRaw(
+      hub.gateway.url,
+      { query: AD_HOC, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf("DashboardIndicators") } } },
+      dashboard,
+    );
     expect(smuggled.status).toBe(400);
     expect(smuggled.body.data).toBeUndefined();
     expect(smuggled.body.errors[0].message).toContain("provided sha does not match query");
@@ -107,7 +117,11 @@ describe("persisted queries (trusted documents) of the dashboard", () => {
     expect(viaGet.status).toBe(400);
     expect(((await viaGet.json()) as any).data).toBeUndefined();
 
-    const batch = await postRaw(hub.gateway.url, [{ extensions: { persistedQuery: { version: 1, sha256Hash: hashOf("DashboardIndicators") } } }, { query: AD_HOC }], dashboard);
+    const batch = await postRaw(
+      hub.gateway.url,
+      [{ extensions: { persistedQuery: { version: 1, sha256Hash: hashOf("DashboardIndicators") } } }, { query: AD_HOC }],
+      dashboard,
+    );
     expect(batch.status).toBe(403);
     expect(batch.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_IN_LIST");
   });
@@ -189,12 +203,19 @@ describe("the gateway's persisted query settings", () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it("holds the dashboard role to the manifest in production unless told otherwise, and nobody locally", () => {
-    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://id.example/jwks", CURSOR_SECRET: "a-cursor-secret-of-32-characters-at-least", ...productionKeys() };
+    const production = {
+      NODE_ENV: "production",
+      AUTH_JWKS_URL: "https://id.example/jwks",
+      CURSOR_SECRET: "a-cursor-secret-of-32-characters-at-least",
+      ...productionKeys(),
+    };
     expect([...gatewayConfig(production).safelistRoles]).toEqual(["dashboard"]);
     expect([...gatewayConfig({ ...production, SAFELIST_ROLES: "none" }).safelistRoles]).toEqual([]);
     expect([...gatewayConfig({}).safelistRoles]).toEqual([]);
     expect([...gatewayConfig({ SAFELIST_ROLES: "dashboard,admin" }).safelistRoles]).toEqual(["dashboard", "admin"]);
-    expect(() => gatewayConfig({ SAFELIST_ROLES: "dashbord" })).toThrow(/SAFELIST_ROLES must be `none` or a comma-separated list of dashboard, national_analyst, regional_owner, admin/);
+    expect(() => gatewayConfig({ SAFELIST_ROLES: "dashbord" })).toThrow(
+      /SAFELIST_ROLES must be `none` or a comma-separated list of dashboard, national_analyst, regional_owner, admin/,
+    );
   });
 
   it("refuses to start on a manifest whose hash does not match its document", () => {

@@ -109,7 +109,9 @@ function linear(name: string, surface: Attack["surface"], audience: Attack["audi
       return combine(terms.map(([coefficient], index) => [coefficient, exact[index]!])).value as number;
     },
     used: () =>
-      given.flatMap((figure, index) => (figure.protection === "PERTURBED" && figure.figure !== null ? [{ published: figure.figure, exact: exact[index]!.figure!, kind: figure.kind }] : [])),
+      given.flatMap((figure, index) =>
+        figure.protection === "PERTURBED" && figure.figure !== null ? [{ published: figure.figure, exact: exact[index]!.figure!, kind: figure.kind }] : [],
+      ),
   };
 }
 
@@ -128,7 +130,10 @@ function averaged(name: string, audience: Attack["audience"], variants: Attack[]
         }
       }
       if (estimates.length === 0) return NOTHING;
-      return { value: round(estimates.reduce((sum, estimate) => sum + (estimate.value as number), 0) / estimates.length), spread: Math.max(...estimates.map((estimate) => estimate.spread)) };
+      return {
+        value: round(estimates.reduce((sum, estimate) => sum + (estimate.value as number), 0) / estimates.length),
+        spread: Math.max(...estimates.map((estimate) => estimate.spread)),
+      };
     },
     truth: (owner) => variants[0]!.truth(owner),
   };
@@ -149,12 +154,19 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
   const results: { hub: string; attack: Attack; outcome: Outcome }[] = [];
 
   afterAll(() => {
-    const shown = (estimate: Estimate) => (estimate.value === null ? "—" : estimate.spread === 0 ? String(estimate.value) : `${estimate.value} ±${round(estimate.spread)}`);
+    const shown = (estimate: Estimate) =>
+      estimate.value === null ? "—" : estimate.spread === 0 ? String(estimate.value) : `${estimate.value} ±${round(estimate.spread)}`;
     console.log(
       [
         `${"attack".padEnd(100)} ${"surface".padEnd(21)} ${"as".padEnd(9)} ${"best estimate".padEnd(16)} exact`,
         ...results.map(({ hub, attack, outcome }) =>
-          [`${hub}: ${attack.name}`.padEnd(100), attack.surface.padEnd(21), attack.audience.padEnd(9), shown(outcome.estimate).padEnd(16), String(outcome.truth)].join(" "),
+          [
+            `${hub}: ${attack.name}`.padEnd(100),
+            attack.surface.padEnd(21),
+            attack.audience.padEnd(9),
+            shown(outcome.estimate).padEnd(16),
+            String(outcome.truth),
+          ].join(" "),
         ),
         `${results.length} attacks tried, ${results.filter(({ outcome }) => recovered(outcome)).length} recovered an exact figure ` +
           `(${results.filter(({ outcome }) => outcome.estimate.value === null).length} learned nothing to estimate from; ` +
@@ -178,9 +190,25 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
       const compareRows = async (headers: Headers, args: { indicators: string[]; by?: string[]; grain?: string; filter?: Record<string, unknown> }) => {
         const result = await graphql(
           hub.gateway.url,
-          `query($indicators: [String!]!, $by: [CompareDimension!]!, $grain: PeriodGrain!, $filter: CompareFilter) {
-            compare(indicators: $indicators, by: $by, grain: $grain, filter: $filter) { rows { indicator partnership voivodeship municipalityKind period value n sum families suppressed protection } }
-          }`,
+          `
+            query ($indicators: [String!]!, $by: [CompareDimension!]!, $grain: PeriodGrain!, $filter: CompareFilter) {
+              compare(indicators: $indicators, by: $by, grain: $grain, filter: $filter) {
+                rows {
+                  indicator
+                  partnership
+                  voivodeship
+                  municipalityKind
+                  period
+                  value
+                  n
+                  sum
+                  families
+                  suppressed
+                  protection
+                }
+              }
+            }
+          `,
           { indicators: args.indicators, by: args.by ?? [], grain: args.grain ?? "QUARTER", filter: args.filter ?? null },
           headers,
         );
@@ -188,7 +216,10 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
       };
       /** One figure of a comparison's row; a row the answer lacks is a group with no facts: exactly 0. */
       const compareCell =
-        (indicator: string, options: { by?: string[]; grain?: string; filter?: Record<string, unknown>; where?: Record<string, unknown>; field?: string } = {}): Read =>
+        (
+          indicator: string,
+          options: { by?: string[]; grain?: string; filter?: Record<string, unknown>; where?: Record<string, unknown>; field?: string } = {},
+        ): Read =>
         async (headers) => {
           const kind = options.field === "n" || options.field === "families" || COUNTS.includes(indicator) ? "count" : "sum";
           const rows = await compareRows(headers, { indicators: [indicator], by: options.by, grain: options.grain, filter: options.filter });
@@ -208,7 +239,9 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
           );
           if (result.errors) return { figure: null, protection: null, kind: "sum" };
           const [group] = result.data.indicatorSummary.groups as Record<string, any>[];
-          return !group ? { figure: 0, protection: "EXACT", kind: "sum" } : { figure: group.suppressed ? null : group.sum, protection: group.protection, kind: "sum" };
+          return !group
+            ? { figure: 0, protection: "EXACT", kind: "sum" }
+            : { figure: group.suppressed ? null : group.sum, protection: group.protection, kind: "sum" };
         };
 
       beforeAll(async () => {
@@ -224,8 +257,18 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
             const later = compareCell("CONTRACT_GOALS_MET", { filter: { partnerships: [partnership], from }, field: "sum" });
             const earlier = compareCell("CONTRACT_GOALS_MET", { filter: { partnerships: [partnership], to: before }, field: "sum" });
             for (const audience of ["public", "dashboard"] as const) {
-              attacks.push(linear(`${partnership}: CONTRACT_GOALS_MET sum before ${from} = total − from ${from}`, "compare", audience, [[1, total], [-1, later]]));
-              attacks.push(linear(`${partnership}: CONTRACT_GOALS_MET sum from ${from} = total − to ${before}`, "compare", audience, [[1, total], [-1, earlier]]));
+              attacks.push(
+                linear(`${partnership}: CONTRACT_GOALS_MET sum before ${from} = total − from ${from}`, "compare", audience, [
+                  [1, total],
+                  [-1, later],
+                ]),
+              );
+              attacks.push(
+                linear(`${partnership}: CONTRACT_GOALS_MET sum from ${from} = total − to ${before}`, "compare", audience, [
+                  [1, total],
+                  [-1, earlier],
+                ]),
+              );
             }
             // The same subtraction through indicatorSummary's quarters.
             const quarter = `${from.slice(0, 4)}-Q${Math.ceil(Number(from.slice(5, 7)) / 3)}`;
@@ -241,7 +284,13 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
         // 2. The day-by-day date walk: stepping `from` over a quarter finds the days families' support started.
         const families = new Map<PartnershipKey, { id: string; started: string }[]>();
         for (const partnership of PARTNERSHIP_KEYS) {
-          families.set(partnership, await query<{ id: string; started: string }>(hub.databaseUrl(partnership), "select id, started_on as started from supported_family where archived_at is null order by started_on"));
+          families.set(
+            partnership,
+            await query<{ id: string; started: string }>(
+              hub.databaseUrl(partnership),
+              "select id, started_on as started from supported_family where archived_at is null order by started_on",
+            ),
+          );
         }
         for (const partnership of PARTNERSHIP_KEYS) {
           // The adversary knows two families' own start: a neighbour's knowledge. The walk is to confirm the day.
@@ -263,7 +312,8 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
                     const date = new Date(first.getTime() + day * 86_400_000).toISOString().slice(0, 10);
                     const given = await read(date);
                     // The count drops the day after a family's start: that family started the day before.
-                    if (given.figure !== null && previous.figure !== null && given.figure < previous.figure) changes.push(new Date(first.getTime() + (day - 1) * 86_400_000).toISOString().slice(0, 10));
+                    if (given.figure !== null && previous.figure !== null && given.figure < previous.figure)
+                      changes.push(new Date(first.getTime() + (day - 1) * 86_400_000).toISOString().slice(0, 10));
                     if (given.figure !== null) previous = given;
                     exact &&= given.protection === "EXACT";
                   }
@@ -303,7 +353,9 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
               attacks.push(
                 linear(`${indicator} of ${field} ${held} = total − every other group by ${dimension}`, "compare", "public", [
                   [1, compareCell(indicator)],
-                  ...values.filter((value) => value !== held).map((value): [number, Read] => [-1, compareCell(indicator, { by: [dimension], where: { [field]: value } })]),
+                  ...values
+                    .filter((value) => value !== held)
+                    .map((value): [number, Read] => [-1, compareCell(indicator, { by: [dimension], where: { [field]: value } })]),
                 ]),
               );
             }
@@ -314,7 +366,10 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
             attacks.push(
               linear(`${indicator} of ${target} in ${period} = the quarter's total − the other partnerships`, "compare", "dashboard", [
                 [1, compareCell(indicator, { by: ["PERIOD"], where: { period } })],
-                ...PARTNERSHIP_KEYS.filter((other) => other !== target).map((other): [number, Read] => [-1, compareCell(indicator, { by: ["PARTNERSHIP", "PERIOD"], where: { partnership: other, period } })]),
+                ...PARTNERSHIP_KEYS.filter((other) => other !== target).map((other): [number, Read] => [
+                  -1,
+                  compareCell(indicator, { by: ["PARTNERSHIP", "PERIOD"], where: { partnership: other, period } }),
+                ]),
               ]),
             );
           }
@@ -334,8 +389,16 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
             ["kinds of gmina", {}, { municipalityKinds: ["RURAL"] }],
             ["a set of kinds of gmina", {}, { municipalityKinds: ["RURAL", "URBAN"] }],
             // Family-level values start in 2020; the families' own records and the sites' reports in 2019.
-            ["quarters", { partnerships: ["kooperacje3d"] }, { partnerships: ["kooperacje3d"], from: indicator === "CONTRACT_GOALS_MET" ? "2020-04-01" : "2019-07-01" }],
-            ["days", { partnerships: ["kooperacje3d"] }, { partnerships: ["kooperacje3d"], from: indicator === "CONTRACT_GOALS_MET" ? "2020-05-17" : "2019-05-17" }],
+            [
+              "quarters",
+              { partnerships: ["kooperacje3d"] },
+              { partnerships: ["kooperacje3d"], from: indicator === "CONTRACT_GOALS_MET" ? "2020-04-01" : "2019-07-01" },
+            ],
+            [
+              "days",
+              { partnerships: ["kooperacje3d"] },
+              { partnerships: ["kooperacje3d"], from: indicator === "CONTRACT_GOALS_MET" ? "2020-05-17" : "2019-05-17" },
+            ],
           ];
           for (const [dimension, whole, part] of dimensions) {
             attacks.push(
@@ -357,15 +420,23 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
               [-1, compareCell("CONTRACT_GOALS_MET", { filter: { ...way, from: "2020-04-01" }, field: "sum" })],
             ]),
           );
-          attacks.push(averaged(`${partnership}: CONTRACT_GOALS_MET sum before 2020-04-01, averaged over 20 rounds and 2 formulations`, "dashboard", variants, 20));
+          attacks.push(
+            averaged(`${partnership}: CONTRACT_GOALS_MET sum before 2020-04-01, averaged over 20 rounds and 2 formulations`, "dashboard", variants, 20),
+          );
           const published = ways.map((way) => linear("", "compare", "public", [[1, compareCell("FAMILIES_ENROLLED", { filter: way })]]));
           attacks.push(averaged(`${partnership}: FAMILIES_ENROLLED, averaged over 20 rounds and 2 formulations`, "public", published, 20));
         }
 
         // 6. Site rankings: a partnership's total minus its published sites leaves the withheld ones.
         const ranking = async (headers: Headers, partnership: string, indicator: string) =>
-          (await graphql(hub.gateway.url, `{ siteRanking(partnership: "${partnership}", indicator: "${indicator}") { siteId value suppressed protection } }`, {}, headers)).data
-            ?.siteRanking as { siteId: string; value: number | null; suppressed: boolean; protection: string }[] | undefined;
+          (
+            await graphql(
+              hub.gateway.url,
+              `{ siteRanking(partnership: "${partnership}", indicator: "${indicator}") { siteId value suppressed protection } }`,
+              {},
+              headers,
+            )
+          ).data?.siteRanking as { siteId: string; value: number | null; suppressed: boolean; protection: string }[] | undefined;
         for (const partnership of PARTNERSHIP_KEYS) {
           for (const indicator of ["FAMILIES_ENROLLED", "FAMILIES_WITH_SOCIAL_CONTRACT"]) {
             const total = compareCell(indicator, { filter: { partnerships: [partnership] } });
@@ -376,12 +447,18 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
               estimate: async (attacker) => {
                 const shown = await ranking(attacker, partnership, indicator);
                 if (!shown) return NOTHING;
-                const published = shown.filter((site) => !site.suppressed).map((site): [number, Given] => [-1, { figure: site.value, protection: site.protection, kind: "sum" }]);
+                const published = shown
+                  .filter((site) => !site.suppressed)
+                  .map((site): [number, Given] => [-1, { figure: site.value, protection: site.protection, kind: "sum" }]);
                 return combine([[1, await total(attacker)], ...published]);
               },
               truth: async (ownerHeaders) => {
                 const withheld = new Set((await ranking({}, partnership, indicator))!.filter((site) => site.suppressed).map((site) => site.siteId));
-                return round((await ranking(ownerHeaders, partnership, indicator))!.filter((site) => withheld.has(site.siteId)).reduce((sum, site) => sum + site.value!, 0));
+                return round(
+                  (await ranking(ownerHeaders, partnership, indicator))!
+                    .filter((site) => withheld.has(site.siteId))
+                    .reduce((sum, site) => sum + site.value!, 0),
+                );
               },
             });
           }
@@ -389,7 +466,12 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
 
         // 7. Coverage: whether a family-level value exists in a quarter says when a site's families were measured.
         const coveredQuarters = async (partnership: string, headers: Headers) => {
-          const result = await graphql(hub.gateway.url, `{ coverage(indicators: ["CONTRACT_GOALS_MET"], filter: { partnerships: ["${partnership}"] }) { siteName periodsReported } }`, {}, headers);
+          const result = await graphql(
+            hub.gateway.url,
+            `{ coverage(indicators: ["CONTRACT_GOALS_MET"], filter: { partnerships: ["${partnership}"] }) { siteName periodsReported } }`,
+            {},
+            headers,
+          );
           const rows = (result.data?.coverage ?? []) as { siteName: string; periodsReported: string[] }[];
           return rows.length > 0 ? rows.map((row) => `${row.siteName}: ${row.periodsReported.join(",")}`).join("; ") : null;
         };
@@ -420,7 +502,10 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
           attacks.push(
             linear(`FAMILIES_ENROLLED of ${target} = CSV total − the other partnerships' CSV rows`, "export", "public", [
               [1, csvCell("FAMILIES_ENROLLED", "", {})],
-              ...PARTNERSHIP_KEYS.filter((other) => other !== target).map((other): [number, Read] => [-1, csvCell("FAMILIES_ENROLLED", "PARTNERSHIP", { partnership: other })]),
+              ...PARTNERSHIP_KEYS.filter((other) => other !== target).map((other): [number, Read] => [
+                -1,
+                csvCell("FAMILIES_ENROLLED", "PARTNERSHIP", { partnership: other }),
+              ]),
             ]),
           );
         }
@@ -443,7 +528,9 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
                 const data = await dashboardRows(headers, indicator);
                 if (!data) return { figure: null, protection: null, kind: "sum" };
                 const rows = pick(data);
-                const sum = combine(rows.map((row): [number, Given] => [1, { figure: row.suppressed ? null : row.value, protection: row.protection, kind: "sum" }]));
+                const sum = combine(
+                  rows.map((row): [number, Given] => [1, { figure: row.suppressed ? null : row.value, protection: row.protection, kind: "sum" }]),
+                );
                 // The sum of several shown figures, as one: exact only if every one of them is.
                 return { figure: sum.value as number | null, protection: sum.spread === 0 ? "EXACT" : "PERTURBED", kind: "sum" };
               };
@@ -464,16 +551,34 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
           return result.data;
         };
         const created = await book(`mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`, {
-          input: { chapterId: "Ym9vazpCb29rQ2hhcHRlcjpjaDQ", title: "Enrol families steadily", text: "Enrol families in every quarter of the programme, as the pilots did." },
+          input: {
+            chapterId: "Ym9vazpCb29rQ2hhcHRlcjpjaDQ",
+            title: "Enrol families steadily",
+            text: "Enrol families in every quarter of the programme, as the pilots did.",
+          },
         });
         const recommendation = created.createRecommendation.id as string;
-        await book(`mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`, {
-          id: recommendation,
-          comparison: { note: "Families enrolled per partnership and year.", indicators: ["FAMILIES_ENROLLED"], by: ["PARTNERSHIP", "PERIOD"], grain: "YEAR" },
-        });
-        const value = await query<{ id: string }>(hub.databaseUrl("kooperacja"), "select id from indicator_value where indicator_id = 'FAMILIES_SUPPORTED' order by period limit 1");
+        await book(
+          `mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`,
+          {
+            id: recommendation,
+            comparison: {
+              note: "Families enrolled per partnership and year.",
+              indicators: ["FAMILIES_ENROLLED"],
+              by: ["PARTNERSHIP", "PERIOD"],
+              grain: "YEAR",
+            },
+          },
+        );
+        const value = await query<{ id: string }>(
+          hub.databaseUrl("kooperacja"),
+          "select id from indicator_value where indicator_id = 'FAMILIES_SUPPORTED' order by period limit 1",
+        );
         const evidenceTarget = encodeGlobalId("kooperacja", "IndicatorValue", value[0]!.id);
-        await book(`mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "Families at the site that quarter.") { id } }`, { id: recommendation, target: evidenceTarget });
+        await book(
+          `mutation($id: ID!, $target: ID!) { addEvidence(recommendationId: $id, targetId: $target, note: "Families at the site that quarter.") { id } }`,
+          { id: recommendation, target: evidenceTarget },
+        );
         await book(`mutation($id: ID!) { submitRecommendation(id: $id) { status } }`, { id: recommendation });
         await book(`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id: recommendation });
         const snapshotCell =
@@ -481,15 +586,34 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
           async (headers) => {
             const result = await graphql(
               hub.gateway.url,
-              `query($id: ID!) { recommendation(id: $id) { comparisons { snapshot { rows { partnership period value suppressed protection } } } } }`,
+              `
+                query ($id: ID!) {
+                  recommendation(id: $id) {
+                    comparisons {
+                      snapshot {
+                        rows {
+                          partnership
+                          period
+                          value
+                          suppressed
+                          protection
+                        }
+                      }
+                    }
+                  }
+                }
+              `,
               { id: recommendation },
               headers,
             );
             const rows = (result.data?.recommendation?.comparisons?.[0]?.snapshot?.rows ?? []) as Record<string, any>[];
             // The owner's truth: the same cell, exact, as compare gives it today (the data has not changed since adoption).
-            if (headers === owner) return compareCell("FAMILIES_ENROLLED", { by: ["PARTNERSHIP", "PERIOD"], grain: "YEAR", where: { partnership, period } })(headers);
+            if (headers === owner)
+              return compareCell("FAMILIES_ENROLLED", { by: ["PARTNERSHIP", "PERIOD"], grain: "YEAR", where: { partnership, period } })(headers);
             const row = rows.find((candidate) => candidate.partnership === partnership && candidate.period === period);
-            return !row ? { figure: 0, protection: "EXACT", kind: "sum" } : { figure: row.suppressed ? null : row.value, protection: row.protection, kind: "sum" };
+            return !row
+              ? { figure: 0, protection: "EXACT", kind: "sum" }
+              : { figure: row.suppressed ? null : row.value, protection: row.protection, kind: "sum" };
           };
         for (const partnership of PARTNERSHIP_KEYS) {
           for (const [known, target] of [
@@ -509,12 +633,32 @@ describe("the privacy attack suite: an adversary against the running hub", () =>
           surface: "book evidence",
           audience: "public",
           estimate: async (attacker) => {
-            const result = await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { evidence { target { ... on IndicatorValue { value } } } } }`, { id: recommendation }, attacker);
-            const shown = ((result.data?.recommendation?.evidence ?? []) as { target: { value?: number } | null }[]).find((link) => link.target?.value !== undefined);
+            const result = await graphql(
+              hub.gateway.url,
+              `
+                query ($id: ID!) {
+                  recommendation(id: $id) {
+                    evidence {
+                      target {
+                        ... on IndicatorValue {
+                          value
+                        }
+                      }
+                    }
+                  }
+                }
+              `,
+              { id: recommendation },
+              attacker,
+            );
+            const shown = ((result.data?.recommendation?.evidence ?? []) as { target: { value?: number } | null }[]).find(
+              (link) => link.target?.value !== undefined,
+            );
             // A cited record's value, if shown, is the record itself: exact.
             return { value: shown?.target?.value ?? null, spread: 0 };
           },
-          truth: async () => Number((await query<{ value: number }>(hub.databaseUrl("kooperacja"), "select value from indicator_value where id = ?", [value[0]!.id]))[0]!.value),
+          truth: async () =>
+            Number((await query<{ value: number }>(hub.databaseUrl("kooperacja"), "select value from indicator_value where id = ?", [value[0]!.id]))[0]!.value),
         });
       }, 120_000);
 

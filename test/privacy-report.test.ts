@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), "kooperacja-privacy-report-"));
 
 async function report(...args: string[]): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "bench/privacy-run.ts", ...args], { cwd: ROOT, maxBuffer: 16 * 2 ** 20 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "bench/privacy-run.ts", ...args], {
+      cwd: ROOT,
+      maxBuffer: 16 * 2 ** 20,
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -18,7 +21,15 @@ async function report(...args: string[]): Promise<{ code: number; output: string
   }
 }
 
-const SURFACES = ["compare", "indicatorSummary", "siteRanking", "coverage (rows, no figures)", "export (comparison.csv)", "dashboard (persisted queries)", "book snapshot"];
+const SURFACES = [
+  "compare",
+  "indicatorSummary",
+  "siteRanking",
+  "coverage (rows, no figures)",
+  "export (comparison.csv)",
+  "dashboard (persisted queries)",
+  "book snapshot",
+];
 
 // The report's figures depend on the data; this keeps `npm run privacy-report` working end to end, at the tiny scale.
 describe("npm run privacy-report", () => {

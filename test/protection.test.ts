@@ -94,7 +94,16 @@ describe("protection of the figures about families, across regions", () => {
 
   it("shows a group of 3 families to that region's owner exactly, and to nobody else at all", async () => {
     const [ownerView] = await summary(await as(Role.REGIONAL_OWNER, ["kooperacja"]), "2025-Q1");
-    expect(ownerView).toMatchObject({ partnership: "kooperacja", count: 3, sum: 51 + 52 + 53, min: 51, max: 53, families: 3, suppressed: false, protection: "EXACT" });
+    expect(ownerView).toMatchObject({
+      partnership: "kooperacja",
+      count: 3,
+      sum: 51 + 52 + 53,
+      min: 51,
+      max: 53,
+      families: 3,
+      suppressed: false,
+      protection: "EXACT",
+    });
     for (const headers of [{}, await as(Role.DASHBOARD), await as(Role.NATIONAL_ANALYST), await as(Role.ADMIN), await as(Role.REGIONAL_OWNER, ["liderzy"])]) {
       const [group] = await summary(headers, "2025-Q1");
       expect(group).toMatchObject({ partnership: "kooperacja", ...hidden });
@@ -114,7 +123,14 @@ describe("protection of the figures about families, across regions", () => {
     // 4 + 6 families: neither region's part alone would be published surely; together they are one cell.
     const [total] = await summary(await as(Role.NATIONAL_ANALYST), "2025-Q3", []);
     const expected = published(await cellOf("2025-Q3", ["liderzy", "kooperacja"]));
-    expect(total).toMatchObject({ count: expected.n, sum: expected.sum, average: expected.mean, families: expected.families, suppressed: expected.suppressed, protection: expected.protection });
+    expect(total).toMatchObject({
+      count: expected.n,
+      sum: expected.sum,
+      average: expected.mean,
+      families: expected.families,
+      suppressed: expected.suppressed,
+      protection: expected.protection,
+    });
     expect(total!.min).toBeNull();
   });
 
@@ -148,8 +164,22 @@ describe("protection of the figures about families, across regions", () => {
     const asked = [
       await summary(analyst, "2025-Q4"),
       await summary(analyst, "2025-Q4"),
-      (await graphql(hub.gateway.url, SUMMARY.replace("periods: [$period]", 'periods: [$period], partnerships: ["kooperacja"]'), { groupBy: [], period: "2025-Q4" }, analyst)).data.indicatorSummary.groups,
-      (await graphql(hub.gateway.url, SUMMARY.replace("periods: [$period]", 'periods: [$period], macroregions: ["II"]'), { groupBy: [], period: "2025-Q4" }, analyst)).data.indicatorSummary.groups,
+      (
+        await graphql(
+          hub.gateway.url,
+          SUMMARY.replace("periods: [$period]", 'periods: [$period], partnerships: ["kooperacja"]'),
+          { groupBy: [], period: "2025-Q4" },
+          analyst,
+        )
+      ).data.indicatorSummary.groups,
+      (
+        await graphql(
+          hub.gateway.url,
+          SUMMARY.replace("periods: [$period]", 'periods: [$period], macroregions: ["II"]'),
+          { groupBy: [], period: "2025-Q4" },
+          analyst,
+        )
+      ).data.indicatorSummary.groups,
     ];
     for (const groups of asked) {
       const group = groups.find((candidate: any) => candidate.partnership === "kooperacja" || candidate.partnership === null);
@@ -157,7 +187,20 @@ describe("protection of the figures about families, across regions", () => {
     }
     const compare = await graphql(
       hub.gateway.url,
-      `{ compare(indicators: ["CONTRACT_GOALS_MET"], by: [PARTNERSHIP], filter: { from: "2025-10-01", to: "2025-12-31" }) { rows { partnership n sum mean families protection } } }`,
+      `
+        {
+          compare(indicators: ["CONTRACT_GOALS_MET"], by: [PARTNERSHIP], filter: { from: "2025-10-01", to: "2025-12-31" }) {
+            rows {
+              partnership
+              n
+              sum
+              mean
+              families
+              protection
+            }
+          }
+        }
+      `,
       {},
       analyst,
     );
@@ -175,12 +218,48 @@ describe("protection of the figures about families, across regions", () => {
     const analyst = await as(Role.NATIONAL_ANALYST);
     const byPartnership = (rows: Record<string, any>[]) =>
       Object.fromEntries(rows.map((row) => [row.partnership, { value: row.suppressed ? null : Number(row.value ?? row.sum), suppressed: row.suppressed }]));
-    const compare = byPartnership((await graphql(hub.gateway.url, `{ compare(indicators: ["FAMILIES_ENROLLED"], by: [PARTNERSHIP]) { rows { partnership value suppressed protection } } }`)).data.compare.rows);
+    const compare = byPartnership(
+      (
+        await graphql(
+          hub.gateway.url,
+          `
+            {
+              compare(indicators: ["FAMILIES_ENROLLED"], by: [PARTNERSHIP]) {
+                rows {
+                  partnership
+                  value
+                  suppressed
+                  protection
+                }
+              }
+            }
+          `,
+        )
+      ).data.compare.rows,
+    );
     expect(Object.values(compare).some((cell: any) => !cell.suppressed)).toBe(true);
-    const summary = await graphql(hub.gateway.url, `{ indicatorSummary(indicator: "FAMILIES_ENROLLED", groupBy: [PARTNERSHIP]) { groups { partnership sum suppressed } } }`);
+    const summary = await graphql(
+      hub.gateway.url,
+      `
+        {
+          indicatorSummary(indicator: "FAMILIES_ENROLLED", groupBy: [PARTNERSHIP]) {
+            groups {
+              partnership
+              sum
+              suppressed
+            }
+          }
+        }
+      `,
+    );
     expect(byPartnership(summary.data.indicatorSummary.groups)).toEqual(compare);
-    const csv = parse(Buffer.from(await (await fetch(new URL("/export/comparison.csv?indicators=FAMILIES_ENROLLED&by=PARTNERSHIP", hub.gateway.url))).arrayBuffer()), { bom: true, columns: true }) as Record<string, string>[];
-    expect(byPartnership(csv.map((row) => ({ partnership: row.partnership, value: row.value === "" ? null : row.value, suppressed: row.suppressed === "true" })))).toEqual(compare);
+    const csv = parse(
+      Buffer.from(await (await fetch(new URL("/export/comparison.csv?indicators=FAMILIES_ENROLLED&by=PARTNERSHIP", hub.gateway.url))).arrayBuffer()),
+      { bom: true, columns: true },
+    ) as Record<string, string>[];
+    expect(
+      byPartnership(csv.map((row) => ({ partnership: row.partnership, value: row.value === "" ? null : row.value, suppressed: row.suppressed === "true" }))),
+    ).toEqual(compare);
     const manifest = JSON.parse(readFileSync(resolve(__dirname, "../dashboard/dist/persisted-queries.json"), "utf8")) as Record<string, string>;
     const hash = Object.keys(manifest).find((candidate) => manifest[candidate]!.startsWith("query DashboardComparison"))!;
     const url = new URL(hub.gateway.url);
@@ -203,7 +282,26 @@ describe("protection of the figures about families, across regions", () => {
     });
     await book(`mutation($id: ID!) { submitRecommendation(id: $id) { status } }`, { id: createRecommendation.id });
     await book(`mutation($id: ID!) { adoptRecommendation(id: $id) { status } }`, { id: createRecommendation.id });
-    const snapshot = await graphql(hub.gateway.url, `query($id: ID!) { recommendation(id: $id) { comparisons { snapshot { rows { partnership value suppressed protection } } } } }`, { id: createRecommendation.id });
+    const snapshot = await graphql(
+      hub.gateway.url,
+      `
+        query ($id: ID!) {
+          recommendation(id: $id) {
+            comparisons {
+              snapshot {
+                rows {
+                  partnership
+                  value
+                  suppressed
+                  protection
+                }
+              }
+            }
+          }
+        }
+      `,
+      { id: createRecommendation.id },
+    );
     const rows = snapshot.data.recommendation.comparisons[0].snapshot.rows as Record<string, any>[];
     expect(byPartnership(rows)).toEqual(compare);
     expect(rows.map((row) => row.protection)).not.toContain("EXACT");
@@ -223,10 +321,37 @@ describe("protection of the figures about families, across regions", () => {
   });
 
   it("never hands a cell key to a client: not through the gateway, nor from a region asked directly", async () => {
-    const gateway = await graphql(hub.gateway.url, `{ indicatorSummary(indicator: "CONTRACT_GOALS_MET", groupBy: []) { groups { recordKey } } }`, {}, await as(Role.ADMIN));
+    const gateway = await graphql(
+      hub.gateway.url,
+      `
+        {
+          indicatorSummary(indicator: "CONTRACT_GOALS_MET", groupBy: []) {
+            groups {
+              recordKey
+            }
+          }
+        }
+      `,
+      {},
+      await as(Role.ADMIN),
+    );
     expect(gateway.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     for (const headers of [{}, await as(Role.REGIONAL_OWNER, ["kooperacja"])]) {
-      const direct = await graphql(hub.regions.kooperacja.url, `{ compare(indicators: ["CONTRACT_GOALS_MET"]) { rows { recordKey familyKey } } }`, {}, headers);
+      const direct = await graphql(
+        hub.regions.kooperacja.url,
+        `
+          {
+            compare(indicators: ["CONTRACT_GOALS_MET"]) {
+              rows {
+                recordKey
+                familyKey
+              }
+            }
+          }
+        `,
+        {},
+        headers,
+      );
       expect(direct.errors?.map((error) => error.extensions?.code)).toEqual(expect.arrayContaining([expect.stringMatching(/UNAUTHENTICATED|FORBIDDEN/)]));
       expect(direct.data?.compare?.rows?.[0]).toMatchObject({ recordKey: null, familyKey: null });
     }
@@ -235,11 +360,12 @@ describe("protection of the figures about families, across regions", () => {
   it("refuses questions about families across the published boundaries to all but the owner, naming the field; figures not about families are not held to them", async () => {
     const analyst = await as(Role.NATIONAL_ANALYST);
     const dashboard = await as(Role.DASHBOARD);
-    const compare = (indicator: string, args: string, headers: Record<string, string>) => graphql(hub.gateway.url, `{ compare(indicators: ["${indicator}"], ${args}) { rows { value } } }`, {}, headers);
+    const compare = (indicator: string, args: string, headers: Record<string, string>) =>
+      graphql(hub.gateway.url, `{ compare(indicators: ["${indicator}"], ${args}) { rows { value } } }`, {}, headers);
     const refusals: [string, string, Record<string, string>][] = [
       ['filter: { partnerships: ["liderzy", "kooperacja"] }', "filter.partnerships", analyst],
       ['filter: { voivodeships: ["20", "28"] }', "filter.voivodeships", {}],
-      ['filter: { municipalityKinds: [RURAL, URBAN] }', "filter.municipalityKinds", {}],
+      ["filter: { municipalityKinds: [RURAL, URBAN] }", "filter.municipalityKinds", {}],
       ['filter: { from: "2019-05-17" }', "filter.from", analyst],
       ['filter: { to: "2019-05-17" }', "filter.to", {}],
       ["by: [PERIOD], grain: MONTH", "grain", dashboard],
@@ -253,15 +379,55 @@ describe("protection of the figures about families, across regions", () => {
       // The same question of a figure not about families is answered.
       expect((await compare("ACTIVITY_PARTICIPANTS", args, headers)).errors, args).toBeUndefined();
     }
-    const summary = await graphql(hub.gateway.url, `{ indicatorSummary(indicator: "FAMILIES_SUPPORTED", groupBy: [SITE, PERIOD]) { groups { sum } } }`, {}, dashboard);
+    const summary = await graphql(
+      hub.gateway.url,
+      `
+        {
+          indicatorSummary(indicator: "FAMILIES_SUPPORTED", groupBy: [SITE, PERIOD]) {
+            groups {
+              sum
+            }
+          }
+        }
+      `,
+      {},
+      dashboard,
+    );
     expect(summary.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "groupBy" });
-    const periods = await graphql(hub.gateway.url, `{ indicatorSummary(indicator: "FAMILIES_SUPPORTED", groupBy: [], filter: { periods: ["2019-Q1", "2019-Q3"] }) { groups { sum } } }`, {}, analyst);
+    const periods = await graphql(
+      hub.gateway.url,
+      `
+        {
+          indicatorSummary(indicator: "FAMILIES_SUPPORTED", groupBy: [], filter: { periods: ["2019-Q1", "2019-Q3"] }) {
+            groups {
+              sum
+            }
+          }
+        }
+      `,
+      {},
+      analyst,
+    );
     expect(periods.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.periods" });
-    const ranking = await graphql(hub.gateway.url, `{ siteRanking(partnership: "liderzy", indicator: "FAMILIES_ENROLLED", filter: { from: "2019-04-01" }) { rank } }`, {}, analyst);
+    const ranking = await graphql(
+      hub.gateway.url,
+      `
+        {
+          siteRanking(partnership: "liderzy", indicator: "FAMILIES_ENROLLED", filter: { from: "2019-04-01" }) {
+            rank
+          }
+        }
+      `,
+      {},
+      analyst,
+    );
     expect(ranking.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "partnership" });
     // The owner asks of its own figures as it likes, exact.
     const owner = await as(Role.REGIONAL_OWNER, ["kooperacja"]);
-    for (const args of ['filter: { partnerships: ["kooperacja"], from: "2019-05-17", to: "2020-02-11" }', 'by: [PERIOD], grain: MONTH, filter: { partnerships: ["kooperacja"], teryt: ["2815"] }']) {
+    for (const args of [
+      'filter: { partnerships: ["kooperacja"], from: "2019-05-17", to: "2020-02-11" }',
+      'by: [PERIOD], grain: MONTH, filter: { partnerships: ["kooperacja"], teryt: ["2815"] }',
+    ]) {
       expect((await compare("FAMILIES_ENROLLED", args, owner)).errors, args).toBeUndefined();
     }
   });
@@ -271,7 +437,13 @@ describe("protection of the figures about families, across regions", () => {
     const site = encodeGlobalId("kooperacja", "PilotSite", SITE.kooperacja);
     const created = await graphql(
       hub.gateway.url,
-      `mutation($input: SupportedFamilyInput!) { createSupportedFamily(partnership: "kooperacja", input: $input) { id } }`,
+      `
+        mutation ($input: SupportedFamilyInput!) {
+          createSupportedFamily(partnership: "kooperacja", input: $input) {
+            id
+          }
+        }
+      `,
       { input: { code: "KLUCZ-1", site, cooperationLevel: "CLIENT", socialContract: true, startedOn: "2021-02-03" } },
       owner,
     );
@@ -284,17 +456,39 @@ describe("protection of the figures about families, across regions", () => {
       owner,
     );
     expect(imported.data?.importRecords).toEqual({ created: 1, rejected: 0 });
-    const keys = await query<{ code: string; key: number }>(hub.databaseUrl("kooperacja"), "select code, record_key as key from supported_family where code like 'KLUCZ-%' order by code");
+    const keys = await query<{ code: string; key: number }>(
+      hub.databaseUrl("kooperacja"),
+      "select code, record_key as key from supported_family where code like 'KLUCZ-%' order by code",
+    );
     expect(keys.map((row) => row.code)).toEqual(["KLUCZ-1", "KLUCZ-2"]);
     expect(keys.every((row) => Number(row.key) > 0)).toBe(true);
     expect(keys[0]!.key).not.toBe(keys[1]!.key);
     // Every seeded family and value has its key too (a zero would be a record the method does not count).
     for (const partnership of PARTNERSHIP_KEYS) {
-      const unkeyed = await query<{ n: number }>(hub.databaseUrl(partnership), "select (select count(*) from supported_family where record_key = 0) + (select count(*) from indicator_value where record_key = 0) as n");
+      const unkeyed = await query<{ n: number }>(
+        hub.databaseUrl(partnership),
+        "select (select count(*) from supported_family where record_key = 0) + (select count(*) from indicator_value where record_key = 0) as n",
+      );
       expect(Number(unkeyed[0]!.n), partnership).toBe(0);
     }
-    const trail = await graphql(hub.gateway.url, `{ auditTrail(partnership: "kooperacja", first: 5) { entries { entityType after } } }`, {}, owner);
-    const families = (trail.data.auditTrail.entries as { entityType: string; after: Record<string, unknown> }[]).filter((entry) => entry.entityType === "SupportedFamily");
+    const trail = await graphql(
+      hub.gateway.url,
+      `
+        {
+          auditTrail(partnership: "kooperacja", first: 5) {
+            entries {
+              entityType
+              after
+            }
+          }
+        }
+      `,
+      {},
+      owner,
+    );
+    const families = (trail.data.auditTrail.entries as { entityType: string; after: Record<string, unknown> }[]).filter(
+      (entry) => entry.entityType === "SupportedFamily",
+    );
     expect(families.length).toBeGreaterThan(0);
     for (const entry of families) {
       expect(entry.after.code).toMatch(/^KLUCZ-/);
@@ -306,7 +500,18 @@ describe("protection of the figures about families, across regions", () => {
     // The demo data of each region: FAMILIES_SUPPORTED per site and quarter, behind which are the families active then.
     const result = await graphql(
       hub.gateway.url,
-      `{ indicatorSummary(indicator: "FAMILIES_SUPPORTED", groupBy: [PARTNERSHIP], filter: { periods: ["2020-Q1"] }) { groups { partnership sum families protection } } }`,
+      `
+        {
+          indicatorSummary(indicator: "FAMILIES_SUPPORTED", groupBy: [PARTNERSHIP], filter: { periods: ["2020-Q1"] }) {
+            groups {
+              partnership
+              sum
+              families
+              protection
+            }
+          }
+        }
+      `,
       {},
       await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]),
     );
@@ -318,8 +523,26 @@ describe("protection of the figures about families, across regions", () => {
   });
 
   it("leaves indicators not about families exact, with no family count", async () => {
-    const result = await graphql(hub.gateway.url, `{ indicatorSummary(indicator: "BODY_MEETINGS_HELD", groupBy: [SITE]) { groups { sum min max families suppressed protection } } }`, {});
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          indicatorSummary(indicator: "BODY_MEETINGS_HELD", groupBy: [SITE]) {
+            groups {
+              sum
+              min
+              max
+              families
+              suppressed
+              protection
+            }
+          }
+        }
+      `,
+      {},
+    );
     expect(result.data.indicatorSummary.groups.length).toBeGreaterThan(0);
-    for (const group of result.data.indicatorSummary.groups) expect(group).toMatchObject({ families: null, suppressed: false, protection: "EXACT", min: expect.any(Number) });
+    for (const group of result.data.indicatorSummary.groups)
+      expect(group).toMatchObject({ families: null, suppressed: false, protection: "EXACT", min: expect.any(Number) });
   });
 });

@@ -9,7 +9,10 @@ import { as, graphql, startTestHub, type TestHub } from "./helpers";
 async function headersFor(query: string): Promise<Record<string, string>> {
   const match = /^# Role: (\w+)(?: \(([\w, ]+)\))?/.exec(query);
   if (!match) return {};
-  const partnerships = (match[2] ?? "").split(",").map((key) => key.trim()).filter(isPartnershipKey) as PartnershipKey[];
+  const partnerships = (match[2] ?? "")
+    .split(",")
+    .map((key) => key.trim())
+    .filter(isPartnershipKey) as PartnershipKey[];
   return as(match[1] as Role, partnerships);
 }
 
@@ -47,7 +50,10 @@ function crawling(query: string): string {
         leave(node) {
           const type = info.getParentType();
           if (!(isObjectType(type) || isInterfaceType(type)) || !type.getFields().id) return undefined;
-          return { ...node, selections: [...node.selections, { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: CRAWL }, name: { kind: Kind.NAME, value: "id" } }] };
+          return {
+            ...node,
+            selections: [...node.selections, { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: CRAWL }, name: { kind: Kind.NAME, value: "id" } }],
+          };
         },
       },
     }),
@@ -97,7 +103,18 @@ describe("the README's example queries", () => {
       const ids = [...new Set(idsIn(crawl.data))];
       for (let start = 0; start < ids.length; start += 100) {
         const chunk = ids.slice(start, start + 100);
-        const found = await graphql(hub.gateway.url, `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: chunk }, await headersFor(query));
+        const found = await graphql(
+          hub.gateway.url,
+          `
+            query ($ids: [ID!]!) {
+              nodes(ids: $ids) {
+                id
+              }
+            }
+          `,
+          { ids: chunk },
+          await headersFor(query),
+        );
         expect(found.errors, JSON.stringify(found.errors)).toBeUndefined();
         expect(found.data.nodes.map((node: { id: string } | null) => node?.id ?? null)).toEqual(chunk);
       }

@@ -23,7 +23,10 @@ describe("each region keeps its own data", () => {
       expect(owned).toEqual([{ n: 1 }]);
       for (const name of names) {
         const owners = await query(file, `select distinct partnership from "${String(name)}"`);
-        expect(owners.filter((row) => row.partnership !== key), `${key}: table ${String(name)}`).toEqual([]);
+        expect(
+          owners.filter((row) => row.partnership !== key),
+          `${key}: table ${String(name)}`,
+        ).toEqual([]);
       }
     }
     const sites = async (key: PartnershipKey) => (await query(hub.databaseUrl(key), "select name from pilot_site order by name")).map((row) => row.name);
@@ -33,18 +36,44 @@ describe("each region keeps its own data", () => {
   });
 
   it("stores no column that could hold a family's name or PESEL", async () => {
-    expect(await columns(hub.databaseUrl("kooperacje3d"), "supported_family")).not.toEqual(expect.arrayContaining([expect.stringMatching(/name|pesel|address/i)]));
+    expect(await columns(hub.databaseUrl("kooperacje3d"), "supported_family")).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/name|pesel|address/i)]),
+    );
   });
 
   it("keeps both conflicting lead-partner claims of Kooperacja, each with its source", async () => {
     const result = await graphql(
       hub.gateway.url,
-      `{ partnerships { key leadPartner { disputed claims { quote institution { shortName } provenance { kind source { code fileName publisher } } } } } }`, undefined, owner);
+      `
+        {
+          partnerships {
+            key
+            leadPartner {
+              disputed
+              claims {
+                quote
+                institution {
+                  shortName
+                }
+                provenance {
+                  kind
+                  source {
+                    code
+                    fileName
+                    publisher
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      undefined,
+      owner,
+    );
     const byKey = Object.fromEntries(result.data.partnerships.map((p: any) => [p.key, p.leadPartner]));
     expect(byKey.kooperacja.disputed).toBe(true);
-    expect(
-      byKey.kooperacja.claims.map((c: any) => [c.institution.shortName, c.provenance.source.code, c.provenance.source.fileName]),
-    ).toEqual([
+    expect(byKey.kooperacja.claims.map((c: any) => [c.institution.shortName, c.provenance.source.code, c.provenance.source.fileName])).toEqual([
       ["ROPS Szczecin", "000", "000_13c2998b6788e823.txt"],
       ["ROPS Toruń", "002", "002_34c6039c66b9a543.txt"],
     ]);
@@ -56,11 +85,63 @@ describe("each region keeps its own data", () => {
   it("flags every synthetic record as synthetic and every public fact with its source", async () => {
     const result = await graphql(
       hub.gateway.url,
-      `{ supportedFamilies(first: 500) { edges { node { code provenance { kind synthetic } } } }
-         supportActivities(first: 500) { edges { node { provenance { kind synthetic } } } }
-         indicatorValues(first: 500) { edges { node { provenance { synthetic } } } }
-         institutions(first: 500) { edges { node { shortName provenance { kind source { code } } } } }
-         territorialUnits { teryt provenance { kind note } } }`, undefined, owner);
+      `
+        {
+          supportedFamilies(first: 500) {
+            edges {
+              node {
+                code
+                provenance {
+                  kind
+                  synthetic
+                }
+              }
+            }
+          }
+          supportActivities(first: 500) {
+            edges {
+              node {
+                provenance {
+                  kind
+                  synthetic
+                }
+              }
+            }
+          }
+          indicatorValues(first: 500) {
+            edges {
+              node {
+                provenance {
+                  synthetic
+                }
+              }
+            }
+          }
+          institutions(first: 500) {
+            edges {
+              node {
+                shortName
+                provenance {
+                  kind
+                  source {
+                    code
+                  }
+                }
+              }
+            }
+          }
+          territorialUnits {
+            teryt
+            provenance {
+              kind
+              note
+            }
+          }
+        }
+      `,
+      undefined,
+      owner,
+    );
     expect(result.errors).toBeUndefined();
     const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((edge) => edge.node);
     const [supportedFamilies, supportActivities, indicatorValues, institutions] = [
@@ -76,21 +157,80 @@ describe("each region keeps its own data", () => {
     for (const row of institutions) expect(row.provenance.kind).toBe("SOURCE_PAGE");
     expect(institutions.find((i: any) => i.shortName === "PCPR Radomsko").provenance.source.code).toBe("004");
     // A deadline the page gives without a year ("27 kwietnia br.") is not stored as a dated page fact.
-    const partnerships = await graphql(hub.gateway.url, `{ partnerships { key targetDescription } }`);
+    const partnerships = await graphql(
+      hub.gateway.url,
+      `
+        {
+          partnerships {
+            key
+            targetDescription
+          }
+        }
+      `,
+    );
     const kooperacja = partnerships.data.partnerships.find((partnership: { key: string }) => partnership.key === "kooperacja");
     expect(kooperacja.targetDescription).toContain('"do dnia 27 kwietnia br."');
     expect(kooperacja.targetDescription).not.toContain("27 April 2018");
     // Macroregion II is inferred, with its reasoning; the facts of page 002 cite page 002 field by field.
-    const notes = await graphql(hub.gateway.url, `{ partnerships { key macroregion provenance { kind source { code } fields { field kind note sources { code } } } } }`);
+    const notes = await graphql(
+      hub.gateway.url,
+      `
+        {
+          partnerships {
+            key
+            macroregion
+            provenance {
+              kind
+              source {
+                code
+              }
+              fields {
+                field
+                kind
+                note
+                sources {
+                  code
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
     const noted = notes.data.partnerships.find((partnership: { key: string }) => partnership.key === "kooperacja");
     expect(noted).toMatchObject({ macroregion: "II", provenance: { kind: "SOURCE_PAGE", source: { code: "000" } } });
     const claim = (field: string) => noted.provenance.fields.find((candidate: { field: string }) => candidate.field === field);
-    expect(claim("macroregion")).toEqual({ field: "macroregion", kind: "INFERRED", note: expect.stringMatching(/II follows by elimination/), sources: [{ code: "001" }, { code: "003" }, { code: "004" }] });
+    expect(claim("macroregion")).toEqual({
+      field: "macroregion",
+      kind: "INFERRED",
+      note: expect.stringMatching(/II follows by elimination/),
+      sources: [{ code: "001" }, { code: "003" }, { code: "004" }],
+    });
     expect(claim("selectionCriteria")).toMatchObject({ kind: "SOURCE_PAGE", sources: [{ code: "002" }] });
     expect(claim("targetDescription")).toMatchObject({ kind: "SOURCE_PAGE", sources: [{ code: "000" }, { code: "002" }] });
     expect(claim("euSharePercent")).toMatchObject({ kind: "DERIVED", note: expect.stringContaining("euCofinancing ÷ totalValue") });
     // The agreement page 004 names ("Porozumienie o współpracy") behind PCPR Radomsko's joining, cited to that page.
-    const radomsko = await graphql(hub.gateway.url, `{ pilotSites(filter: { teryt: ["1012011"] }) { edges { node { name agreement provenance { kind source { code } } } } } }`);
+    const radomsko = await graphql(
+      hub.gateway.url,
+      `
+        {
+          pilotSites(filter: { teryt: ["1012011"] }) {
+            edges {
+              node {
+                name
+                agreement
+                provenance {
+                  kind
+                  source {
+                    code
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
     expect(radomsko.data.pilotSites.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
       {
         name: "Gmina Miasto Radomsko",
@@ -105,13 +245,38 @@ describe("each region keeps its own data", () => {
 
   it("drops a field's page claim when its owner changes the field, keeping the page's value in the history", async () => {
     const read = `{ cooperationBodies { id version name site { id } kind meetingFormat provenance { fields { field kind } } } }`;
-    const body = (await graphql(hub.gateway.url, read, undefined, owner)).data.cooperationBodies.find((node: { name: string }) => node.name === "Powiatowa Grupa Decydentów – powiat ostródzki");
+    const body = (await graphql(hub.gateway.url, read, undefined, owner)).data.cooperationBodies.find(
+      (node: { name: string }) => node.name === "Powiatowa Grupa Decydentów – powiat ostródzki",
+    );
     expect(body.provenance.fields).toEqual([{ field: "meetingFormat", kind: "INFERRED" }]);
     const updated = await graphql(
       hub.gateway.url,
-      `mutation ($id: ID!, $version: Int!, $site: ID) {
-        updateCooperationBody(id: $id, version: $version, input: { key: "grupa-decydentow-ostrodzki", kind: COUNTY_DECISION_MAKERS_GROUP, name: "Powiatowa Grupa Decydentów – powiat ostródzki", site: $site, meetingFormat: "Quarterly, half a day." }) {
-          meetingFormat provenance { kind fields { field } history { before } } } }`,
+      `
+        mutation ($id: ID!, $version: Int!, $site: ID) {
+          updateCooperationBody(
+            id: $id
+            version: $version
+            input: {
+              key: "grupa-decydentow-ostrodzki"
+              kind: COUNTY_DECISION_MAKERS_GROUP
+              name: "Powiatowa Grupa Decydentów – powiat ostródzki"
+              site: $site
+              meetingFormat: "Quarterly, half a day."
+            }
+          ) {
+            meetingFormat
+            provenance {
+              kind
+              fields {
+                field
+              }
+              history {
+                before
+              }
+            }
+          }
+        }
+      `,
       { id: body.id, version: body.version, site: body.site.id },
       owner,
     );

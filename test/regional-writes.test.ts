@@ -20,57 +20,79 @@ describe("regional owners write their own data", () => {
   });
   afterAll(() => hub?.close());
 
-  it.each(WRITE_SAMPLES)("creates, updates and archives a $type through the gateway, only in the owning shard, each change in the audit trail", async (sample) => {
-    const kase = { ...sample, input: sample.input(1), changed: sample.change(sample.input(1)), where: sample.where(1) };
-    const listed = async () => sample.count.of((await graphql(hub.gateway.url, sample.count.query, {}, owner)).data);
-    const shownBefore = await listed();
-    const before = await fingerprints();
-    const created = await graphql(hub.gateway.url, CREATE(kase.type), { partnership: "kooperacja", input: kase.input }, owner);
-    expect(created.errors).toBeUndefined();
-    expect(created.data.record.version).toBe(1);
-    const recordId: string = created.data.record.id;
+  it.each(WRITE_SAMPLES)(
+    "creates, updates and archives a $type through the gateway, only in the owning shard, each change in the audit trail",
+    async (sample) => {
+      const kase = { ...sample, input: sample.input(1), changed: sample.change(sample.input(1)), where: sample.where(1) };
+      const listed = async () => sample.count.of((await graphql(hub.gateway.url, sample.count.query, {}, owner)).data);
+      const shownBefore = await listed();
+      const before = await fingerprints();
+      const created = await graphql(hub.gateway.url, CREATE(kase.type), { partnership: "kooperacja", input: kase.input }, owner);
+      expect(created.errors).toBeUndefined();
+      expect(created.data.record.version).toBe(1);
+      const recordId: string = created.data.record.id;
 
-    const afterCreate = await fingerprints();
-    expect(afterCreate.liderzy).toEqual(before.liderzy);
-    expect(afterCreate.kooperacje3d).toEqual(before.kooperacje3d);
-    expect(afterCreate.kooperacja).not.toEqual(before.kooperacja);
-    expect(await query(db("kooperacja"), `select * from ${kase.table} where ${kase.where[0]}`, kase.where[1])).toHaveLength(1);
-    expect(await listed()).toBe(shownBefore + 1);
-    for (const other of ["liderzy", "kooperacje3d"] as const) {
-      expect(await query(db(other), `select * from ${kase.table} where ${kase.where[0]}`, kase.where[1])).toHaveLength(0);
-    }
+      const afterCreate = await fingerprints();
+      expect(afterCreate.liderzy).toEqual(before.liderzy);
+      expect(afterCreate.kooperacje3d).toEqual(before.kooperacje3d);
+      expect(afterCreate.kooperacja).not.toEqual(before.kooperacja);
+      expect(await query(db("kooperacja"), `select * from ${kase.table} where ${kase.where[0]}`, kase.where[1])).toHaveLength(1);
+      expect(await listed()).toBe(shownBefore + 1);
+      for (const other of ["liderzy", "kooperacje3d"] as const) {
+        expect(await query(db(other), `select * from ${kase.table} where ${kase.where[0]}`, kase.where[1])).toHaveLength(0);
+      }
 
-    const updated = await graphql(hub.gateway.url, UPDATE(kase.type), { id: recordId, version: 1, input: kase.changed }, owner);
-    expect(updated.errors).toBeUndefined();
-    expect(updated.data.record.version).toBe(2);
+      const updated = await graphql(hub.gateway.url, UPDATE(kase.type), { id: recordId, version: 1, input: kase.changed }, owner);
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data.record.version).toBe(2);
 
-    // A second writer still holding version 1 is refused and changes nothing.
-    const settled = await fingerprints();
-    const stale = await graphql(hub.gateway.url, UPDATE(kase.type), { id: recordId, version: 1, input: kase.input }, owner);
-    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
-    expect(await fingerprints()).toEqual(settled);
+      // A second writer still holding version 1 is refused and changes nothing.
+      const settled = await fingerprints();
+      const stale = await graphql(hub.gateway.url, UPDATE(kase.type), { id: recordId, version: 1, input: kase.input }, owner);
+      expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
+      expect(await fingerprints()).toEqual(settled);
 
-    const archived = await graphql(hub.gateway.url, ARCHIVE(kase.type), { id: recordId, version: 2 }, owner);
-    expect(archived.errors).toBeUndefined();
-    const [row] = await query<{ archived_at: string | null }>(db("kooperacja"), `select archived_at from ${kase.table} where ${kase.where[0]}`, kase.where[1]);
-    expect(row!.archived_at).toMatch(/^\d{4}-/);
-    const gone = await graphql(hub.gateway.url, `query ($id: ID!) { node(id: $id) { id } }`, { id: recordId }, owner);
-    expect(gone.data.node).toBeNull();
-    expect(await listed()).toBe(shownBefore);
+      const archived = await graphql(hub.gateway.url, ARCHIVE(kase.type), { id: recordId, version: 2 }, owner);
+      expect(archived.errors).toBeUndefined();
+      const [row] = await query<{ archived_at: string | null }>(
+        db("kooperacja"),
+        `select archived_at from ${kase.table} where ${kase.where[0]}`,
+        kase.where[1],
+      );
+      expect(row!.archived_at).toMatch(/^\d{4}-/);
+      const gone = await graphql(
+        hub.gateway.url,
+        `
+          query ($id: ID!) {
+            node(id: $id) {
+              id
+            }
+          }
+        `,
+        { id: recordId },
+        owner,
+      );
+      expect(gone.data.node).toBeNull();
+      expect(await listed()).toBe(shownBefore);
 
-    const trail = await graphql(hub.gateway.url, TRAIL, { partnership: "kooperacja", record: recordId }, owner);
-    expect(trail.errors).toBeUndefined();
-    const entries = [...trail.data.auditTrail.entries].reverse();
-    expect(entries.map((entry: { action: string }) => entry.action)).toEqual(["CREATED", "UPDATED", "ARCHIVED"]);
-    expect(entries.every((entry: { actor: string; actorRole: string }) => entry.actor === "test-regional_owner-kooperacja" && entry.actorRole === "regional_owner")).toBe(true);
-    const [create, update, archive] = entries;
-    expect(create.before).toBeNull();
-    expect(create.after.version).toBe(1);
-    expect(update.before[kase.field]).toEqual(kase.input[kase.field]);
-    expect(update.after[kase.field]).toEqual(kase.changed[kase.field]);
-    expect(archive.before.archivedAt).toBeNull();
-    expect(archive.after.archivedAt).toMatch(/^\d{4}-/);
-  });
+      const trail = await graphql(hub.gateway.url, TRAIL, { partnership: "kooperacja", record: recordId }, owner);
+      expect(trail.errors).toBeUndefined();
+      const entries = [...trail.data.auditTrail.entries].reverse();
+      expect(entries.map((entry: { action: string }) => entry.action)).toEqual(["CREATED", "UPDATED", "ARCHIVED"]);
+      expect(
+        entries.every(
+          (entry: { actor: string; actorRole: string }) => entry.actor === "test-regional_owner-kooperacja" && entry.actorRole === "regional_owner",
+        ),
+      ).toBe(true);
+      const [create, update, archive] = entries;
+      expect(create.before).toBeNull();
+      expect(create.after.version).toBe(1);
+      expect(update.before[kase.field]).toEqual(kase.input[kase.field]);
+      expect(update.after[kase.field]).toEqual(kase.changed[kase.field]);
+      expect(archive.before.archivedAt).toBeNull();
+      expect(archive.after.archivedAt).toMatch(/^\d{4}-/);
+    },
+  );
 
   it("refuses every write into another partnership's shard, by anyone but its owner, and changes nothing anywhere", async () => {
     const liderzyOwner = await as(Role.REGIONAL_OWNER, ["liderzy"]);
@@ -83,12 +105,23 @@ describe("regional owners write their own data", () => {
       [CREATE("SupportedFamily"), { partnership: "kooperacja", input: family }, analyst, "FORBIDDEN"],
       [CREATE("SupportedFamily"), { partnership: "kooperacja", input: family }, {}, "UNAUTHENTICATED"],
       // Its own shard, but pointing at another region's site.
-      [CREATE("SupportedFamily"), { partnership: "kooperacja", input: { ...family, site: id("PilotSite", "2013102", "liderzy") } }, owner, "BAD_USER_INPUT", "site"],
+      [
+        CREATE("SupportedFamily"),
+        { partnership: "kooperacja", input: { ...family, site: id("PilotSite", "2013102", "liderzy") } },
+        owner,
+        "BAD_USER_INPUT",
+        "site",
+      ],
       [CREATE("SupportedFamily"), { partnership: "mazowsze", input: family }, owner, "BAD_USER_INPUT", "partnership"],
       // A site of macroregion I entered into macroregion II.
       [CREATE("PilotSite"), { partnership: "kooperacja", input: { teryt: "1401011", name: "Gmina", status: "ACTIVE" } }, owner, "BAD_USER_INPUT", "teryt"],
       // The owner of Kooperacja naming Liderzy's site: routed to Liderzy's shard, which refuses.
-      [UPDATE("PilotSite"), { id: id("PilotSite", "2013102", "liderzy"), version: 1, input: { teryt: "2013102", name: "X", status: "ACTIVE" } }, owner, "FORBIDDEN"],
+      [
+        UPDATE("PilotSite"),
+        { id: id("PilotSite", "2013102", "liderzy"), version: 1, input: { teryt: "2013102", name: "X", status: "ACTIVE" } },
+        owner,
+        "FORBIDDEN",
+      ],
       [UPDATE("PilotSite"), { id: SITE, version: 1, input: { teryt: "2815", name: "X", status: "ACTIVE" } }, liderzyOwner, "FORBIDDEN"],
       [ARCHIVE("PilotSite"), { id: SITE, version: 1 }, liderzyOwner, "FORBIDDEN"],
       [ARCHIVE("PilotSite"), { id: "not-an-id", version: 1 }, owner, "BAD_USER_INPUT"],
@@ -101,7 +134,18 @@ describe("regional owners write their own data", () => {
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe(code);
       if (field) expect(result.errors?.[0]?.extensions?.field).toBe(field);
     }
-    const unnamed = await graphql(hub.gateway.url, `mutation ($input: SupportedFamilyInput!) { createSupportedFamily(input: $input) { id } }`, { input: family }, owner);
+    const unnamed = await graphql(
+      hub.gateway.url,
+      `
+        mutation ($input: SupportedFamilyInput!) {
+          createSupportedFamily(input: $input) {
+            id
+          }
+        }
+      `,
+      { input: family },
+      owner,
+    );
     expect(unnamed.status).toBe(400);
     expect(unnamed.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(await fingerprints()).toEqual(before);

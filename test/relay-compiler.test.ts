@@ -9,7 +9,10 @@ const ROOT = resolve(__dirname, "..");
 
 /** The operations clients are told to send: the dashboard's persisted ones and the README's examples. */
 function operations(): { source: string; definition: DefinitionNode }[] {
-  const dashboard = parse(readFileSync(join(ROOT, "dashboard/src/operations.graphql"), "utf8")).definitions.map((definition) => ({ source: "Dashboard", definition }));
+  const dashboard = parse(readFileSync(join(ROOT, "dashboard/src/operations.graphql"), "utf8")).definitions.map((definition) => ({
+    source: "Dashboard",
+    definition,
+  }));
   const readme = [...readFileSync(join(ROOT, "README.md"), "utf8").matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((block) =>
     parse(block[1]!).definitions.map((definition) => ({ source: "Readme", definition })),
   );
@@ -32,7 +35,12 @@ function compile(found: { source: string; definition: DefinitionNode }[]) {
   });
   writeFileSync(
     join(dir, "relay.config.json"),
-    JSON.stringify({ src: "./src", schema: join(ROOT, "schema/api.graphql"), language: "typescript", customScalarTypes: { DateTimeISO: "string", JSONObject: "Record<string, unknown>", Upload: "unknown" } }),
+    JSON.stringify({
+      src: "./src",
+      schema: join(ROOT, "schema/api.graphql"),
+      language: "typescript",
+      customScalarTypes: { DateTimeISO: "string", JSONObject: "Record<string, unknown>", Upload: "unknown" },
+    }),
   );
   return spawnSync(join(ROOT, "node_modules/relay-compiler/cli.js"), [], { cwd: dir, encoding: "utf8" });
 }

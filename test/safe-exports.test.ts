@@ -37,7 +37,7 @@ describe("safe exports: formulas neutralised, the book's HTML sanitised and conf
         input: {
           chapterId: CHAPTER,
           title: "Links that run script",
-          text: 'See [the page](javascript:alert(document.cookie)) and ![a pixel](http://evil.example/pixel.png) and [ok](https://www.gov.pl/) <img src=x onerror=alert(1)>',
+          text: "See [the page](javascript:alert(document.cookie)) and ![a pixel](http://evil.example/pixel.png) and [ok](https://www.gov.pl/) <img src=x onerror=alert(1)>",
           targetSectors: ["SOCIAL_ASSISTANCE"],
           targetMunicipalityKinds: [],
         },
@@ -104,7 +104,11 @@ describe("safe exports: formulas neutralised, the book's HTML sanitised and conf
         await page.goto(new URL("export/book.html", hub.gateway.url).toString());
         expect(await page.title()).toBe("Księga rekomendacyjna");
         expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe("960px");
-        expect(await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((link) => link.protocol).filter((protocol) => !["http:", "https:", "mailto:"].includes(protocol)))).toEqual([]);
+        expect(
+          await page.evaluate(() =>
+            [...document.querySelectorAll("a[href]")].map((link) => link.protocol).filter((protocol) => !["http:", "https:", "mailto:"].includes(protocol)),
+          ),
+        ).toEqual([]);
         expect(await page.evaluate(() => document.images.length)).toBe(0);
         expect(violations).toEqual([]);
         await page.screenshot({ path: screenshotPath("book-html"), fullPage: false });

@@ -77,18 +77,26 @@ describe("npm run schema:check", () => {
     it("fails when a deprecated field is removed but the changelog does not list it", () => {
       const { status, output } = releasedWithExtraField(' @deprecated(reason: "Use `key`.")', "- Nothing yet.");
       expect(status).toBe(1);
-      expect(output).toContain("`Partnership.legacyCode` is not listed under \"## Unreleased\" in CHANGELOG.md");
+      expect(output).toContain('`Partnership.legacyCode` is not listed under "## Unreleased" in CHANGELOG.md');
     });
 
     it("fails when the removal is listed only under an earlier release", () => {
-      const { status, output } = releasedWithExtraField(' @deprecated(reason: "Use `key`.")', "- Nothing yet.\n\n## 0.0.9\n\n- Removed `Partnership.legacyCode`.");
+      const { status, output } = releasedWithExtraField(
+        ' @deprecated(reason: "Use `key`.")',
+        "- Nothing yet.\n\n## 0.0.9\n\n- Removed `Partnership.legacyCode`.",
+      );
       expect(status).toBe(1);
       expect(output).toContain("Partnership.legacyCode");
     });
 
     it("passes when the field was deprecated first and its removal is listed in the changelog", () => {
-      const { status, output } = releasedWithExtraField(' @deprecated(reason: "Use `key`.")', "- Removed `Partnership.legacyCode` (deprecated in 0.1.0; use `Partnership.key`).");
-      expect(output).toContain("Breaking change announced in CHANGELOG.md after deprecation: Field 'legacyCode' (deprecated) was removed from object type 'Partnership'");
+      const { status, output } = releasedWithExtraField(
+        ' @deprecated(reason: "Use `key`.")',
+        "- Removed `Partnership.legacyCode` (deprecated in 0.1.0; use `Partnership.key`).",
+      );
+      expect(output).toContain(
+        "Breaking change announced in CHANGELOG.md after deprecation: Field 'legacyCode' (deprecated) was removed from object type 'Partnership'",
+      );
       expect(output).toMatch(/1 breaking, \d+ dangerous, \d+ safe/);
       expect(status).toBe(0);
     });

@@ -17,7 +17,9 @@ describe("the seed audit: every public fact against the page it cites (seeds/aud
     const report = audit(table, pages, records);
     const wrong = report.audited - report.correct;
     // Straight to the terminal: the suite shows console output only for failing tests.
-    process.stdout.write(`seed audit: ${report.audited} facts audited: ${report.correct} correct, ${report.wrongPage.length} cited to a page that does not state them\n`);
+    process.stdout.write(
+      `seed audit: ${report.audited} facts audited: ${report.correct} correct, ${report.wrongPage.length} cited to a page that does not state them\n`,
+    );
     expect(report.notOnPage, "quotes the pages do not contain").toEqual([]);
     expect(report.wrongPage, "facts cited to a page that does not state them").toEqual([]);
     expect(report.wrongValue, "facts the hub states otherwise").toEqual([]);

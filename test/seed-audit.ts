@@ -115,7 +115,8 @@ export async function readPublicFacts(gatewayUrl: string): Promise<Map<string, A
     const citations: Record<string, Citation> = {};
     const recordCitation: Citation = { kind: row.provenance.kind, pages: row.provenance.source ? [row.provenance.source.code] : [], note: row.provenance.note };
     for (const [name, value] of Object.entries(row)) {
-      if (!fieldsOfType.has(name) || NOT_FACTS.has(name) || value === null || typeof value === "object" && !Array.isArray(value) && !isValueObject(value)) continue;
+      if (!fieldsOfType.has(name) || NOT_FACTS.has(name) || value === null || (typeof value === "object" && !Array.isArray(value) && !isValueObject(value)))
+        continue;
       if (Array.isArray(value) && (value.length === 0 || typeof value[0] === "object")) continue;
       values[name] = value;
       const claim = row.provenance.fields.find((field: { field: string }) => field.field === name);
@@ -160,14 +161,45 @@ function isValueObject(value: unknown): boolean {
 async function introspect(gatewayUrl: string): Promise<Map<string, { name: string; type: string }[]>> {
   const result = await graphql(
     gatewayUrl,
-    `{ __schema { types { name kind fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }`,
+    `
+      {
+        __schema {
+          types {
+            name
+            kind
+            fields {
+              name
+              type {
+                kind
+                name
+                ofType {
+                  kind
+                  name
+                  ofType {
+                    kind
+                    name
+                    ofType {
+                      kind
+                      name
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
   );
   // Object types only, so `types.has(field.type)` tells an object from a scalar or an enum.
   const objects = new Map<string, { name: string; type: string }[]>();
   const named = (type: any): { kind: string; name: string } => (type.ofType ? named(type.ofType) : type);
   for (const type of result.data.__schema.types) {
     if (type.kind !== "OBJECT" || type.name.startsWith("__")) continue;
-    objects.set(type.name, type.fields.map((field: any) => ({ name: field.name, type: named(field.type).name })));
+    objects.set(
+      type.name,
+      type.fields.map((field: any) => ({ name: field.name, type: named(field.type).name })),
+    );
   }
   return objects;
 }
@@ -211,8 +243,15 @@ export function audit(table: AuditTable, pages: Record<string, string>, records:
       const citation = record.citations[reasoned.field];
       const what = `${recordKey}.${reasoned.field} (${reasoned.kind})`;
       listed.add(`${recordKey}.${reasoned.field}@${reasoned.kind}`);
-      if (!citation || citation.kind !== reasoned.kind || (reasoned.from ? !sameSet(citation.pages, reasoned.from) : citation.pages.length === 0) || !citation.note?.includes(reasoned.because)) {
-        report.wrongPage.push(`${what}: the hub says ${JSON.stringify(citation)}, the table ${JSON.stringify({ from: reasoned.from, because: reasoned.because })}`);
+      if (
+        !citation ||
+        citation.kind !== reasoned.kind ||
+        (reasoned.from ? !sameSet(citation.pages, reasoned.from) : citation.pages.length === 0) ||
+        !citation.note?.includes(reasoned.because)
+      ) {
+        report.wrongPage.push(
+          `${what}: the hub says ${JSON.stringify(citation)}, the table ${JSON.stringify({ from: reasoned.from, because: reasoned.because })}`,
+        );
       } else if (reasoned.value !== undefined && !matches(record.values[reasoned.field], reasoned.value)) {
         report.wrongValue.push(`${what}: the hub has ${JSON.stringify(record.values[reasoned.field])}, the table expects ${JSON.stringify(reasoned.value)}`);
       } else report.correct += 1;

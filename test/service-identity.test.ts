@@ -50,7 +50,18 @@ describe("service identity: assertions cannot be replayed, minted or forged", ()
   /** What liderzy's operator captures when a kooperacja owner reads the sites of every region. */
   async function capturedAtLiderzy(): Promise<string> {
     gateway.proxies.liderzy.reset();
-    const read = await graphql(gateway.url, `{ pilotSites(first: 2) { totalCount } }`, {}, owner);
+    const read = await graphql(
+      gateway.url,
+      `
+        {
+          pilotSites(first: 2) {
+            totalCount
+          }
+        }
+      `,
+      {},
+      owner,
+    );
     expect(read.errors).toBeUndefined();
     expect(gateway.proxies.liderzy.assertions.length).toBeGreaterThan(0);
     return gateway.proxies.liderzy.assertions[0]!;
@@ -66,7 +77,12 @@ describe("service identity: assertions cannot be replayed, minted or forged", ()
       expect(replay.data ?? null).toBeNull();
     }
     const before = (await graphql(hub.gateway.url, AUDIT, {}, owner)).data.auditTrail.entries;
-    const write = await graphql(hub.gateway.url, CREATE_ACTIVITY, { input: { siteId: SITE, kind: "INDIVIDUAL_SUPPORT", title: "Forged", startedOn: "2020-01-10" } }, { "x-hub-assertion": captured });
+    const write = await graphql(
+      hub.gateway.url,
+      CREATE_ACTIVITY,
+      { input: { siteId: SITE, kind: "INDIVIDUAL_SUPPORT", title: "Forged", startedOn: "2020-01-10" } },
+      { "x-hub-assertion": captured },
+    );
     expect(write.status).toBe(401);
     expect((await graphql(hub.gateway.url, AUDIT, {}, owner)).data.auditTrail.entries).toEqual(before);
   });
@@ -79,7 +95,18 @@ describe("service identity: assertions cannot be replayed, minted or forged", ()
       expect(replay.errors?.[0]?.message).toMatch(/claim aud is not valid|aud/);
     }
     // Where it was addressed it is the caller it names: the region it was sent to sees no more than it was sent.
-    const atLiderzy = await graphql(hub.regions.liderzy.url, `{ partnerships { key } }`, {}, { "x-hub-assertion": captured });
+    const atLiderzy = await graphql(
+      hub.regions.liderzy.url,
+      `
+        {
+          partnerships {
+            key
+          }
+        }
+      `,
+      {},
+      { "x-hub-assertion": captured },
+    );
     expect(atLiderzy.errors).toBeUndefined();
   });
 
@@ -88,7 +115,22 @@ describe("service identity: assertions cannot be replayed, minted or forged", ()
     for (const audience of ["kooperacja-hub-subgraph", "kooperacja"]) {
       const minted = await assertion(secret, { alg: "HS256", audience });
       expect((await graphql(hub.regions.kooperacja.url, FAMILIES, {}, { "x-hub-assertion": minted })).status).toBe(401);
-      expect((await graphql(hub.book.url, `{ recommendations { id } }`, {}, { "x-hub-assertion": minted })).status).toBe(401);
+      expect(
+        (
+          await graphql(
+            hub.book.url,
+            `
+              {
+                recommendations {
+                  id
+                }
+              }
+            `,
+            {},
+            { "x-hub-assertion": minted },
+          )
+        ).status,
+      ).toBe(401);
       expect((await graphql(hub.gateway.url, FAMILIES, {}, { "x-hub-assertion": minted })).status).toBe(401);
     }
   });
@@ -122,7 +164,10 @@ describe("service identity: assertions cannot be replayed, minted or forged", ()
       expect(readFileSync(join(keys, `${pair}.pub.pem`), "utf8")).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     }
     // A key in a file: the marker ending its line (PEM), or followed by the key's base64 (a one-line .env PEM).
-    const found = spawnSync("git", ["grep", "-l", "-E", "BEGIN [A-Z ]*PRIVATE KEY-----($|\\\\n[A-Za-z0-9+/]{16})", "--", "."], { cwd: resolve(__dirname, ".."), encoding: "utf8" });
+    const found = spawnSync("git", ["grep", "-l", "-E", "BEGIN [A-Z ]*PRIVATE KEY-----($|\\\\n[A-Za-z0-9+/]{16})", "--", "."], {
+      cwd: resolve(__dirname, ".."),
+      encoding: "utf8",
+    });
     expect(found.status, found.stderr).toBe(1);
     expect(found.stdout).toBe("");
   });
@@ -138,7 +183,10 @@ describe("service identity: assertions cannot be replayed, minted or forged", ()
     const misaddressed = await graphql(hub.gateway.url, FAMILIES, {}, await bookSigner.actorHeaders({ "x-hub-subject": captured }));
     expect(misaddressed.status).toBe(401);
     // An assertion for the book without the book's signature: refused.
-    const genuine = await new TokenVerifier(authConfig({ DATA_DIR: hub.dataDir }, "gateway")).assert({ subject: "owner", role: Role.REGIONAL_OWNER, partnerships: ["kooperacja"] }, { audience: "book", requestId: "r" });
+    const genuine = await new TokenVerifier(authConfig({ DATA_DIR: hub.dataDir }, "gateway")).assert(
+      { subject: "owner", role: Role.REGIONAL_OWNER, partnerships: ["kooperacja"] },
+      { audience: "book", requestId: "r" },
+    );
     expect((await graphql(hub.gateway.url, FAMILIES, {}, { "x-hub-subject": genuine })).status).toBe(401);
     // Both together: the owner's rights, as the book acting for the owner.
     const acting = await graphql(hub.gateway.url, FAMILIES, {}, await bookSigner.actorHeaders({ "x-hub-subject": genuine }));
@@ -155,7 +203,13 @@ describe("service identity: assertions cannot be replayed, minted or forged", ()
     };
     const { id } = (
       await ok(`mutation($input: NewRecommendation!) { createRecommendation(input: $input) { id } }`, {
-        input: { chapterId: encodeBookId("BookChapter", "ch4"), title: "Support families across sectors", text: "Families supported, by partnership.", targetSectors: ["SOCIAL_ASSISTANCE"], targetMunicipalityKinds: [] },
+        input: {
+          chapterId: encodeBookId("BookChapter", "ch4"),
+          title: "Support families across sectors",
+          text: "Families supported, by partnership.",
+          targetSectors: ["SOCIAL_ASSISTANCE"],
+          targetMunicipalityKinds: [],
+        },
       })
     ).createRecommendation;
     await ok(`mutation($id: ID!, $comparison: ComparisonEvidenceInput!) { addComparisonEvidence(recommendationId: $id, comparison: $comparison) { id } }`, {

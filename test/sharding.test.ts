@@ -20,17 +20,37 @@ describe("the gateway shards the regional contract", () => {
       /* GraphQL */ `
         query Lookups($rural: ID!, $town: ID!, $body: CooperationBodyKind) {
           __typename
-          rural: pilotSite(id: $rural) { ...Site }
-          town: pilotSite(id: $town) { ...Site }
-          bodies: cooperationBodies(kind: $body) { name partnership { key } }
+          rural: pilotSite(id: $rural) {
+            ...Site
+          }
+          town: pilotSite(id: $town) {
+            ...Site
+          }
+          bodies: cooperationBodies(kind: $body) {
+            name
+            partnership {
+              key
+            }
+          }
         }
-        fragment Site on PilotSite { name unit { teryt municipalityKind } partnership { key } }
+        fragment Site on PilotSite {
+          name
+          unit {
+            teryt
+            municipalityKind
+          }
+          partnership {
+            key
+          }
+        }
       `,
       {
         rural: encodeGlobalId("liderzy", "PilotSite", "2013052"),
         town: encodeGlobalId("kooperacje3d", "PilotSite", "1012011"),
         body: "PARTNERSHIP_COOPERATION_TEAM",
-      }, owner);
+      },
+      owner,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       __typename: "Query",
@@ -41,14 +61,57 @@ describe("the gateway shards the regional contract", () => {
   });
 
   it("concatenates lists in macroregion order", async () => {
-    const result = await graphql(hub.gateway.url, `{ partnerships { key } territorialUnits(level: VOIVODESHIP) { teryt } }`, undefined, owner);
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          partnerships {
+            key
+          }
+          territorialUnits(level: VOIVODESHIP) {
+            teryt
+          }
+        }
+      `,
+      undefined,
+      owner,
+    );
     expect(result.data.partnerships.map((p: { key: string }) => p.key)).toEqual(["liderzy", "kooperacja", "kooperacje3d"]);
     // Each region lists its own voivodeships by TERYT code; the regions follow in macroregion order.
-    expect(result.data.territorialUnits.map((u: { teryt: string }) => u.teryt)).toEqual(["06", "14", "18", "20", "26", "04", "08", "22", "28", "30", "32", "10", "12", "16", "24"]);
+    expect(result.data.territorialUnits.map((u: { teryt: string }) => u.teryt)).toEqual([
+      "06",
+      "14",
+      "18",
+      "20",
+      "26",
+      "04",
+      "08",
+      "22",
+      "28",
+      "30",
+      "32",
+      "10",
+      "12",
+      "16",
+      "24",
+    ]);
   });
 
   it("returns the indicator catalogue once, not once per region", async () => {
-    const result = await graphql(hub.gateway.url, `{ indicators { code unit level } }`, undefined, owner);
+    const result = await graphql(
+      hub.gateway.url,
+      `
+        {
+          indicators {
+            code
+            unit
+            level
+          }
+        }
+      `,
+      undefined,
+      owner,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.indicators.map((i: { code: string }) => i.code)).toEqual(INDICATOR_CATALOGUE.map((entry) => entry.code).sort());
     // The key the gateway asks for to de-duplicate never reaches the client.
@@ -58,7 +121,28 @@ describe("the gateway shards the regional contract", () => {
   it("filters indicator values in every region and merges them", async () => {
     const result = await graphql(
       hub.gateway.url,
-      `{ indicatorValues(filter: { indicators: ["FAMILIES_SUPPORTED"], periods: ["2020-Q2"] }) { edges { node { value indicator { code } site { partnership { key } } } } } }`, undefined, owner);
+      `
+        {
+          indicatorValues(filter: { indicators: ["FAMILIES_SUPPORTED"], periods: ["2020-Q2"] }) {
+            edges {
+              node {
+                value
+                indicator {
+                  code
+                }
+                site {
+                  partnership {
+                    key
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      undefined,
+      owner,
+    );
     expect(result.errors).toBeUndefined();
     const rows = result.data.indicatorValues.edges.map((edge: { node: any }) => edge.node);
     expect(rows).toHaveLength(6);

@@ -10,9 +10,10 @@ import { as, freePort, freshDatabases, killProcess, startRegionProcess, upload, 
 const ROWS = 30_000;
 const IMPORT = `mutation ($file: Upload!) { importRecords(partnership: "kooperacja", kind: FAMILIES, file: $file) { written created } }`;
 const file = (prefix: string) =>
-  ["code;site_teryt;cooperation_level;social_contract;started_on;ended_on", ...Array.from({ length: ROWS }, (_, index) => `${prefix}-${String(index).padStart(6, "0")};2815;CLIENT;tak;2019-06-01;`)].join(
-    "\n",
-  );
+  [
+    "code;site_teryt;cooperation_level;social_contract;started_on;ended_on",
+    ...Array.from({ length: ROWS }, (_, index) => `${prefix}-${String(index).padStart(6, "0")};2815;CLIENT;tak;2019-06-01;`),
+  ].join("\n");
 
 const exited = (region: RegionProcess) =>
   new Promise<number | null>((resolve) => {

@@ -70,8 +70,14 @@ describe("npm run seed:synthetic", () => {
 
   it("fills each shard with its macroregion's share, every row flagged SYNTHETIC, and reports rows per second", async () => {
     expect(first.code, first.output).toBe(0);
-    expect(first.output).toMatch(/Synthetic national data set \(scale tiny, seed 7\): [\d,]+ families, [\d,]+ indicator values, [\d,]+ rows in [\d.]+ s \([\d,]+ rows\/s\)/);
-    const voivodeships: Record<string, string[]> = { liderzy: ["06", "14", "18", "20", "26"], kooperacja: ["04", "08", "22", "28", "30", "32"], kooperacje3d: ["10", "12", "16", "24"] };
+    expect(first.output).toMatch(
+      /Synthetic national data set \(scale tiny, seed 7\): [\d,]+ families, [\d,]+ indicator values, [\d,]+ rows in [\d.]+ s \([\d,]+ rows\/s\)/,
+    );
+    const voivodeships: Record<string, string[]> = {
+      liderzy: ["06", "14", "18", "20", "26"],
+      kooperacja: ["04", "08", "22", "28", "30", "32"],
+      kooperacje3d: ["10", "12", "16", "24"],
+    };
     for (const partnership of PARTNERSHIP_KEYS) {
       const url = databases.urls[partnership];
       const sites = await query<{ id: string; partnership: string }>(url, "select id, partnership from pilot_site where provenance_kind = 'SYNTHETIC'");
@@ -80,8 +86,14 @@ describe("npm run seed:synthetic", () => {
       expect(new Set(sites.map((site) => site.id.slice(0, 2)))).toEqual(new Set(voivodeships[partnership]));
       expect(new Set(sites.map((site) => site.partnership))).toEqual(new Set([partnership]));
       for (const table of ["supported_family", "indicator_value", "support_activity", "body_meeting", "institution", "cooperation_body", "body_member"]) {
-        const rows = await query<{ kind: string; n: number }>(url, `select provenance_kind as kind, count(*) as n from ${table} where provenance_kind not in ('SOURCE_PAGE', 'REFERENCE_DATA') group by provenance_kind`);
-        expect(rows.map((row) => row.kind), `${partnership} ${table}`).toEqual(["SYNTHETIC"]);
+        const rows = await query<{ kind: string; n: number }>(
+          url,
+          `select provenance_kind as kind, count(*) as n from ${table} where provenance_kind not in ('SOURCE_PAGE', 'REFERENCE_DATA') group by provenance_kind`,
+        );
+        expect(
+          rows.map((row) => row.kind),
+          `${partnership} ${table}`,
+        ).toEqual(["SYNTHETIC"]);
         expect(Number(rows[0]!.n)).toBeGreaterThan(0);
       }
       expect(first.output).toContain(`${partnership} (`);
@@ -112,9 +124,32 @@ describe("npm run seed:synthetic", () => {
     const owner = await as(Role.REGIONAL_OWNER, [...PARTNERSHIP_KEYS]);
     const result = await graphql(
       hub.gateway.url,
-      `{ all: supportedFamilies(first: 5) { totalCount edges { node { code provenance { kind synthetic } } } }
-         slaskie: pilotSites(first: 100, filter: { voivodeships: ["24"] }) { edges { node { name } } }
-         values: indicatorValues(first: 1) { totalCount } }`,
+      `
+        {
+          all: supportedFamilies(first: 5) {
+            totalCount
+            edges {
+              node {
+                code
+                provenance {
+                  kind
+                  synthetic
+                }
+              }
+            }
+          }
+          slaskie: pilotSites(first: 100, filter: { voivodeships: ["24"] }) {
+            edges {
+              node {
+                name
+              }
+            }
+          }
+          values: indicatorValues(first: 1) {
+            totalCount
+          }
+        }
+      `,
       undefined,
       owner,
     );

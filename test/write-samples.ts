@@ -30,7 +30,15 @@ const quarter = (n: number) => `${2017 - Math.floor(n / 4)}-Q${(n % 4) + 1}`;
 export const WRITE_SAMPLES: WriteSample[] = [
   {
     type: "Institution",
-    input: (n) => ({ key: `t-inst-${n}`, name: "Powiatowy Urząd Pracy w Ostródzie", shortName: `PUP Ostróda ${n}`, kind: "OTHER", sector: "LABOUR_MARKET", city: "Ostróda", voivodeship: gid("TerritorialUnit", "28") }),
+    input: (n) => ({
+      key: `t-inst-${n}`,
+      name: "Powiatowy Urząd Pracy w Ostródzie",
+      shortName: `PUP Ostróda ${n}`,
+      kind: "OTHER",
+      sector: "LABOUR_MARKET",
+      city: "Ostróda",
+      voivodeship: gid("TerritorialUnit", "28"),
+    }),
     change: (input) => ({ ...input, name: "Powiatowy Urząd Pracy w Ostródzie – filia w Morągu" }),
     field: "name",
     table: "institution",
@@ -40,7 +48,13 @@ export const WRITE_SAMPLES: WriteSample[] = [
   {
     type: "BodyMember",
     // Each n seats a different seeded institution, as one institution sits in a body once.
-    input: (n) => ({ key: `t-member-${n}`, body: BODY, institution: gid("Institution", SEATABLE[n % SEATABLE.length]!), joinedOn: "2019-06-01", representation: "Kierownik działu" }),
+    input: (n) => ({
+      key: `t-member-${n}`,
+      body: BODY,
+      institution: gid("Institution", SEATABLE[n % SEATABLE.length]!),
+      joinedOn: "2019-06-01",
+      representation: "Kierownik działu",
+    }),
     change: (input) => ({ ...input, representation: "Zastępca dyrektora" }),
     field: "representation",
     table: "body_member",
@@ -107,6 +121,8 @@ export const WRITE_SAMPLES: WriteSample[] = [
   },
 ];
 
-export const CREATE = (type: string) => `mutation ($partnership: String!, $input: ${type}Input!) { record: create${type}(partnership: $partnership, input: $input) { id version } }`;
-export const UPDATE = (type: string) => `mutation ($id: ID!, $version: Int!, $input: ${type}Input!) { record: update${type}(id: $id, version: $version, input: $input) { id version } }`;
+export const CREATE = (type: string) =>
+  `mutation ($partnership: String!, $input: ${type}Input!) { record: create${type}(partnership: $partnership, input: $input) { id version } }`;
+export const UPDATE = (type: string) =>
+  `mutation ($id: ID!, $version: Int!, $input: ${type}Input!) { record: update${type}(id: $id, version: $version, input: $input) { id version } }`;
 export const ARCHIVE = (type: string) => `mutation ($id: ID!, $version: Int!) { record: archive${type}(id: $id, version: $version) { id version } }`;

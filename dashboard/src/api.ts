@@ -26,7 +26,11 @@ const REGION_CODES = new Set(["SHARD_UNAVAILABLE", "SHARD_TIMEOUT"]);
  * Runs one of the page's operations by its hash, by GET: the public's
  * answers can then be cached by the browser and any HTTP cache between.
  */
-export async function ask<TResult, TVariables>(document: PersistedDocument<TResult, TVariables>, variables: TVariables, token: string | null): Promise<Answer<TResult>> {
+export async function ask<TResult, TVariables>(
+  document: PersistedDocument<TResult, TVariables>,
+  variables: TVariables,
+  token: string | null,
+): Promise<Answer<TResult>> {
   const hash = document.__meta__?.hash;
   if (!hash) throw new Error("The operation has no persisted hash; rebuild the dashboard (npm run build).");
   const url = new URL(ENDPOINT);

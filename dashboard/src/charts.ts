@@ -4,7 +4,20 @@ import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
 // Only what the page draws; SVG, so the figures are text a screen reader, a search and a test can find.
-echarts.use([BarChart, LineChart, MapChart, ScatterChart, GeoComponent, VisualMapComponent, GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  MapChart,
+  ScatterChart,
+  GeoComponent,
+  VisualMapComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  AriaComponent,
+  MarkLineComponent,
+  SVGRenderer,
+]);
 
 /** Partnership colours, each at least 4.5:1 against white. */
 export const PARTNERSHIP_COLOURS: Record<string, string> = { liderzy: "#1f5fa8", kooperacja: "#9c2f6b", kooperacje3d: "#2a6e3f" };
@@ -48,7 +61,12 @@ export interface ChartText {
 
 /** A horizontal bar chart, one group per category, each bar labelled with its figure. */
 export function drawBars(element: HTMLElement, categories: string[], series: BarSeries[], { description, format }: ChartText): void {
-  const categoryAxis = { type: "category" as const, inverse: true, data: categories, axisLabel: { ...TEXT, interval: 0, width: 170, overflow: "break" as const, lineHeight: 16 } };
+  const categoryAxis = {
+    type: "category" as const,
+    inverse: true,
+    data: categories,
+    axisLabel: { ...TEXT, interval: 0, width: 170, overflow: "break" as const, lineHeight: 16 },
+  };
   const valueAxis = { type: "value" as const, axisLabel: { ...TEXT, formatter: format } };
   const labelWidth = Math.max(...series.flatMap((one) => one.labels.map((label) => label.length)), 0) * 7 + 16;
   chartOn(element).setOption(

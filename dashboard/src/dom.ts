@@ -1,7 +1,11 @@
 /** Building the page's markup without a framework: elements, and tables with captions and header cells. */
 type Child = Node | string | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
@@ -62,7 +66,13 @@ export function dataTable(caption: string, headers: string[], rows: Cell[][], cl
 }
 
 /** A chart with its caption and, beneath, the same figures as a table (for screen readers and keyboards). */
-export function figure(id: string, caption: string, table: HTMLTableElement, tableLabel: string, tall = false): { element: HTMLElement; chart: HTMLDivElement } {
+export function figure(
+  id: string,
+  caption: string,
+  table: HTMLTableElement,
+  tableLabel: string,
+  tall = false,
+): { element: HTMLElement; chart: HTMLDivElement } {
   const chart = h("div", { class: tall ? "chart tall" : "chart", id: `${id}-chart`, "data-chart": id });
   const element = h("figure", { id }, h("figcaption", {}, caption), chart, h("details", {}, h("summary", {}, tableLabel), table));
   return { element, chart };

@@ -40,7 +40,10 @@ const WORDS = {
   voivodeships: { pl: "Województwa", en: "Voivodeships" },
   notStated: { pl: "brak w źródłach", en: "not in the sources" },
   moneyChart: { pl: "Wartość projektu i dofinansowanie UE (zł)", en: "Project value and EU co-financing (PLN)" },
-  notInMoneyChart: { pl: "brak na wykresie: strona źródłowa nie podaje wartości projektu.", en: "not in the chart: its source page does not state the project's value." },
+  notInMoneyChart: {
+    pl: "brak na wykresie: strona źródłowa nie podaje wartości projektu.",
+    en: "not in the chart: its source page does not state the project's value.",
+  },
   seriesGaps: {
     pl: "Przerwy w linii to kwartały utajnione: liczba zbyt małej grupy rodzin, by ją pokazać.",
     en: "Gaps in a line are suppressed quarters: a group of families too small to show.",
@@ -94,7 +97,10 @@ const WORDS = {
     pl: "Ten wskaźnik hub oblicza z rejestrów regionów (rodziny, spotkania, działania), więc nie ma luk w sprawozdawczości. Luki dotyczą wskaźników zgłaszanych.",
     en: "The hub computes this indicator from the regions' records (families, meetings, activities), so it has no reporting gaps. Gaps concern reported indicators.",
   },
-  needsToken: { pl: "Ta część wymaga tokenu (rola dashboard, analityk lub właściciel).", en: "This part needs a token (the dashboard, analyst or owner role)." },
+  needsToken: {
+    pl: "Ta część wymaga tokenu (rola dashboard, analityk lub właściciel).",
+    en: "This part needs a token (the dashboard, analyst or owner role).",
+  },
   suppressed: { pl: "utajnione", en: "suppressed" },
   protectedNote: {
     pl: "Liczby o rodzinach są chronione dla ochrony prywatności (metoda klucza komórki): „≈ 21” może nieznacznie różnić się od dokładnej liczby (o kilka; to wielokrotność 3). „utajnione”: grupa zbyt mała, by ją pokazać (poniżej 5 rodzin zawsze, do 8 rodzin czasem).",
@@ -146,13 +152,16 @@ const INDICATOR_DEFINITIONS_PL: Record<string, string> = {
   BODY_MEETINGS_HELD: "Spotkania zespołów współpracy miejsca pilotażu w danym okresie, tak jak region je zgłasza w sprawozdaniach kwartalnych.",
   BODY_MEETINGS_RECORDED: "Spotkania zespołów współpracy zarejestrowane przez region jedno po drugim, według daty spotkania.",
   CONTRACT_GOALS_MET: "Odsetek celów kontraktu socjalnego rodziny zrealizowanych do końca okresu; dla grupy to średnia z jej rodzin.",
-  COOPERATION_BODIES: "Zespoły współpracy (grupy, zespoły) modelu, liczone z rejestrów regionu; bez daty, więc w podziale na okresy nie należą do żadnego okresu.",
+  COOPERATION_BODIES:
+    "Zespoły współpracy (grupy, zespoły) modelu, liczone z rejestrów regionu; bez daty, więc w podziale na okresy nie należą do żadnego okresu.",
   FAMILIES_ENROLLED: "Różne rodziny, których wsparcie rozpoczęło się w danym okresie, każda liczona raz, z rejestru rodzin regionu.",
   FAMILIES_SUPPORTED:
     "Dla każdego kwartału: osoby lub rodziny, które region zgłasza jako wspierane w miejscu pilotażu. Kwartały się sumują, więc rodzina wspierana przez cztery kwartały liczy się cztery razy; różne rodziny liczy wskaźnik „Rodziny objęte wsparciem”.",
   FAMILIES_WITH_SOCIAL_CONTRACT: "Wspierane rodziny z kontraktem socjalnym, według początku wsparcia, z rejestru rodzin regionu.",
-  INSTITUTIONS_INVOLVED: "Instytucje zasiadające w zespołach współpracy miejsca pilotażu (każda raz na miejsce, od dnia pierwszego przystąpienia), według sektora.",
-  SCHOOL_OF_COOPERATION_PARTICIPANTS: "Pracownicy instytucji miejsca pilotażu uczestniczący w regionalnej lub ponadregionalnej Szkole kooperacji (tylko Liderzy kooperacji).",
+  INSTITUTIONS_INVOLVED:
+    "Instytucje zasiadające w zespołach współpracy miejsca pilotażu (każda raz na miejsce, od dnia pierwszego przystąpienia), według sektora.",
+  SCHOOL_OF_COOPERATION_PARTICIPANTS:
+    "Pracownicy instytucji miejsca pilotażu uczestniczący w regionalnej lub ponadregionalnej Szkole kooperacji (tylko Liderzy kooperacji).",
   SOCIAL_CONTRACTS_CONCLUDED: "Kontrakty socjalne zawarte ze wspieranymi osobami lub rodzinami w danym okresie.",
   WORKERS_COACHED: "Pracownicy socjalni i pracownicy innych instytucji, którzy wzięli udział w coachingu lub szkoleniu w danym okresie.",
 };

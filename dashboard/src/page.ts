@@ -50,10 +50,14 @@ export function banner(lang: Lang): HTMLElement {
   const missing = missingRegions();
   const element = h("div", { id: "banner", role: "alert", class: missing.size > 0 ? "banner" : "banner hidden" });
   if (missing.size > 0) {
-    const name = ([key, { macroregion }]: [string, MissingRegion]) => `${SHORT_NAMES[key] ?? key}${macroregion ? ` (${t(lang, "macroregion").toLowerCase()} ${macroregion})` : ""}`;
+    const name = ([key, { macroregion }]: [string, MissingRegion]) =>
+      `${SHORT_NAMES[key] ?? key}${macroregion ? ` (${t(lang, "macroregion").toLowerCase()} ${macroregion})` : ""}`;
     const down = [...missing].filter(([, region]) => !region.timedOut).map(name);
     const slow = [...missing].filter(([, region]) => region.timedOut).map(name);
-    const sentences = [down.length > 0 ? `${t(lang, "bannerText")} ${down.join(", ")}.` : "", slow.length > 0 ? `${t(lang, "bannerSlow")} ${slow.join(", ")}.` : ""];
+    const sentences = [
+      down.length > 0 ? `${t(lang, "bannerText")} ${down.join(", ")}.` : "",
+      slow.length > 0 ? `${t(lang, "bannerSlow")} ${slow.join(", ")}.` : "",
+    ];
     element.append(h("strong", {}, `${t(lang, "bannerTitle")}. `), `${sentences.filter(Boolean).join(" ")} ${t(lang, "bannerHint")}`);
   }
   return element;

@@ -32,14 +32,24 @@ export function figureCell(lang: Lang, value: number | null | undefined, row: Sh
   const text = formatFigure(lang, value, row?.suppressed);
   const shown = perturbed && value !== null && value !== undefined ? `≈\u00a0${text}` : text;
   const synthetic = isSynthetic(row);
-  return { text: synthetic ? `${shown}\u00a0${SYNTHETIC_MARK}` : shown, suppressed: row?.suppressed, perturbed, origin: row?.origin ?? undefined, numeric: true };
+  return {
+    text: synthetic ? `${shown}\u00a0${SYNTHETIC_MARK}` : shown,
+    suppressed: row?.suppressed,
+    perturbed,
+    origin: row?.origin ?? undefined,
+    numeric: true,
+  };
 }
 
 /** The legend of the mark, beside the figures that carry it: read from the data, so real figures get none. */
 export function originNote(lang: Lang, rows: readonly ({ origin?: Origin | null } | undefined)[]): HTMLElement | null {
   const synthetic = rows.filter(isSynthetic);
   if (synthetic.length === 0) return null;
-  return h("p", { class: "note origin-note" }, `${SYNTHETIC_MARK} ${t(lang, synthetic.every((row) => row?.origin === "SYNTHETIC") ? "syntheticFigures" : "mixedFigures")}`);
+  return h(
+    "p",
+    { class: "note origin-note" },
+    `${SYNTHETIC_MARK} ${t(lang, synthetic.every((row) => row?.origin === "SYNTHETIC") ? "syntheticFigures" : "mixedFigures")}`,
+  );
 }
 
 /** The reader's note beside figures about families: shown when any of them is protected, never as fixed page text. */

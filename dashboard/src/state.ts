@@ -23,7 +23,11 @@ import { indicatorName, t, type Lang } from "./i18n";
 export const VOIVODESHIP_INDICATORS = ["FAMILIES_ENROLLED", "ACTIVITY_PARTICIPANTS", "COOPERATION_BODIES"];
 const DEFAULT_INDICATOR = "FAMILIES_SUPPORTED";
 /** Short names of the three partnerships, for a banner about one that cannot answer (and so cannot name itself). */
-export const SHORT_NAMES: Record<string, string> = { liderzy: "Liderzy kooperacji", kooperacja: "Kooperacja – efektywna i skuteczna", kooperacje3d: "Kooperacje 3D" };
+export const SHORT_NAMES: Record<string, string> = {
+  liderzy: "Liderzy kooperacji",
+  kooperacja: "Kooperacja – efektywna i skuteczna",
+  kooperacje3d: "Kooperacje 3D",
+};
 const TOKEN_KEY = "kooperacja-dashboard-token";
 const LANG_KEY = "kooperacja-dashboard-lang";
 
@@ -119,8 +123,7 @@ function outcomeOf(answer: Answer<unknown>): Outcome {
     const code = error.extensions?.code;
     if ((code === "SHARD_UNAVAILABLE" || code === "SHARD_TIMEOUT") && error.extensions?.partnership) {
       outcome.missing.set(error.extensions.partnership, { macroregion: error.extensions.macroregion, timedOut: code === "SHARD_TIMEOUT" });
-    }
-    else outcome.problems.push(`${code ?? answer.status}: ${error.message}`);
+    } else outcome.problems.push(`${code ?? answer.status}: ${error.message}`);
   }
   for (const region of answer.missingRegions) if (!outcome.missing.has(region)) outcome.missing.set(region, { timedOut: false });
   return outcome;

@@ -11,4 +11,3 @@ export const DEFAULT_HUB_URL = process.env.HUB_URL ?? `http://localhost:${DEFAUL
 export async function cliToken(given: string | undefined, role: Role, partnerships: PartnershipKey[], subject: string): Promise<string> {
   return given ?? process.env.HUB_TOKEN ?? signLocalToken(authConfig(), { subject, role, partnerships, expiresIn: "1h" });
 }
-

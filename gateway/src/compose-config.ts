@@ -29,18 +29,21 @@ export function resolveCompose(text: string, env: NodeJS.ProcessEnv): ComposeFil
 }
 
 function interpolate(line: string, env: NodeJS.ProcessEnv, missing: Set<string>): string {
-  return line.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g, (match, name: string | undefined, colon: string, kind: string, argument: string) => {
-    if (match === "$$") return "$";
-    const value = env[name!];
-    const unset = value === undefined || (colon === ":" && value === "");
-    if (!unset) return value!;
-    if (kind === "-") return argument;
-    if (kind === "?") {
-      missing.add(`${name}: ${argument || "required"}`);
+  return line.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g,
+    (match, name: string | undefined, colon: string, kind: string, argument: string) => {
+      if (match === "$$") return "$";
+      const value = env[name!];
+      const unset = value === undefined || (colon === ":" && value === "");
+      if (!unset) return value!;
+      if (kind === "-") return argument;
+      if (kind === "?") {
+        missing.add(`${name}: ${argument || "required"}`);
+        return "";
+      }
       return "";
-    }
-    return "";
-  });
+    },
+  );
 }
 
 export function printCompose(resolved: ComposeFile): string {

@@ -1,4 +1,24 @@
-import { authConfig, contractHash, publishedSecret, readAll, refuseProblems, secretProblem, ConfigurationError, Role, TOKEN_ROLES, flagVar, listVar, intVar, PARTNERSHIP_KEYS, readEnv, SERVICE_ENV, textVar, urlVar, type AuthConfig, type PartnershipKey } from "@kooperacja/shared";
+import {
+  authConfig,
+  contractHash,
+  publishedSecret,
+  readAll,
+  refuseProblems,
+  secretProblem,
+  ConfigurationError,
+  Role,
+  TOKEN_ROLES,
+  flagVar,
+  listVar,
+  intVar,
+  PARTNERSHIP_KEYS,
+  readEnv,
+  SERVICE_ENV,
+  textVar,
+  urlVar,
+  type AuthConfig,
+  type PartnershipKey,
+} from "@kooperacja/shared";
 import type { QueryLimits } from "./access/limits";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -86,12 +106,21 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
   const production = env.NODE_ENV === "production";
   // A URL not set points at the port the service itself would take from the same settings, as `npm start` runs them.
   const localUrls = {
-    ...Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [`${key.toUpperCase()}_URL`, urlVar(`http://127.0.0.1:${env[`${key.toUpperCase()}_PORT`] || DEFAULT_REGIONAL_PORTS[key]}/`)])),
+    ...Object.fromEntries(
+      PARTNERSHIP_KEYS.map((key) => [
+        `${key.toUpperCase()}_URL`,
+        urlVar(`http://127.0.0.1:${env[`${key.toUpperCase()}_PORT`] || DEFAULT_REGIONAL_PORTS[key]}/`),
+      ]),
+    ),
     BOOK_URL: urlVar(`http://127.0.0.1:${env.BOOK_PORT || DEFAULT_BOOK_PORT}/`),
   } as Pick<typeof GATEWAY_ENV, `${Uppercase<PartnershipKey>}_URL` | "BOOK_URL">;
   const [auth, values] = readAll(
     () => authConfig(env, "gateway"),
-    () => readEnv({ ...GATEWAY_ENV, ...localUrls, INTROSPECTION: flagVar(!production), SAFELIST_ROLES: listVar(TOKEN_ROLES, production ? Role.DASHBOARD : undefined) }, env),
+    () =>
+      readEnv(
+        { ...GATEWAY_ENV, ...localUrls, INTROSPECTION: flagVar(!production), SAFELIST_ROLES: listVar(TOKEN_ROLES, production ? Role.DASHBOARD : undefined) },
+        env,
+      ),
     () => refuseProblems([production ? secretProblem("CURSOR_SECRET", env.CURSOR_SECRET) : undefined]),
   );
   if (!existsSync(values.SUPERGRAPH_PATH!)) throw new ConfigurationError([`SUPERGRAPH_PATH names no file: ${JSON.stringify(values.SUPERGRAPH_PATH)}`]);
@@ -100,7 +129,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     if (!existsSync(file)) throw new ConfigurationError([`${file} is missing: the subgraph SDL belongs beside SUPERGRAPH_PATH (npm run schema writes both).`]);
     return contractHash(readFileSync(file, "utf8"));
   };
-  const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, values[`${key.toUpperCase() as Uppercase<PartnershipKey>}_URL`]!])) as Record<PartnershipKey, string>;
+  const shardUrls = Object.fromEntries(PARTNERSHIP_KEYS.map((key) => [key, values[`${key.toUpperCase() as Uppercase<PartnershipKey>}_URL`]!])) as Record<
+    PartnershipKey,
+    string
+  >;
   return {
     host: values.GATEWAY_HOST!,
     port: values.GATEWAY_PORT,

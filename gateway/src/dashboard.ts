@@ -14,14 +14,14 @@ export function dashboardRouter(dashboardDir: string, logger: Logger): RequestHa
   if (!existsSync(join(dashboardDir, "index.html"))) {
     logger.warn({ dashboardDir }, "the dashboard is not built: /dashboard answers 503 until `npm run build` (the API is unaffected)");
     router.use((_req, res) => {
-      res.status(503).type("text/plain").send(`The dashboard is not built (no ${join(dashboardDir, "index.html")}). Run \`npm run build\` and restart the gateway.\n`);
+      res
+        .status(503)
+        .type("text/plain")
+        .send(`The dashboard is not built (no ${join(dashboardDir, "index.html")}). Run \`npm run build\` and restart the gateway.\n`);
     });
     return router;
   }
-  router.use(
-    "/assets",
-    express.static(join(dashboardDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false, index: false }),
-  );
+  router.use("/assets", express.static(join(dashboardDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false, index: false }));
   router.use(
     express.static(dashboardDir, {
       index: "index.html",
@@ -40,7 +40,12 @@ export function dashboardRouter(dashboardDir: string, logger: Logger): RequestHa
 export function explorerPage(dashboardDir: string, introspection: boolean): RequestHandler {
   const page = join(dashboardDir, "explorer.html");
   return (req, res, next) => {
-    const browser = req.method === "GET" && req.path === "/" && (req.headers.accept ?? "").includes("text/html") && req.query.query === undefined && req.query.extensions === undefined;
+    const browser =
+      req.method === "GET" &&
+      req.path === "/" &&
+      (req.headers.accept ?? "").includes("text/html") &&
+      req.query.query === undefined &&
+      req.query.extensions === undefined;
     if (!browser) return next();
     res.setHeader("cache-control", "no-cache");
     if (introspection && existsSync(page)) return res.sendFile(page);
@@ -48,7 +53,9 @@ export function explorerPage(dashboardDir: string, introspection: boolean): Requ
       .type("html")
       .send(
         `<!doctype html><html lang="en"><meta charset="utf-8"><title>Kooperacja Hub</title><p>This is the Kooperacja Hub GraphQL API: POST GraphQL to this address.` +
-          (introspection ? ` The explorer is not built: run <code>npm run build</code>.` : ` The explorer is off here because schema introspection is (set INTROSPECTION=true to explore).`) +
+          (introspection
+            ? ` The explorer is not built: run <code>npm run build</code>.`
+            : ` The explorer is off here because schema introspection is (set INTROSPECTION=true to explore).`) +
           `</p></html>`,
       );
   };

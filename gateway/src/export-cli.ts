@@ -61,7 +61,10 @@ async function main(): Promise<number> {
     const body = (await response.json().catch(() => null)) as { errors?: { message: string; extensions?: { code?: string } }[] } | null;
     const errors = body?.errors ?? [{ message: `HTTP ${response.status} from ${url}` }];
     for (const error of errors) console.error(`${error.extensions?.code ?? "ERROR"}: ${error.message}`);
-    return exitCodeOf(response.status, errors.map((error) => error.extensions?.code));
+    return exitCodeOf(
+      response.status,
+      errors.map((error) => error.extensions?.code),
+    );
   }
   const out = fromCaller(values.out ?? `${name}.${format}`);
   const content = Buffer.from(await response.arrayBuffer());

@@ -3,4 +3,7 @@ import { gatewayConfig } from "./config";
 import { startGateway } from "./server";
 
 // `npm run start:gateway`: the gateway alone, for deployments where each service runs on its own.
-runUntilSignal(() => startGateway(gatewayConfig()), (gateway) => `Kooperacja Hub gateway ready at ${gateway.url}`);
+runUntilSignal(
+  () => startGateway(gatewayConfig()),
+  (gateway) => `Kooperacja Hub gateway ready at ${gateway.url}`,
+);

@@ -94,12 +94,18 @@ async function main(): Promise<number> {
     console.error(`No answer from ${values.url}: ${(error as Error).message}. Is the hub running (npm start)?`);
     return EXIT.UNREACHABLE;
   }
-  const body = (await response.json().catch(() => null)) as { data?: { importRecords?: Report | null }; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: { importRecords?: Report | null };
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } | null;
   const report = body?.data?.importRecords;
   if (!report) {
     const errors = body?.errors ?? [{ message: `HTTP ${response.status} from ${values.url}` }];
     for (const error of errors) console.error(`${error.extensions?.code ?? "ERROR"}: ${error.message}`);
-    return exitCodeOf(response.status, errors.map((error) => error.extensions?.code));
+    return exitCodeOf(
+      response.status,
+      errors.map((error) => error.extensions?.code),
+    );
   }
   print(path, report);
   return report.problemCount > 0 ? EXIT.INVALID_INPUT : EXIT.OK;
@@ -111,7 +117,8 @@ function print(path: string, report: Report): void {
   console.log(`  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`);
   if (report.problemCount === 0) return;
   console.log(`  ${report.problemCount} problem(s)${report.problems.length < report.problemCount ? `, the first ${report.problems.length} listed` : ""}:`);
-  for (const problem of report.problems) console.log(`  row ${problem.row}, column ${problem.column}${problem.value === null ? "" : ` (${JSON.stringify(problem.value)})`}: ${problem.message}`);
+  for (const problem of report.problems)
+    console.log(`  row ${problem.row}, column ${problem.column}${problem.value === null ? "" : ` (${JSON.stringify(problem.value)})`}: ${problem.message}`);
 }
 
 main().then(

@@ -17,6 +17,6 @@ runUntilSignal(startHub, (hub) =>
     "Without a token you are the public. For a development token, in another terminal:",
     "  npm run -s token -- --role analyst                          (national analyst)",
     "  npm run -s token -- --role owner --partnership kooperacja   (regional owner; also: dashboard, admin)",
-    'and send it as the header  Authorization: Bearer <token>',
+    "and send it as the header  Authorization: Bearer <token>",
   ].join("\n"),
 );

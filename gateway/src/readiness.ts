@@ -1,4 +1,12 @@
-import { identityProblem, PARTNERSHIP_KEYS, PARTNERSHIPS, type ExpectedService, type PartnershipKey, type Readiness, type ServiceIdentity } from "@kooperacja/shared";
+import {
+  identityProblem,
+  PARTNERSHIP_KEYS,
+  PARTNERSHIPS,
+  type ExpectedService,
+  type PartnershipKey,
+  type Readiness,
+  type ServiceIdentity,
+} from "@kooperacja/shared";
 import type { GatewayConfig } from "./config";
 
 const PROBE_DEADLINE_MS = 3_000;
@@ -65,7 +73,16 @@ export async function servicesReadiness(expected: ExpectedService[]): Promise<Re
   const shards = Object.fromEntries(
     expected.flatMap((service, index) =>
       service.partnership
-        ? [[service.partnership, { macroregion: PARTNERSHIPS[service.partnership as PartnershipKey].macroregion, state: probes[index]!.state, ...(probes[index]!.reason ? { reason: probes[index]!.reason } : {}) }]]
+        ? [
+            [
+              service.partnership,
+              {
+                macroregion: PARTNERSHIPS[service.partnership as PartnershipKey].macroregion,
+                state: probes[index]!.state,
+                ...(probes[index]!.reason ? { reason: probes[index]!.reason } : {}),
+              },
+            ],
+          ]
         : [],
     ),
   );

@@ -27,7 +27,9 @@ async function governed(supergraph: string): Promise<boolean> {
   for (const change of report.safe) console.log(`Safe change: ${change.message}`);
   const counts = `${report.breaking.length} breaking, ${report.dangerous.length} dangerous, ${report.safe.length} safe`;
   if (refused.length > 0) {
-    console.error(`The API schema breaks ${refused.length} thing(s) clients of the last release rely on (${counts}). Deprecate first, release, list the removal under "## Unreleased" in CHANGELOG.md; see README "Schema changes".`);
+    console.error(
+      `The API schema breaks ${refused.length} thing(s) clients of the last release rely on (${counts}). Deprecate first, release, list the removal under "## Unreleased" in CHANGELOG.md; see README "Schema changes".`,
+    );
     return false;
   }
   console.log(`The API schema keeps the last release's contract (${counts} change(s) since schema/released/).`);
@@ -46,7 +48,11 @@ async function main(mode: string | undefined): Promise<number> {
   if (mode === "write") {
     mkdirSync(SCHEMA_DIR, { recursive: true });
     for (const [name, content] of Object.entries(files)) writeFileSync(join(SCHEMA_DIR, name), content);
-    console.log(`Wrote ${Object.keys(files).map((name) => `schema/${name}`).join(", ")}.`);
+    console.log(
+      `Wrote ${Object.keys(files)
+        .map((name) => `schema/${name}`)
+        .join(", ")}.`,
+    );
     return 0;
   }
   if (mode === "check") {
@@ -55,7 +61,9 @@ async function main(mode: string | undefined): Promise<number> {
       return !existsSync(path) || readFileSync(path, "utf8") !== content;
     });
     if (drifted.length > 0) {
-      console.error(`Schema drift: ${drifted.map(([name]) => `schema/${name}`).join(", ")} differ from the code. Run \`npm run schema\` and commit the result.`);
+      console.error(
+        `Schema drift: ${drifted.map(([name]) => `schema/${name}`).join(", ")} differ from the code. Run \`npm run schema\` and commit the result.`,
+      );
       return 1;
     }
     console.log(`schema/ matches the code (${Object.keys(files).length} files).`);
@@ -85,7 +93,9 @@ async function main(mode: string | undefined): Promise<number> {
     // A release freezes the contract: what the code serves now is what later changes are judged against.
     mkdirSync(dirname(RELEASED_SUPERGRAPH_PATH), { recursive: true });
     writeFileSync(RELEASED_SUPERGRAPH_PATH, files["supergraph.graphql"]!);
-    console.log(`Wrote ${RELEASED_SUPERGRAPH_PATH}: later breaking changes are judged against it. Move the "## Unreleased" entries of CHANGELOG.md under the new version.`);
+    console.log(
+      `Wrote ${RELEASED_SUPERGRAPH_PATH}: later breaking changes are judged against it. Move the "## Unreleased" entries of CHANGELOG.md under the new version.`,
+    );
     return 0;
   }
   console.error("usage: schema-cli (write|check|release)");

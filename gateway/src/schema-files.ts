@@ -56,7 +56,9 @@ export function composeChecked(subgraphs: { name: string; sdl: string }[]): { su
     throw new Error(`Composition failed:\n${composed.errors.map((error) => `- ${error.message}`).join("\n")}`);
   }
   if (composed.hints.length > 0) {
-    throw new Error(`Composition left hints; make the subgraphs agree:\n${composed.hints.map((hint) => `- ${hint.definition.code}: ${hint.message}`).join("\n")}`);
+    throw new Error(
+      `Composition left hints; make the subgraphs agree:\n${composed.hints.map((hint) => `- ${hint.definition.code}: ${hint.message}`).join("\n")}`,
+    );
   }
   return composed;
 }

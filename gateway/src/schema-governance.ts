@@ -61,7 +61,11 @@ export async function judgeSchemaChanges(releasedSupergraph: string, currentSupe
       const path = change.path ?? "";
       const deprecation = deprecationAt(released, path);
       const listed = announced.has(path);
-      if (deprecation === null) return { change, refusal: `\`${path}\` was not deprecated in the last release: deprecate it first (@deprecated), release, then remove it${listed ? "" : " and list it in CHANGELOG.md"}` };
+      if (deprecation === null)
+        return {
+          change,
+          refusal: `\`${path}\` was not deprecated in the last release: deprecate it first (@deprecated), release, then remove it${listed ? "" : " and list it in CHANGELOG.md"}`,
+        };
       if (!listed) return { change, refusal: `\`${path}\` is not listed under "## Unreleased" in CHANGELOG.md` };
       return { change, refusal: null };
     });

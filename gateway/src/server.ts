@@ -3,7 +3,22 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ConfigurationError, bodyDepthLimit, CLOSE_MARGIN_MS, flushTracing, listen, maskUnexpectedErrors, startTracing, tracingMiddleware, PARTNERSHIP_KEYS, Role, ServiceOperations, TokenVerifier, type Identity, type RunningService } from "@kooperacja/shared";
+import {
+  ConfigurationError,
+  bodyDepthLimit,
+  CLOSE_MARGIN_MS,
+  flushTracing,
+  listen,
+  maskUnexpectedErrors,
+  startTracing,
+  tracingMiddleware,
+  PARTNERSHIP_KEYS,
+  Role,
+  ServiceOperations,
+  TokenVerifier,
+  type Identity,
+  type RunningService,
+} from "@kooperacja/shared";
 import compression from "compression";
 import cors from "cors";
 import express from "express";
@@ -58,7 +73,13 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   const rules = readShardRules(config.supergraphSdl, REGIONAL_SUBGRAPH.toUpperCase());
   const shards = PARTNERSHIP_KEYS.map((partnership) => ({ partnership, url: config.shardUrls[partnership] }));
   startTracing("gateway", config.otlpEndpoint);
-  const operations = new ServiceOperations({ service: "gateway", logLevel: config.logLevel, logTo, metricsToken: config.metricsToken, production: config.auth.production });
+  const operations = new ServiceOperations({
+    service: "gateway",
+    logLevel: config.logLevel,
+    logTo,
+    metricsToken: config.metricsToken,
+    production: config.auth.production,
+  });
   const { logger } = operations;
   const shardMetrics = new ShardMetrics(operations.registry);
   // @apollo/gateway reports anonymous usage to Apollo and probes cloud metadata endpoints (AWS, Azure, GCP) unless told not to;
@@ -136,7 +157,14 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   app.use("/dashboard", dashboardRouter(config.dashboardDir, logger));
   // The explorer the hub serves itself (GraphiQL from npm), not Apollo Sandbox from Apollo's CDN: it works offline.
   app.use(explorerPage(config.dashboardDir, config.introspection));
-  app.use(cors(), express.json({ limit: config.limits.maxBodyBytes }), bodyErrors, bodyDepthLimit(), authenticate(verifier), rateLimitPerIdentity(config.limits));
+  app.use(
+    cors(),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    bodyErrors,
+    bodyDepthLimit(),
+    authenticate(verifier),
+    rateLimitPerIdentity(config.limits),
+  );
   app.use(
     "/export",
     exportRouter(async (identity, requestId, query, variables) => {
@@ -154,7 +182,8 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     batchLimit(config.limits),
     persistedQueries({ manifest: config.manifest, safelistRoles: config.safelistRoles, registry: operations.registry }),
     expressMiddleware(server, {
-      context: async ({ req, res }) => contextFor(identityOf(res), res.locals.requestId as string, req.headers["x-hub-debug"] as string | undefined, res.locals.publicCacheable === true),
+      context: async ({ req, res }) =>
+        contextFor(identityOf(res), res.locals.requestId as string, req.headers["x-hub-debug"] as string | undefined, res.locals.publicCacheable === true),
     }),
   );
   const { url, port } = await listen(httpServer, config.host, config.port, () => server.stop());

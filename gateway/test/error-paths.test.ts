@@ -20,7 +20,10 @@ describe("a shard's error path under a merged connection", () => {
     }
   }
   fragment Named on PilotSite { name }`);
-  const placed = new Map([[0, 2], [1, 0]]);
+  const placed = new Map([
+    [0, 2],
+    [1, 0],
+  ]);
 
   it("takes the client's aliases and the merged index, once for each alias that selects the failed field", () => {
     expect(clientPaths(node, context, ["sites", "_hubEdges", 0, "node", "fam"], (index) => placed.get(index))).toEqual([["sites", "a", 2, "n", "fam"]]);
@@ -40,7 +43,15 @@ describe("a shard's error path under a merged connection", () => {
 
 describe("a shard's error path under a concatenated list", () => {
   it("moves to the item's place in the merged list, or goes when the item was not kept", () => {
-    const placed = new Map([["kooperacja" as const, new Map([[0, 3], [1, 4]])]]);
+    const placed = new Map([
+      [
+        "kooperacja" as const,
+        new Map([
+          [0, 3],
+          [1, 4],
+        ]),
+      ],
+    ]);
     expect(listErrorPaths(placed, "kooperacja", ["partnerships", 1, "members", 0])).toEqual([["partnerships", 4, "members", 0]]);
     expect(listErrorPaths(placed, "kooperacja", ["partnerships", 2])).toEqual([]);
     expect(listErrorPaths(placed, "liderzy", ["partnerships", 0])).toEqual([]);

@@ -39,7 +39,10 @@ export interface VoivodeshipShape {
   polygons: Position[][][];
 }
 
-const collection = feature(topology as unknown as Topology, (topology as unknown as Topology).objects.pol as GeometryCollection) as FeatureCollection<Geometry, { teryt?: string }>;
+const collection = feature(topology as unknown as Topology, (topology as unknown as Topology).objects.pol as GeometryCollection) as FeatureCollection<
+  Geometry,
+  { teryt?: string }
+>;
 for (const shape of collection.features) {
   const voivodeship = VOIVODESHIP_OF_HASC[String(shape.id)];
   if (!voivodeship) throw new Error(`The map's outlines name an unknown voivodeship: ${String(shape.id)}`);
@@ -77,7 +80,12 @@ function centreOf(shape: Feature<Geometry>): [number, number] {
 
 /** Every voivodeship by TERYT code, in code order. */
 export const VOIVODESHIP_SHAPES: VoivodeshipShape[] = collection.features
-  .map((shape) => ({ teryt: shape.properties!.teryt!, name: VOIVODESHIP_OF_HASC[String(shape.id)]!.name, centre: centreOf(shape), polygons: polygonsOf(shape) }))
+  .map((shape) => ({
+    teryt: shape.properties!.teryt!,
+    name: VOIVODESHIP_OF_HASC[String(shape.id)]!.name,
+    centre: centreOf(shape),
+    polygons: polygonsOf(shape),
+  }))
   .sort((a, b) => a.teryt.localeCompare(b.teryt));
 
 /** The golden angle: dots laid out by it fill a disc evenly, however many there are. */

@@ -115,10 +115,34 @@ export function drawMap(element: HTMLElement, regions: MapRegion[], sites: MapSi
       animation: false,
       aria: { enabled: true, label: { description } },
       textStyle: TEXT,
-      tooltip: { trigger: "item", confine: true, textStyle: { ...TEXT }, borderColor: "#6b6b6b", formatter: (item: { data?: { tooltip?: string } }) => item.data?.tooltip ?? "" },
+      tooltip: {
+        trigger: "item",
+        confine: true,
+        textStyle: { ...TEXT },
+        borderColor: "#6b6b6b",
+        formatter: (item: { data?: { tooltip?: string } }) => item.data?.tooltip ?? "",
+      },
       visualMap: [
-        scale(regionsScale, 0, REGION_SCALE, regions.map((region) => region.value), format, "left"),
-        ...(sites.some((site) => site.value !== null) ? [scale(sitesScale, 1, SITE_SCALE, sites.map((site) => site.value), format, "right")] : []),
+        scale(
+          regionsScale,
+          0,
+          REGION_SCALE,
+          regions.map((region) => region.value),
+          format,
+          "left",
+        ),
+        ...(sites.some((site) => site.value !== null)
+          ? [
+              scale(
+                sitesScale,
+                1,
+                SITE_SCALE,
+                sites.map((site) => site.value),
+                format,
+                "right",
+              ),
+            ]
+          : []),
       ],
       geo: {
         map: "voivodeships",
@@ -141,7 +165,11 @@ export function drawMap(element: HTMLElement, regions: MapRegion[], sites: MapSi
           type: "map",
           geoIndex: 0,
           // A withheld or absent figure takes no colour of the scale.
-          data: regions.map((region) => ({ name: region.teryt, value: region.suppressed || region.value === null ? NaN : region.value, tooltip: region.tooltip })),
+          data: regions.map((region) => ({
+            name: region.teryt,
+            value: region.suppressed || region.value === null ? NaN : region.value,
+            tooltip: region.tooltip,
+          })),
         },
         {
           type: "scatter",
@@ -154,7 +182,11 @@ export function drawMap(element: HTMLElement, regions: MapRegion[], sites: MapSi
             value: [...site.position, site.value ?? NaN],
             tooltip: site.tooltip,
             // Withheld: a hollow diamond, so the mark does not rest on colour alone; no figure: a small grey dot.
-            ...(site.suppressed ? { symbol: "diamond", itemStyle: { color: "#fff", borderColor: "#3c3c3c", borderWidth: 1.5 } } : site.value === null ? { itemStyle: { color: "#c8c8c8" } } : {}),
+            ...(site.suppressed
+              ? { symbol: "diamond", itemStyle: { color: "#fff", borderColor: "#3c3c3c", borderWidth: 1.5 } }
+              : site.value === null
+                ? { itemStyle: { color: "#c8c8c8" } }
+                : {}),
           })),
         },
         {

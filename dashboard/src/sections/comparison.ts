@@ -16,7 +16,13 @@ function indicatorPicker(lang: Lang): HTMLElement {
   select.addEventListener("change", () => void setIndicator(select.value));
   const chosen = state.data.indicators?.indicators.find((indicator) => indicator.code === state.indicator);
   // What the chosen indicator counts, beside the picker: names alone were read as synonyms (issue 20).
-  const definition = chosen ? h("p", { class: "note indicator-definition", id: "indicator-definition" }, `${t(lang, "definition")} (${chosen.unit}): ${indicatorDefinition(lang, chosen.code, chosen.definition)}`) : null;
+  const definition = chosen
+    ? h(
+        "p",
+        { class: "note indicator-definition", id: "indicator-definition" },
+        `${t(lang, "definition")} (${chosen.unit}): ${indicatorDefinition(lang, chosen.code, chosen.definition)}`,
+      )
+    : null;
   return h("div", { class: "picker" }, h("label", { for: "indicator" }, t(lang, "indicator")), select, definition);
 }
 
@@ -38,30 +44,68 @@ export function comparison(lang: Lang): Drawn {
   const byPartnership = figure(
     "by-partnership",
     `${name}: ${t(lang, "byPartnership").toLowerCase()}`,
-    dataTable(`${name}: ${t(lang, "byPartnership").toLowerCase()}`, [t(lang, "partnership"), ...headers], partnershipRows.map((row) => rowCells(partnershipName(row.partnership), row))),
+    dataTable(
+      `${name}: ${t(lang, "byPartnership").toLowerCase()}`,
+      [t(lang, "partnership"), ...headers],
+      partnershipRows.map((row) => rowCells(partnershipName(row.partnership), row)),
+    ),
     t(lang, "chartData"),
   );
   const byKind = figure(
     "by-kind",
     `${name}: ${t(lang, "byKind").toLowerCase()}`,
-    dataTable(`${name}: ${t(lang, "byKind").toLowerCase()}`, [t(lang, "kind"), ...headers], kindRows.map((row) => rowCells(kindName(lang, row.municipalityKind), row))),
+    dataTable(
+      `${name}: ${t(lang, "byKind").toLowerCase()}`,
+      [t(lang, "kind"), ...headers],
+      kindRows.map((row) => rowCells(kindName(lang, row.municipalityKind), row)),
+    ),
     t(lang, "chartData"),
   );
-  const element = section("comparison", title, indicatorPicker(lang), h("div", { class: "pair" }, byPartnership.element, byKind.element), protectionNote(lang, [...partnershipRows, ...kindRows]), originNote(lang, [...partnershipRows, ...kindRows]));
-  const describe = (labels: string[], rows: typeof partnershipRows | typeof kindRows) => labels.map((label, index) => `${label}: ${figureCell(lang, rows[index]!.value, rows[index]).text}`).join("; ");
+  const element = section(
+    "comparison",
+    title,
+    indicatorPicker(lang),
+    h("div", { class: "pair" }, byPartnership.element, byKind.element),
+    protectionNote(lang, [...partnershipRows, ...kindRows]),
+    originNote(lang, [...partnershipRows, ...kindRows]),
+  );
+  const describe = (labels: string[], rows: typeof partnershipRows | typeof kindRows) =>
+    labels.map((label, index) => `${label}: ${figureCell(lang, rows[index]!.value, rows[index]).text}`).join("; ");
   const format = (value: number) => formatNumber(lang, value);
   const draw = () => {
     const pLabels = partnershipRows.map((row) => partnershipName(row.partnership));
-    drawBars(byPartnership.chart, pLabels, [{ name, values: partnershipRows.map((row) => (row.suppressed ? null : (row.value ?? null))), labels: partnershipRows.map((row) => figureCell(lang, row.value, row).text) }], {
-      description: `${name}. ${describe(pLabels, partnershipRows)}`,
-      format,
-    });
+    drawBars(
+      byPartnership.chart,
+      pLabels,
+      [
+        {
+          name,
+          values: partnershipRows.map((row) => (row.suppressed ? null : (row.value ?? null))),
+          labels: partnershipRows.map((row) => figureCell(lang, row.value, row).text),
+        },
+      ],
+      {
+        description: `${name}. ${describe(pLabels, partnershipRows)}`,
+        format,
+      },
+    );
     const kLabels = kindRows.map((row) => kindName(lang, row.municipalityKind));
-    drawBars(byKind.chart, kLabels, [{ name, values: kindRows.map((row) => (row.suppressed ? null : (row.value ?? null))), labels: kindRows.map((row) => figureCell(lang, row.value, row).text), colour: "#7a4b00" }], {
-      description: `${name}. ${describe(kLabels, kindRows)}`,
-      format,
-    });
+    drawBars(
+      byKind.chart,
+      kLabels,
+      [
+        {
+          name,
+          values: kindRows.map((row) => (row.suppressed ? null : (row.value ?? null))),
+          labels: kindRows.map((row) => figureCell(lang, row.value, row).text),
+          colour: "#7a4b00",
+        },
+      ],
+      {
+        description: `${name}. ${describe(kLabels, kindRows)}`,
+        format,
+      },
+    );
   };
   return { element, draw };
 }
-

@@ -18,7 +18,9 @@ export function coverage(lang: Lang): HTMLElement {
   if (indicator?.basis === "RECORDS") return section("coverage", title, h("p", {}, t(lang, "fromRecords")));
   const data = state.data.coverage;
   if (!data) return section("coverage", title, placeholder(lang));
-  const gaps = data.coverage.filter((row) => !row.complete).sort((a, b) => b.periodsMissing.length - a.periodsMissing.length || a.siteName.localeCompare(b.siteName));
+  const gaps = data.coverage
+    .filter((row) => !row.complete)
+    .sort((a, b) => b.periodsMissing.length - a.periodsMissing.length || a.siteName.localeCompare(b.siteName));
   if (gaps.length === 0) return section("coverage", title, h("p", {}, t(lang, "complete")));
   const name = indicatorLabel(lang, state.indicator);
   const partnerships = [...new Set(data.coverage.map((row) => row.partnership))];
@@ -32,7 +34,13 @@ export function coverage(lang: Lang): HTMLElement {
         { text: partnershipName(partnership) },
         { text: formatNumber(lang, rows.length), numeric: true },
         { text: formatNumber(lang, withGaps.length), numeric: true },
-        { text: formatNumber(lang, withGaps.reduce((sum, row) => sum + row.periodsMissing.length, 0)), numeric: true },
+        {
+          text: formatNumber(
+            lang,
+            withGaps.reduce((sum, row) => sum + row.periodsMissing.length, 0),
+          ),
+          numeric: true,
+        },
       ];
     }),
     "coverage-summary",
@@ -53,7 +61,11 @@ export function coverage(lang: Lang): HTMLElement {
           { text: partnershipName(row.partnership) },
           { text: row.periodsMissing.join(", ") },
           // The reported quarters' count, marked when the values reported are synthetic demo data.
-          { text: `${formatNumber(lang, row.periodsReported.length)}${isSynthetic(row) ? `\u00a0${SYNTHETIC_MARK}` : ""}`, numeric: true, origin: row.origin ?? undefined },
+          {
+            text: `${formatNumber(lang, row.periodsReported.length)}${isSynthetic(row) ? `\u00a0${SYNTHETIC_MARK}` : ""}`,
+            numeric: true,
+            origin: row.origin ?? undefined,
+          },
         ]),
         "coverage-sites",
       ),

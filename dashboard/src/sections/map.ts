@@ -71,7 +71,10 @@ export function map(lang: Lang): Drawn {
       { text: `${label} (${shape.teryt})` },
       { text: owner ? partnershipName(owner.key) : unowned },
       figureCell(lang, row?.value, row),
-      { text: sites.length > 0 ? sites.map((site) => `${site.name}: ${site.figure ? shown(site.figure) : "–"}`).join("; ") : t(lang, "mapNoSites"), origin: originOf(sites.map((site) => site.figure)) },
+      {
+        text: sites.length > 0 ? sites.map((site) => `${site.name}: ${site.figure ? shown(site.figure) : "–"}`).join("; ") : t(lang, "mapNoSites"),
+        origin: originOf(sites.map((site) => site.figure)),
+      },
     ]),
     "map-table",
   );
@@ -79,7 +82,11 @@ export function map(lang: Lang): Drawn {
   chart.chart.classList.add("map");
   chart.chart.setAttribute("tabindex", "0");
   chart.chart.setAttribute("aria-describedby", "map-keys");
-  const status = h("p", { id: "map-chosen", class: "note map-chosen", role: "status" }, chosen === null ? "" : `${t(lang, "mapChosen")}: ${regions[chosen]!.description}`);
+  const status = h(
+    "p",
+    { id: "map-chosen", class: "note map-chosen", role: "status" },
+    chosen === null ? "" : `${t(lang, "mapChosen")}: ${regions[chosen]!.description}`,
+  );
   const allFigures = [...regions.map((region) => region.row), ...regions.flatMap((region) => region.sites.map((site) => site.figure))];
   const element = section(
     "map",
@@ -114,11 +121,18 @@ export function map(lang: Lang): Drawn {
           position: positions[index]!,
           value: site.figure && !site.figure.suppressed ? (site.figure.value ?? null) : null,
           suppressed: Boolean(site.figure?.suppressed),
-          tooltip: [`<b>${escape(site.name)}</b>`, `${escape(partnershipName(site.partnership))}, ${escape(label)}`, `${escape(name)}: ${escape(site.figure ? shown(site.figure) : "–")}`].join("<br>"),
+          tooltip: [
+            `<b>${escape(site.name)}</b>`,
+            `${escape(partnershipName(site.partnership))}, ${escape(label)}`,
+            `${escape(name)}: ${escape(site.figure ? shown(site.figure) : "–")}`,
+          ].join("<br>"),
         }));
       }),
       {
-        description: `${name}. ${regions.filter((region) => region.row).map((region) => `${region.label}: ${region.figureText}`).join("; ")}`,
+        description: `${name}. ${regions
+          .filter((region) => region.row)
+          .map((region) => `${region.label}: ${region.figureText}`)
+          .join("; ")}`,
         format,
         regionsScale: t(lang, "mapRegionsScale"),
         sitesScale: t(lang, "mapSitesScale"),

@@ -17,7 +17,10 @@ export function overview(lang: Lang): Drawn {
   // Short names in the headers, so a column is not four lines of one name; the full names are in the voivodeship table and the API.
   const columns = partnerships.map((p) => partnershipName(p.key));
   const reasoned = (p: (typeof partnerships)[number], field: string) => reasonedClaim(p.provenance.fields, field);
-  const metric = (word: Parameters<typeof t>[1], cell: (p: (typeof partnerships)[number]) => Cell): Cell[] => [{ text: t(lang, word) }, ...partnerships.map(cell)];
+  const metric = (word: Parameters<typeof t>[1], cell: (p: (typeof partnerships)[number]) => Cell): Cell[] => [
+    { text: t(lang, word) },
+    ...partnerships.map(cell),
+  ];
   const table = dataTable(
     t(lang, "overview"),
     ["", ...columns],
@@ -37,7 +40,12 @@ export function overview(lang: Lang): Drawn {
   const chartTable = dataTable(
     t(lang, "moneyChart"),
     [t(lang, "partnership"), t(lang, "value"), t(lang, "euFunds"), t(lang, "euShare")],
-    withMoney.map((p) => [{ text: partnershipName(p.key) }, { text: money(p.totalValue), numeric: true }, { text: money(p.euCofinancing), numeric: true }, { text: share(p.euSharePercent), numeric: true }]),
+    withMoney.map((p) => [
+      { text: partnershipName(p.key) },
+      { text: money(p.totalValue), numeric: true },
+      { text: money(p.euCofinancing), numeric: true },
+      { text: share(p.euSharePercent), numeric: true },
+    ]),
   );
   const chart = figure("money", t(lang, "moneyChart"), chartTable, t(lang, "chartData"));
   const element = section(
@@ -46,19 +54,25 @@ export function overview(lang: Lang): Drawn {
     h("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t(lang, "overview") }, table),
     protectionNote(lang, data.families.rows),
     originNote(lang, data.families.rows),
-    reasonedNote(lang, partnerships.flatMap((p) => [reasoned(p, "macroregion"), p.euSharePercent ? reasoned(p, "euSharePercent") : undefined])),
+    reasonedNote(
+      lang,
+      partnerships.flatMap((p) => [reasoned(p, "macroregion"), p.euSharePercent ? reasoned(p, "euSharePercent") : undefined]),
+    ),
     chart.element,
     // A partnership the chart leaves out, and why: read from the data, so it names whoever has no value.
-    ...partnerships
-      .filter((p) => !p.totalValue)
-      .map((p) => h("p", { class: "note money-note" }, `${partnershipName(p.key)}: ${t(lang, "notInMoneyChart")}`)),
+    ...partnerships.filter((p) => !p.totalValue).map((p) => h("p", { class: "note money-note" }, `${partnershipName(p.key)}: ${t(lang, "notInMoneyChart")}`)),
   );
   const draw = () =>
     drawBars(
       chart.chart,
       withMoney.map((p) => partnershipName(p.key)),
       [
-        { name: t(lang, "value"), values: withMoney.map((p) => Number(p.totalValue!.amount)), labels: withMoney.map((p) => money(p.totalValue)), colour: "#1f5fa8" },
+        {
+          name: t(lang, "value"),
+          values: withMoney.map((p) => Number(p.totalValue!.amount)),
+          labels: withMoney.map((p) => money(p.totalValue)),
+          colour: "#1f5fa8",
+        },
         {
           name: `${t(lang, "euFunds")}`,
           values: withMoney.map((p) => (p.euCofinancing ? Number(p.euCofinancing.amount) : null)),
@@ -67,7 +81,12 @@ export function overview(lang: Lang): Drawn {
         },
       ],
       {
-        description: withMoney.map((p) => `${partnershipName(p.key)}: ${t(lang, "value")} ${money(p.totalValue)}, ${t(lang, "euFunds")} ${money(p.euCofinancing)}, ${t(lang, "euShare")} ${share(p.euSharePercent)}`).join("; "),
+        description: withMoney
+          .map(
+            (p) =>
+              `${partnershipName(p.key)}: ${t(lang, "value")} ${money(p.totalValue)}, ${t(lang, "euFunds")} ${money(p.euCofinancing)}, ${t(lang, "euShare")} ${share(p.euSharePercent)}`,
+          )
+          .join("; "),
         format: (value) => formatNumber(lang, value),
       },
     );

@@ -26,14 +26,20 @@ export function series(lang: Lang): Drawn {
   );
   const chart = figure("series-figure", `${name}: ${title.toLowerCase()}`, table, t(lang, "chartData"), true);
   // A suppressed quarter is a gap in its line: said beside the chart, and marked on it.
-  const gaps = partnerships.flatMap((partnership) => periods.filter((period) => at(partnership, period)?.suppressed).map((period) => ({ partnership, period })));
+  const gaps = partnerships.flatMap((partnership) =>
+    periods.filter((period) => at(partnership, period)?.suppressed).map((period) => ({ partnership, period })),
+  );
   const gapNote =
     gaps.length > 0
-      ? h("p", { class: "note gap-note" }, `${t(lang, "seriesGaps")} ${partnerships
-          .map((partnership) => [partnershipName(partnership), gaps.filter((gap) => gap.partnership === partnership).map((gap) => gap.period)] as const)
-          .filter(([, periods]) => periods.length > 0)
-          .map(([name, periods]) => `${name}: ${periods.join(", ")}`)
-          .join("; ")}.`)
+      ? h(
+          "p",
+          { class: "note gap-note" },
+          `${t(lang, "seriesGaps")} ${partnerships
+            .map((partnership) => [partnershipName(partnership), gaps.filter((gap) => gap.partnership === partnership).map((gap) => gap.period)] as const)
+            .filter(([, periods]) => periods.length > 0)
+            .map(([name, periods]) => `${name}: ${periods.join(", ")}`)
+            .join("; ")}.`,
+        )
       : null;
   const element = section("series", title, chart.element, gapNote, protectionNote(lang, data.compare.rows), originNote(lang, data.compare.rows));
   const draw = () =>

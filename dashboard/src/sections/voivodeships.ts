@@ -44,4 +44,3 @@ export function voivodeships(lang: Lang): HTMLElement {
     originNote(lang, data.compare.rows),
   );
 }
-

@@ -69,7 +69,9 @@ export function rateLimitPerIdentity(limits: QueryLimits): RequestHandler {
 export function batchLimit(limits: QueryLimits): RequestHandler {
   return (req, res, next) => {
     if (Array.isArray(req.body) && req.body.length > limits.maxBatchedOperations) {
-      refuse(res, 400, ErrorCode.LIMIT_EXCEEDED, `At most ${limits.maxBatchedOperations} operations in one request; this one has ${req.body.length}.`, { limit: "batch" });
+      refuse(res, 400, ErrorCode.LIMIT_EXCEEDED, `At most ${limits.maxBatchedOperations} operations in one request; this one has ${req.body.length}.`, {
+        limit: "batch",
+      });
       return;
     }
     next();
@@ -96,9 +98,11 @@ export function uploads(limits: QueryLimits): RequestHandler {
 export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   const status = (error as { status?: number; type?: string }).status;
   const type = (error as { type?: string }).type;
-  if (type === "entity.too.large") return refuse(res, 413, ErrorCode.LIMIT_EXCEEDED, "The request body is larger than the gateway accepts.", { limit: "bodySize" });
+  if (type === "entity.too.large")
+    return refuse(res, 413, ErrorCode.LIMIT_EXCEEDED, "The request body is larger than the gateway accepts.", { limit: "bodySize" });
   // graphql-upload's refusals of a malformed multipart request carry their own message.
-  if (status && status >= 400 && status < 500 && !type) return refuse(res, status, status === 413 ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.BAD_REQUEST, (error as Error).message);
+  if (status && status >= 400 && status < 500 && !type)
+    return refuse(res, status, status === 413 ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.BAD_REQUEST, (error as Error).message);
   if (status && status >= 400 && status < 500) return refuse(res, status, ErrorCode.BAD_REQUEST, "The request body is not valid JSON.");
   next(error);
 };

@@ -5,7 +5,19 @@ import { ErrorCode, hubError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, PARTNERSHIP_KEYS
 import type { RootRule, ShardRules } from "../sharding/rules";
 import depthLimit from "graphql-depth-limit";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
-import { buildSchema, GraphQLError, isListType, isNonNullType, isObjectType, Kind, validate, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ValidationRule } from "graphql";
+import {
+  buildSchema,
+  GraphQLError,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  validate,
+  type DocumentNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
 
 /** What one request may ask; each is set by an environment variable (see README "Access and privacy"). */
 export interface QueryLimits {
@@ -64,7 +76,10 @@ function weightedEstimator(costs: FieldCosts): ComplexityEstimator {
     const weight = costs.weights.get(`${type.name}.${field.name}`);
     if (weight === undefined) return undefined;
     const items = field.args.filter((argument) => isListType(isNonNullType(argument.type) ? argument.type.ofType : argument.type));
-    const lists = items.reduce((product, argument) => product * Math.max(1, Array.isArray(args[argument.name]) ? (args[argument.name] as unknown[]).length : 1), 1);
+    const lists = items.reduce(
+      (product, argument) => product * Math.max(1, Array.isArray(args[argument.name]) ? (args[argument.name] as unknown[]).length : 1),
+      1,
+    );
     return weight * lists * regionsReached(type.name === "Query" ? costs.rules.root.get(field.name) : undefined, args) + childComplexity;
   };
 }
@@ -166,7 +181,8 @@ function judge(
   trusted: boolean,
 ): Verdict {
   const problem = trusted ? undefined : firstProblem(() => validate(schema, document, rules));
-  if (problem) return { cost: 0, broken: { limit: /depth/i.test(problem.message) ? "depth" : "aliases", message: problem.message.replace(/^Syntax Error: /, "") } };
+  if (problem)
+    return { cost: 0, broken: { limit: /depth/i.test(problem.message) ? "depth" : "aliases", message: problem.message.replace(/^Syntax Error: /, "") } };
   let largestPage = 0;
   let longest = { length: 0, path: "" };
   let aggregates = 0;
@@ -196,10 +212,15 @@ function judge(
   if (longest.length > limits.maxListItems) {
     return {
       cost,
-      broken: { limit: "listLength", code: ErrorCode.BAD_USER_INPUT, message: `A list in the arguments may hold at most ${limits.maxListItems} items; ${longest.path} has ${longest.length}.` },
+      broken: {
+        limit: "listLength",
+        code: ErrorCode.BAD_USER_INPUT,
+        message: `A list in the arguments may hold at most ${limits.maxListItems} items; ${longest.path} has ${longest.length}.`,
+      },
     };
   }
-  if (largestPage > MAX_PAGE_SIZE) return { cost, broken: { limit: "pageSize", message: `A page may hold at most ${MAX_PAGE_SIZE} items; this operation asks for ${largestPage}.` } };
+  if (largestPage > MAX_PAGE_SIZE)
+    return { cost, broken: { limit: "pageSize", message: `A page may hold at most ${MAX_PAGE_SIZE} items; this operation asks for ${largestPage}.` } };
   if (cost > limits.maxCost) {
     return {
       cost,
@@ -214,12 +235,22 @@ function judge(
 
 function judgeTrusted(limits: QueryLimits, aggregates: number, longest: { length: number; path: string }): Verdict {
   if (longest.length > limits.maxListItems) {
-    return { cost: aggregates, broken: { limit: "listLength", code: ErrorCode.BAD_USER_INPUT, message: `A list may hold at most ${limits.maxListItems} items; ${longest.path} has ${longest.length}.` } };
+    return {
+      cost: aggregates,
+      broken: {
+        limit: "listLength",
+        code: ErrorCode.BAD_USER_INPUT,
+        message: `A list may hold at most ${limits.maxListItems} items; ${longest.path} has ${longest.length}.`,
+      },
+    };
   }
   if (aggregates > limits.maxCost) {
     return {
       cost: aggregates,
-      broken: { limit: "cost", message: `The export's aggregates have an estimated cost of ${formatCount(aggregates)}, over the limit of ${formatCount(limits.maxCost)}: ask for fewer indicators, groupings or regions.` },
+      broken: {
+        limit: "cost",
+        message: `The export's aggregates have an estimated cost of ${formatCount(aggregates)}, over the limit of ${formatCount(limits.maxCost)}: ask for fewer indicators, groupings or regions.`,
+      },
     };
   }
   return { cost: aggregates, broken: null };

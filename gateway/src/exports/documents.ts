@@ -81,7 +81,15 @@ const DEMO_MARK = "DEMO: a seeded example, not the real book";
 const ORIGIN_NOTE = "OBSERVED: real records only; SYNTHETIC: synthetic demo records only, not a real observation; MIXED: some of each";
 
 /** The notes sheet of an export: what it is, when, from where, what its figures are computed from, and what its indicators mean. */
-export function exportNotes(options: { what: string; exportedAt: Date; as: string; parameters: Record<string, unknown>; figures: Figure[]; indicators: IndicatorDefinition[]; extra?: [string, string][] }): Table {
+export function exportNotes(options: {
+  what: string;
+  exportedAt: Date;
+  as: string;
+  parameters: Record<string, unknown>;
+  figures: Figure[];
+  indicators: IndicatorDefinition[];
+  extra?: [string, string][];
+}): Table {
   const used = new Set(options.figures.map((figure) => String(figure.indicator)));
   return notesTable([
     ["export", options.what],
@@ -90,9 +98,14 @@ export function exportNotes(options: { what: string; exportedAt: Date; as: strin
     ["parameters", JSON.stringify(options.parameters)],
     ["source", "Kooperacja Hub: figures computed in each region's database and merged by the gateway; each record's provenance names its source page"],
     ["origin of the figures", `${originSummary(options.figures)} (${ORIGIN_NOTE})`],
-    ["protection", "Figures about families are protected by the cell key method for everyone but their region's owner (docs/privacy.md): see the protection column"],
+    [
+      "protection",
+      "Figures about families are protected by the cell key method for everyone but their region's owner (docs/privacy.md): see the protection column",
+    ],
     ...(options.extra ?? []),
-    ...options.indicators.filter((indicator) => used.has(indicator.code)).map((indicator): [string, string] => [`indicator ${indicator.code}`, `${indicator.name} (${indicator.unit}): ${indicator.definition}`]),
+    ...options.indicators
+      .filter((indicator) => used.has(indicator.code))
+      .map((indicator): [string, string] => [`indicator ${indicator.code}`, `${indicator.name} (${indicator.unit}): ${indicator.definition}`]),
   ]);
 }
 
@@ -108,7 +121,10 @@ export function incompleteFigures(chapters: Chapter[]): string | undefined {
         const where = `recommendation ${chapter.number}.${recommendation.number} (${comparison.note})`;
         if (!comparison.snapshot && !comparison.live) return `The figures of ${where} could not be computed now.`;
         const missing = [
-          ...new Set([...(comparison.snapshot ? [] : (comparison.liveRegionsMissing ?? [])), ...figuresOf(comparison).rows.flatMap((row) => (row.regionsMissing as string[] | undefined) ?? [])]),
+          ...new Set([
+            ...(comparison.snapshot ? [] : (comparison.liveRegionsMissing ?? [])),
+            ...figuresOf(comparison).rows.flatMap((row) => (row.regionsMissing as string[] | undefined) ?? []),
+          ]),
         ];
         if (missing.length > 0) return `The figures of ${where} miss region(s) ${missing.join(", ")}.`;
       }
@@ -157,7 +173,13 @@ export function chapterTables(chapter: Chapter): Table[] {
   const figures = chapter.recommendations.flatMap((recommendation) =>
     recommendation.comparisons.flatMap((comparison) => {
       const { source, rows } = figuresOf(comparison);
-      return rows.map((row) => ({ ...row, chapter: chapter.number, recommendation: `${chapter.number}.${recommendation.number}`, comparison: comparison.note, figures: source }));
+      return rows.map((row) => ({
+        ...row,
+        chapter: chapter.number,
+        recommendation: `${chapter.number}.${recommendation.number}`,
+        comparison: comparison.note,
+        figures: source,
+      }));
     }),
   );
   return [tableOf("Recommendations", RECOMMENDATION_COLUMNS, recommendations), tableOf("Figures", FIGURE_SOURCE_COLUMNS, figures)];
@@ -178,7 +200,10 @@ export function bookMarkdown(chapters: Chapter[], generatedAt: Date): string {
     lines.push(`> Figures marked **†** are computed from synthetic demo records, in whole or in part: they are not real observations (${ORIGIN_NOTE}).`, "");
   }
   if (figures.some((figure) => figure.protection === "PERTURBED" || figure.suppressed)) {
-    lines.push("> Figures about families are protected for privacy: **≈** marks a figure moved by a little noise (a multiple of 3); **suppressed**, a group too small to show.", "");
+    lines.push(
+      "> Figures about families are protected for privacy: **≈** marks a figure moved by a little noise (a multiple of 3); **suppressed**, a group too small to show.",
+      "",
+    );
   }
   for (const chapter of chapters) {
     lines.push(`## ${chapter.number}. ${mdText(chapter.title)}${chapter.demo ? ` — ${DEMO_MARK}` : ""}`, "", mdText(chapter.summary), "");

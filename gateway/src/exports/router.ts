@@ -2,13 +2,30 @@ import { ErrorCode, type Identity } from "@kooperacja/shared";
 import { Router, type Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { identityOf } from "../access/http";
-import { BOOK_QUERY, bookMarkdown, chapterFigures, chapterTables, CHAPTER_QUERY, comparisonTable, COMPARISON_QUERY, exportNotes, incompleteFigures, type Chapter, type IndicatorDefinition } from "./documents";
+import {
+  BOOK_QUERY,
+  bookMarkdown,
+  chapterFigures,
+  chapterTables,
+  CHAPTER_QUERY,
+  comparisonTable,
+  COMPARISON_QUERY,
+  exportNotes,
+  incompleteFigures,
+  type Chapter,
+  type IndicatorDefinition,
+} from "./documents";
 import { HTML_CONTENT_SECURITY_POLICY, MEDIA_TYPES, toCsv, toHtml, toXlsx, type Format } from "./formats";
 import type { Table } from "./tables";
 import type { Logger } from "pino";
 
 /** Runs one GraphQL operation through the gateway as this caller, exactly as a POST to /graphql would. */
-export type RunOperation = (identity: Identity, requestId: string, query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+export type RunOperation = (
+  identity: Identity,
+  requestId: string,
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -52,21 +69,33 @@ function badRequest(message: string, field: string): ExportRefused {
 export function exportRouter(run: RunOperation, logger: Logger): Router {
   const router = Router();
   /** The query's data; any error refuses the export, except those `tolerated` (the caller may not re-run an adopted comparison: its snapshot is exported). */
-  const answer = async (res: Response, query: string, variables: Record<string, unknown>, tolerated: (error: GraphQLFormattedError) => boolean = () => false) => {
+  const answer = async (
+    res: Response,
+    query: string,
+    variables: Record<string, unknown>,
+    tolerated: (error: GraphQLFormattedError) => boolean = () => false,
+  ) => {
     const result = await run(identityOf(res), res.locals.requestId as string, query, variables);
     const errors = (result.errors ?? []).filter((error) => !tolerated(error));
     if (errors.length > 0) {
       const code = String(errors[0]!.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
       throw new ExportRefused(STATUS[code] ?? 500, errors);
     }
-    if (!result.data) throw new ExportRefused(500, [{ message: "The hub gave no data for the export.", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }]);
+    if (!result.data)
+      throw new ExportRefused(500, [{ message: "The hub gave no data for the export.", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }]);
     return result.data;
   };
   const chapters = async (res: Response, query: string, variables: Record<string, unknown>, field: string): Promise<Chapter[]> => {
-    const data = await answer(res, query, variables, (error) => MAY_BE_REFUSED.includes(String(error.path?.at(-1))) && DENIED.includes(String(error.extensions?.code)));
+    const data = await answer(
+      res,
+      query,
+      variables,
+      (error) => MAY_BE_REFUSED.includes(String(error.path?.at(-1))) && DENIED.includes(String(error.extensions?.code)),
+    );
     const found = ([] as Chapter[]).concat(data[field] as Chapter | Chapter[]);
     const problem = incompleteFigures(found);
-    if (problem) throw new ExportRefused(503, [{ message: `${problem} Try again when every region answers.`, extensions: { code: ErrorCode.SHARD_UNAVAILABLE } }]);
+    if (problem)
+      throw new ExportRefused(503, [{ message: `${problem} Try again when every region answers.`, extensions: { code: ErrorCode.SHARD_UNAVAILABLE } }]);
     return found;
   };
   /** Files download; the book's web page opens in the browser (`?download=1` saves it), confined by its Content-Security-Policy. */
@@ -98,7 +127,14 @@ export function exportRouter(run: RunOperation, logger: Logger): Router {
     await tables(res, "comparison", req.params.format, async () => {
       const data = await answer(res, COMPARISON_QUERY, variables);
       const rows = (data.compare as { rows: Record<string, unknown>[] }).rows;
-      const notes = exportNotes({ what: "Comparison of indicators (compare)", exportedAt: new Date(), as: identityOf(res).role, parameters: variables, figures: rows, indicators: data.indicators as IndicatorDefinition[] });
+      const notes = exportNotes({
+        what: "Comparison of indicators (compare)",
+        exportedAt: new Date(),
+        as: identityOf(res).role,
+        parameters: variables,
+        figures: rows,
+        indicators: data.indicators as IndicatorDefinition[],
+      });
       return [comparisonTable(rows), notes];
     });
   });
@@ -124,12 +160,23 @@ export function exportRouter(run: RunOperation, logger: Logger): Router {
     const format = req.params.format;
     if (format !== "md" && format !== "html") throw badRequest(`The book exports as md or html, not ${JSON.stringify(format)}.`, "format");
     const markdown = bookMarkdown(await chapters(res, BOOK_QUERY, {}, "bookChapters"), new Date());
-    await send(res, "ksiega-rekomendacyjna", format, format === "md" ? markdown : toHtml("Księga rekomendacyjna", markdown), format === "html" && req.query.download === undefined);
+    await send(
+      res,
+      "ksiega-rekomendacyjna",
+      format,
+      format === "md" ? markdown : toHtml("Księga rekomendacyjna", markdown),
+      format === "html" && req.query.download === undefined,
+    );
   });
 
   router.use((req, res) => {
     res.status(404).json({
-      errors: [{ message: `No export at ${req.path}: try /export/comparison.csv, /export/chapter/<id>.xlsx or /export/book.md.`, extensions: { code: ErrorCode.NOT_FOUND } }],
+      errors: [
+        {
+          message: `No export at ${req.path}: try /export/comparison.csv, /export/chapter/<id>.xlsx or /export/book.md.`,
+          extensions: { code: ErrorCode.NOT_FOUND },
+        },
+      ],
     });
   });
 
@@ -148,5 +195,8 @@ export function exportRouter(run: RunOperation, logger: Logger): Router {
 /** A query parameter as a list: comma-separated, or repeated. */
 function list(value: unknown): string[] {
   const values = Array.isArray(value) ? value : [value];
-  return values.flatMap((item) => (typeof item === "string" ? item.split(",") : [])).map((item) => item.trim()).filter(Boolean);
+  return values
+    .flatMap((item) => (typeof item === "string" ? item.split(",") : []))
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

@@ -53,7 +53,14 @@ export function originSummary(rows: Record<string, unknown>[]): string {
 
 /** A sheet of notes: what an export is, when and how it was made, and what its figures are computed from. */
 export function notesTable(notes: [string, string][]): Table {
-  return { title: "Notes", columns: [{ key: "note", label: "note" }, { key: "value", label: "value" }], rows: notes };
+  return {
+    title: "Notes",
+    columns: [
+      { key: "note", label: "note" },
+      { key: "value", label: "value" },
+    ],
+    rows: notes,
+  };
 }
 
 export const FIGURE_SELECTION = FIGURE_COLUMNS.map((column) => column.key).join(" ");

@@ -73,7 +73,12 @@ export function persistedQueries(options: PersistedQueryOptions): RequestHandler
     const trusted = operations.map((operation) => trustedDocument(manifest, operation));
     if (safelisted && trusted.some((document) => document === undefined)) {
       counted.inc({ operation: "", outcome: "refused" });
-      refuse(res, 403, ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, `Role ${identity.role} may run only the operations of the hub's persisted query manifest (its trusted documents); this operation is not one of them.`);
+      refuse(
+        res,
+        403,
+        ErrorCode.PERSISTED_QUERY_NOT_IN_LIST,
+        `Role ${identity.role} may run only the operations of the hub's persisted query manifest (its trusted documents); this operation is not one of them.`,
+      );
       return;
     }
     for (const document of trusted) if (document) counted.inc({ operation: document.operationName ?? "", outcome: "trusted" });
@@ -112,7 +117,8 @@ export function httpCachePlugin(publicCacheSeconds: number): ApolloServerPlugin<
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          const cacheable = contextValue.publicCacheable === true && publicCacheSeconds > 0 && response.body.kind === "single" && !response.body.singleResult.errors;
+          const cacheable =
+            contextValue.publicCacheable === true && publicCacheSeconds > 0 && response.body.kind === "single" && !response.body.singleResult.errors;
           response.http.headers.set("cache-control", cacheable ? `public, max-age=${publicCacheSeconds}` : "no-store");
           // The same URL with a token answers more (unsuppressed figures, series): caches must key on it.
           if (cacheable) response.http.headers.set("vary", "Authorization");

@@ -1,4 +1,15 @@
-import { addKeys, isPartnershipKey, originOf, owns, partnershipRank, protectGroup, protectionOf, ShardMerge, type Identity, type ShardRule } from "@kooperacja/shared";
+import {
+  addKeys,
+  isPartnershipKey,
+  originOf,
+  owns,
+  partnershipRank,
+  protectGroup,
+  protectionOf,
+  ShardMerge,
+  type Identity,
+  type ShardRule,
+} from "@kooperacja/shared";
 import { Kind, type FieldNode, type SelectionNode } from "graphql";
 import { field, fieldsOf, HUB_ALIAS, responseKey } from "./operation";
 import type { Answer, FieldPlan, PlanContext } from "./plan";
@@ -45,7 +56,8 @@ export function aggregateStrategy(node: FieldNode, rule: RootRule, context: Plan
       );
       // What each figure is computed from, on the merged counts, before protection moves them.
       deriveOrigins(merged, groupRules);
-      if (protection) for (const group of merged) protectGroup(group, protection, { exact: ownsAll(context.identity, group), threshold: context.suppressionThreshold });
+      if (protection)
+        for (const group of merged) protectGroup(group, protection, { exact: ownsAll(context.identity, group), threshold: context.suppressionThreshold });
       deriveFigures(
         merged,
         groupRules,
@@ -107,7 +119,10 @@ export function mergeGroups(groups: MergedGroup[], rules: ReadonlyMap<string, Sh
       const value = group[name] ?? null;
       return rules.get(name)?.by === "PARTNERSHIP" && isPartnershipKey(value) ? partnershipRank(value) : value;
     });
-  return [...byKey.values()].map((group) => ({ group, key: sortable(group) })).sort((a, b) => compareKeys(a.key, b.key)).map(({ group }) => group);
+  return [...byKey.values()]
+    .map((group) => ({ group, key: sortable(group) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ group }) => group);
 }
 
 /** Key values in order: ranks by number, the rest by their JSON text (so a group without a value, null, comes after those with one). */

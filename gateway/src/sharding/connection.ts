@@ -83,7 +83,13 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
   const scope = `${node.name.value}:${order.field}:${direction}`;
   const first = value("first") as number | null | undefined;
   const last = value("last") as number | null | undefined;
-  const refuse = (error: GraphQLError): FieldPlan => ({ key, targets: [], shardField: () => node, merge: () => null, errors: [{ ...error.toJSON(), path: [key] }] });
+  const refuse = (error: GraphQLError): FieldPlan => ({
+    key,
+    targets: [],
+    shardField: () => node,
+    merge: () => null,
+    errors: [{ ...error.toJSON(), path: [key] }],
+  });
   if (first !== undefined && first !== null && last !== undefined && last !== null) {
     return refuse(hubError(ErrorCode.BAD_USER_INPUT, "Give `first` or `last`, not both.", { argument: "last" }));
   }
@@ -128,7 +134,8 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
       ranked.sort((a, b) => compareNational(a.position, b.position, ascending));
       const page = backward ? ranked.slice(Math.max(0, ranked.length - size)) : ranked.slice(0, size);
       page.forEach(({ shard, index }, merged) => placed.set(shard, (placed.get(shard) ?? new Map()).set(index, merged)));
-      const more = ranked.length > size || pages.some(({ value: shardPage }) => (backward ? shardPage[PAGE_INFO].hasPreviousPage : shardPage[PAGE_INFO].hasNextPage));
+      const more =
+        ranked.length > size || pages.some(({ value: shardPage }) => (backward ? shardPage[PAGE_INFO].hasPreviousPage : shardPage[PAGE_INFO].hasNextPage));
       const cursors = page.map(({ position }) => context.cursors.encode(position));
       return shapeConnection(node, context, {
         typename: pages[0]!.value.__typename,
@@ -155,11 +162,18 @@ export function connectionStrategy(node: FieldNode, rule: RootRule, context: Pla
  * `edges`, `node`, `pageInfo` or `totalCount` gets the error once), and the
  * shard's edge index the merged page's. An edge not kept in the page: none.
  */
-export function clientPaths(node: FieldNode, context: Pick<PlanContext, "fragments">, path: readonly (string | number)[], mergedIndex: (index: number) => number | undefined): (string | number)[][] {
+export function clientPaths(
+  node: FieldNode,
+  context: Pick<PlanContext, "fragments">,
+  path: readonly (string | number)[],
+  mergedIndex: (index: number) => number | undefined,
+): (string | number)[][] {
   const [key, alias, index, ...rest] = path;
   const selected = (set: SelectionSetNode | undefined, name: string) => fieldsOf(set, context.fragments).filter((candidate) => candidate.name.value === name);
   const named = (candidates: FieldNode[], next: string | number | undefined) =>
-    typeof next === "string" && candidates.length > 0 ? candidates.filter((candidate) => fieldsOf(candidate.selectionSet, context.fragments).some((inner) => responseKey(inner) === next)) : candidates;
+    typeof next === "string" && candidates.length > 0
+      ? candidates.filter((candidate) => fieldsOf(candidate.selectionSet, context.fragments).some((inner) => responseKey(inner) === next))
+      : candidates;
   if (alias === EDGES) {
     if (typeof index !== "number") return [[...path]];
     const merged = mergedIndex(index);
@@ -213,7 +227,9 @@ function shapeConnection(node: FieldNode, context: PlanContext, merged: MergedCo
     if (name === "__typename") out[responseKey(selected)] = merged.typename;
     else if (name === "totalCount") out[responseKey(selected)] = merged.totalCount;
     else if (name === "pageInfo") {
-      out[responseKey(selected)] = Object.fromEntries(fieldsOf(selected.selectionSet, context.fragments).map((info) => [responseKey(info), merged.pageInfo[info.name.value]]));
+      out[responseKey(selected)] = Object.fromEntries(
+        fieldsOf(selected.selectionSet, context.fragments).map((info) => [responseKey(info), merged.pageInfo[info.name.value]]),
+      );
     } else if (name === "edges") {
       const edgeFields = fieldsOf(selected.selectionSet, context.fragments);
       out[responseKey(selected)] = merged.edges.map(({ edge, cursor }) =>

@@ -34,7 +34,11 @@ export interface FieldPlan {
 }
 
 /** The client's path for a shard's path under a merged list: its own index becomes the merged one (none when the item was not kept). */
-export function listErrorPaths(placed: Map<PartnershipKey, Map<number, number>>, shard: PartnershipKey, path: readonly (string | number)[]): (string | number)[][] {
+export function listErrorPaths(
+  placed: Map<PartnershipKey, Map<number, number>>,
+  shard: PartnershipKey,
+  path: readonly (string | number)[],
+): (string | number)[][] {
   const [key, index, ...rest] = path;
   if (typeof index !== "number") return [[...path]];
   const merged = placed.get(shard)?.get(index);

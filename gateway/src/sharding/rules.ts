@@ -1,13 +1,5 @@
 import { SHARD_DIRECTIVE, ShardMerge, type ShardRule } from "@kooperacja/shared";
-import {
-  buildSchema,
-  getNamedType,
-  isObjectType,
-  Kind,
-  valueFromASTUntyped,
-  type ConstDirectiveNode,
-  type GraphQLField,
-} from "graphql";
+import { buildSchema, getNamedType, isObjectType, Kind, valueFromASTUntyped, type ConstDirectiveNode, type GraphQLField } from "graphql";
 
 export interface RootRule extends ShardRule {
   /** CONNECTION: the order used when the client gives none, from the argument's default in the contract. */
@@ -35,9 +27,7 @@ export function readShardRules(supergraphSdl: string, regionalGraphEnum: string)
   const rootFields = [...Object.values(schema.getQueryType()?.getFields() ?? {}), ...Object.values(schema.getMutationType()?.getFields() ?? {})];
   for (const field of rootFields) {
     const directives = field.astNode?.directives ?? [];
-    const ownedByRegional = directives.some(
-      (directive) => directive.name.value === "join__field" && argument(directive, "graph") === regionalGraphEnum,
-    );
+    const ownedByRegional = directives.some((directive) => directive.name.value === "join__field" && argument(directive, "graph") === regionalGraphEnum);
     if (!ownedByRegional) continue;
     const rule = ruleOf(directives);
     const problem = rule ? checkRootRule(field, rule) : "no @shard rule";
@@ -63,7 +53,8 @@ function checkRootRule(field: GraphQLField<unknown, unknown>, rule: RootRule): s
       return rule.by ? undefined : "UNION needs `by`";
     case ShardMerge.CONNECTION: {
       const orderBy = field.args.find((arg) => arg.name === "orderBy");
-      const order = (orderBy?.astNode?.defaultValue ? valueFromASTUntyped(orderBy.astNode.defaultValue) : undefined) as { field?: unknown; direction?: unknown } | undefined;
+      const order = (orderBy?.astNode?.defaultValue ? valueFromASTUntyped(orderBy.astNode.defaultValue) : undefined) as
+        { field?: unknown; direction?: unknown } | undefined;
       if (!order || typeof order.field !== "string" || typeof order.direction !== "string") return "a connection needs an orderBy argument with a default";
       rule.defaultOrder = { field: order.field, direction: order.direction };
       return rule.prune && !field.args.some((arg) => arg.name === rule.prune) ? `no argument ${rule.prune}` : undefined;

@@ -67,8 +67,15 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
 
   constructor(private readonly options: ShardedSourceOptions) {
     this.order = options.shards.map((shard) => shard.partnership);
-    this.sources = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, audience: shard.partnership, timeoutMs: options.timeoutMs })]));
-    this.writers = new Map(options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, audience: shard.partnership, timeoutMs: options.writeTimeoutMs })]));
+    this.sources = new Map(
+      options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, audience: shard.partnership, timeoutMs: options.timeoutMs })]),
+    );
+    this.writers = new Map(
+      options.shards.map((shard) => [
+        shard.partnership,
+        new SubgraphSource({ url: shard.url, audience: shard.partnership, timeoutMs: options.writeTimeoutMs }),
+      ]),
+    );
     this.cursors = new CursorSigner(options.cursorSecret);
   }
 
@@ -104,7 +111,17 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
         if (shardFields.length === 0) return;
         const restricted = shardOperation(document, operation, shardFields);
         const variables = Object.fromEntries(Object.entries(context.variables).filter(([name]) => restricted.variableNames.has(name)));
-        replies.set(shard, await this.send(shard, options, restricted.query, variables, shardFields.map((field) => field.name.value), write));
+        replies.set(
+          shard,
+          await this.send(
+            shard,
+            options,
+            restricted.query,
+            variables,
+            shardFields.map((field) => field.name.value),
+            write,
+          ),
+        );
       }),
     );
 
@@ -156,7 +173,9 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     representations.forEach((representation, index) => {
       const decoded = tryDecodeRecordId(representation.id);
       if (!decoded) {
-        errors.push(error(`Malformed ID ${JSON.stringify(representation.id)} in a reference to a regional record.`, ErrorCode.BAD_USER_INPUT, [ENTITIES, index]));
+        errors.push(
+          error(`Malformed ID ${JSON.stringify(representation.id)} in a reference to a regional record.`, ErrorCode.BAD_USER_INPUT, [ENTITIES, index]),
+        );
         return;
       }
       // A catalogue entry is in every region: the first answers.
@@ -169,7 +188,13 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
         .filter((shard) => indicesByShard.has(shard))
         .map(async (shard) => {
           const indices = indicesByShard.get(shard)!;
-          const reply = await this.send(shard, options, options.request.query!, { ...variables, representations: indices.map((index) => representations[index]) }, [ENTITIES]);
+          const reply = await this.send(
+            shard,
+            options,
+            options.request.query!,
+            { ...variables, representations: indices.map((index) => representations[index]) },
+            [ENTITIES],
+          );
           const shardEntities = (reply.data?.[ENTITIES] ?? []) as unknown[];
           indices.forEach((original, position) => {
             entities[original] = shardEntities[position] ?? null;
@@ -189,7 +214,14 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     return errors.length > 0 ? { data: { [ENTITIES]: entities }, errors } : { data: { [ENTITIES]: entities } };
   }
 
-  private async send(shard: PartnershipKey, options: Options, query: string, variables: Record<string, unknown>, fields: string[], write = false): Promise<ShardReply> {
+  private async send(
+    shard: PartnershipKey,
+    options: Options,
+    query: string,
+    variables: Record<string, unknown>,
+    fields: string[],
+    write = false,
+  ): Promise<ShardReply> {
     const info = PARTNERSHIPS[shard];
     const region = { partnership: shard, macroregion: info.macroregion };
     const started = performance.now();

@@ -153,5 +153,11 @@ export const STRATEGIES: Partial<Record<string, Strategy>> = {
 
 /** A plan for a root field the gateway cannot place: nothing is asked, and the error says why. */
 export function unplannable(node: FieldNode, message: string): FieldPlan {
-  return { key: responseKey(node), targets: [], shardField: () => node, merge: () => null, errors: [error(message, ErrorCode.INTERNAL_SERVER_ERROR, [responseKey(node)])] };
+  return {
+    key: responseKey(node),
+    targets: [],
+    shardField: () => node,
+    merge: () => null,
+    errors: [error(message, ErrorCode.INTERNAL_SERVER_ERROR, [responseKey(node)])],
+  };
 }

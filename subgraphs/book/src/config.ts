@@ -1,4 +1,17 @@
-import { authConfig, readAll, databaseVar, flagVar, intVar, readEnv, SERVICE_ENV, serviceSettings, textVar, urlVar, type AuthConfig, type ServiceSettings } from "@kooperacja/shared";
+import {
+  authConfig,
+  readAll,
+  databaseVar,
+  flagVar,
+  intVar,
+  readEnv,
+  SERVICE_ENV,
+  serviceSettings,
+  textVar,
+  urlVar,
+  type AuthConfig,
+  type ServiceSettings,
+} from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
 export interface BookConfig extends ServiceSettings {
@@ -30,7 +43,11 @@ export function bookConfig(env: NodeJS.ProcessEnv = process.env): BookConfig {
     () => authConfig(env, "book"),
   );
   return {
-    ...serviceSettings(values, { host: values.SUBGRAPH_HOST!, port: values.BOOK_PORT, databaseUrl: values.BOOK_DATABASE_URL ?? join(resolve(values.DATA_DIR!), "book.sqlite") }),
+    ...serviceSettings(values, {
+      host: values.SUBGRAPH_HOST!,
+      port: values.BOOK_PORT,
+      databaseUrl: values.BOOK_DATABASE_URL ?? join(resolve(values.DATA_DIR!), "book.sqlite"),
+    }),
     auth,
     hubUrl: values.HUB_URL!,
     seedDemo: values.SEED_DEMO,

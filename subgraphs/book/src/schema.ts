@@ -20,7 +20,12 @@ const FEDERATION_HEADER = `
 `;
 
 /** A book record `node(id:)` named: the caller sees it only as it may see its recommendation; an ID of none is NOT_FOUND. */
-async function readable<T>(ctx: BookContext, id: string, row: T | null, recommendation: (row: T) => Recommendation | null | Promise<Recommendation | null>): Promise<T> {
+async function readable<T>(
+  ctx: BookContext,
+  id: string,
+  row: T | null,
+  recommendation: (row: T) => Recommendation | null | Promise<Recommendation | null>,
+): Promise<T> {
   if (!row) throw hubError(ErrorCode.NOT_FOUND, `No record of the book with ID ${id}.`, { id });
   const owner = await recommendation(row);
   if (owner && !readableStatuses(ctx.identity).includes(owner.status)) throw accessDenied(ctx.identity, "a draft recommendation");

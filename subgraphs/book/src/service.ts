@@ -13,11 +13,19 @@ import { bookSchema } from "./schema";
  */
 export async function startBookService(config: BookConfig, hubUrl: () => string = () => config.hubUrl, logTo?: DestinationStream): Promise<RunningService> {
   startTracing("book", config.otlpEndpoint);
-  const operations = new ServiceOperations({ service: "book", logLevel: config.logLevel, logTo, metricsToken: config.metricsToken, production: config.production });
+  const operations = new ServiceOperations({
+    service: "book",
+    logLevel: config.logLevel,
+    logTo,
+    metricsToken: config.metricsToken,
+    production: config.production,
+  });
   const database = await openBookDatabase(config.databaseUrl, config.database);
   try {
-    if (config.seedDemo && (await seedIfEmpty(database))) operations.logger.info({ database: database.location }, `Seeded the book into ${database.location} (first start).`);
-    else if (database.applied.length > 0) operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);
+    if (config.seedDemo && (await seedIfEmpty(database)))
+      operations.logger.info({ database: database.location }, `Seeded the book into ${database.location} (first start).`);
+    else if (database.applied.length > 0)
+      operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);
     const verifier = new TokenVerifier(config.auth);
     return await startSubgraphServer({
       name: "book",

@@ -62,7 +62,8 @@ export function regionalEnv(partnership: PartnershipKey) {
 /** Reads one region's settings from the environment; every value has a default that works on a fresh machine. */
 export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessEnv = process.env): RegionalConfig {
   const upper = partnership.toUpperCase();
-  type Values = Record<string, unknown> & ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number; SEED_DEMO: boolean; RECORD_KEY_SECRET: string | undefined };
+  type Values = Record<string, unknown> &
+    ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number; SEED_DEMO: boolean; RECORD_KEY_SECRET: string | undefined };
   const secret = env.RECORD_KEY_SECRET || undefined;
   const [values, auth] = readAll(
     () => readEnv(regionalEnv(partnership), env) as Values,
@@ -70,7 +71,11 @@ export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessE
     // Whoever knows the secret can compute every record key and take the noise off the published figures.
     () =>
       refuseProblems([
-        env.NODE_ENV === "production" ? secretProblem("RECORD_KEY_SECRET", secret) : secret !== undefined && secret.length < 32 ? "RECORD_KEY_SECRET must be at least 32 characters" : undefined,
+        env.NODE_ENV === "production"
+          ? secretProblem("RECORD_KEY_SECRET", secret)
+          : secret !== undefined && secret.length < 32
+            ? "RECORD_KEY_SECRET must be at least 32 characters"
+            : undefined,
       ]),
   );
   return {

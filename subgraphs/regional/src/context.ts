@@ -28,7 +28,14 @@ export interface RegionalContext {
   familyIndicatorCodes(): Promise<Set<string>>;
 }
 
-export function createContext(options: { partnership: PartnershipKey; em: SqlEntityManager; caller: Caller; suppressionThreshold: number; recordKeys: RecordKeys; logger: Logger }): RegionalContext {
+export function createContext(options: {
+  partnership: PartnershipKey;
+  em: SqlEntityManager;
+  caller: Caller;
+  suppressionThreshold: number;
+  recordKeys: RecordKeys;
+  logger: Logger;
+}): RegionalContext {
   const { em, caller, ...settings } = options;
   let codes: Promise<Set<string>> | undefined;
   return {

@@ -13,7 +13,10 @@ export function openRegionalDatabase(url: string, options: DatabaseSettings = {}
 }
 
 /** Seeds the region's public facts and (with `syntheticScale`) demo data on first start; a seeded database is left as it is. */
-export async function seedIfEmpty(database: Database, options: { partnership: PartnershipKey; recordKeys: RecordKeys; syntheticScale: number | null }): Promise<boolean> {
+export async function seedIfEmpty(
+  database: Database,
+  options: { partnership: PartnershipKey; recordKeys: RecordKeys; syntheticScale: number | null },
+): Promise<boolean> {
   const em = database.orm.em.fork();
   if ((await em.count(Partnership, {})) > 0) return false;
   await em.transactional((tx) => new RegionalSeeder(options).run(tx));

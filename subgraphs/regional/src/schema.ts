@@ -18,12 +18,7 @@ import { SupportedFamilyResolver } from "./families/supported-family.resolver";
 import { IndicatorValueResolver, OutcomeIndicatorResolver } from "./indicators/indicator.resolver";
 import { IndicatorSummaryResolver } from "./indicators/indicator-summary";
 import { InstitutionResolver } from "./institutions/institution.resolver";
-import {
-  LeadPartnerClaimResolver,
-  ModelStructureResolver,
-  PartnershipMemberResolver,
-  PartnershipResolver,
-} from "./partnerships/partnership.resolver";
+import { LeadPartnerClaimResolver, ModelStructureResolver, PartnershipMemberResolver, PartnershipResolver } from "./partnerships/partnership.resolver";
 import { PilotSiteResolver } from "./sites/pilot-site.resolver";
 import { TerritorialUnitResolver } from "./territory/territorial-unit.resolver";
 import { AuditEntryResolver } from "./audit/audit.resolver";
@@ -37,7 +32,10 @@ import { WRITE_RESOLVERS } from "./writes/models";
  * here (the book resolves the rest).
  */
 function referenceResolvers(): Record<string, { __resolveReference: (reference: { id: string }, ctx: RegionalContext) => unknown }> {
-  const bookNodes = [...BOOK_NODES].map(([name, type]) => [name, { __resolveReference: (reference: { id: string }) => Object.assign(new type(), { id: reference.id }) }]);
+  const bookNodes = [...BOOK_NODES].map(([name, type]) => [
+    name,
+    { __resolveReference: (reference: { id: string }) => Object.assign(new type(), { id: reference.id }) },
+  ]);
   return Object.fromEntries([
     ...bookNodes,
     ...ENTITY_TYPES.map((entity) => [

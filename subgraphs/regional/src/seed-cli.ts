@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const partnerships = values.partnership ?? [...PARTNERSHIP_KEYS];
   const unknown = partnerships.filter((key) => !isPartnershipKey(key));
   if (!scale || !Number.isSafeInteger(seed) || unknown.length > 0) {
-    const problem = !scale ? `unknown scale ${JSON.stringify(values.scale)}` : unknown.length > 0 ? `unknown partnership ${unknown.join(", ")}` : `--seed must be an integer`;
+    const problem = !scale
+      ? `unknown scale ${JSON.stringify(values.scale)}`
+      : unknown.length > 0
+        ? `unknown partnership ${unknown.join(", ")}`
+        : `--seed must be an integer`;
     throw new UsageError(`${problem}\n${USAGE}`);
   }
 
@@ -57,7 +61,9 @@ async function main(): Promise<void> {
 }
 
 function describe(report: NationalSeedReport): string {
-  const tables = Object.entries(report.rows).map(([table, count]) => `${table} ${count}`).join(", ");
+  const tables = Object.entries(report.rows)
+    .map(([table, count]) => `${table} ${count}`)
+    .join(", ");
   return `${report.totalRows} rows in ${report.seconds.toFixed(1)} s (${Math.round(report.rowsPerSecond)} rows/s): ${tables}`;
 }
 

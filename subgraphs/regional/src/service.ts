@@ -9,7 +9,13 @@ import { regionalSchema } from "./schema";
 export async function startRegionalService(config: RegionalConfig, logTo?: DestinationStream): Promise<RunningService> {
   const name = `regional:${config.partnership}`;
   startTracing(name, config.otlpEndpoint);
-  const operations = new ServiceOperations({ service: name, logLevel: config.logLevel, logTo, metricsToken: config.metricsToken, production: config.production });
+  const operations = new ServiceOperations({
+    service: name,
+    logLevel: config.logLevel,
+    logTo,
+    metricsToken: config.metricsToken,
+    production: config.production,
+  });
   const database = await openRegionalDatabase(config.databaseUrl, config.database);
   try {
     await syncCatalogue(database, config.partnership);

@@ -1,8 +1,27 @@
-import { createRemoteJWKSet, decodeJwt, errors as joseErrors, importSPKI, jwtVerify, SignJWT, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  importSPKI,
+  jwtVerify,
+  SignJWT,
+  type CryptoKey,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
 import { createPublicKey, randomUUID } from "node:crypto";
 import { ConfigurationError } from "./env";
 import { ErrorCode, hubError } from "./errors";
-import { localPrivateKey, localPublicKey, readPrivateKey, readPublicKeys, SERVICE_KEY_ALGORITHM, type LocalKeyPair, type PublicKeys, type SigningKey } from "./service-keys";
+import {
+  localPrivateKey,
+  localPublicKey,
+  readPrivateKey,
+  readPublicKeys,
+  SERVICE_KEY_ALGORITHM,
+  type LocalKeyPair,
+  type PublicKeys,
+  type SigningKey,
+} from "./service-keys";
 import { isPartnershipKey, type PartnershipKey } from "./partnerships";
 
 /** Who may do what; see README "Access and privacy". */
@@ -110,7 +129,16 @@ export const AUTH_ENV_NAMES = [
 ] as const;
 
 /** Settings only a production deployment gives: with NODE_ENV unset, they show the operator forgot to set it. */
-const PRODUCTION_SIGNS = ["AUTH_JWKS_URL", "AUTH_PUBLIC_KEY", "GATEWAY_PRIVATE_KEY", "GATEWAY_PUBLIC_KEY", "BOOK_PRIVATE_KEY", "BOOK_PUBLIC_KEY", "CURSOR_SECRET", "RECORD_KEY_SECRET"];
+const PRODUCTION_SIGNS = [
+  "AUTH_JWKS_URL",
+  "AUTH_PUBLIC_KEY",
+  "GATEWAY_PRIVATE_KEY",
+  "GATEWAY_PUBLIC_KEY",
+  "BOOK_PRIVATE_KEY",
+  "BOOK_PUBLIC_KEY",
+  "CURSOR_SECRET",
+  "RECORD_KEY_SECRET",
+];
 
 /** Every default secret written in this repository: whoever reads it could use it. */
 const PUBLISHED_SECRETS = new Set<string>([LOCAL_AUTH_SECRET, RETIRED_INTERNAL_SECRET]);
@@ -178,9 +206,11 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env, service?: Servi
     if (problem) problems.push(problem);
   }
   const threshold = Number(env.SUPPRESSION_THRESHOLD ?? 5);
-  if (!Number.isInteger(threshold) || threshold < 1) problems.push(`SUPPRESSION_THRESHOLD must be a positive integer; got ${JSON.stringify(env.SUPPRESSION_THRESHOLD)}`);
+  if (!Number.isInteger(threshold) || threshold < 1)
+    problems.push(`SUPPRESSION_THRESHOLD must be a positive integer; got ${JSON.stringify(env.SUPPRESSION_THRESHOLD)}`);
   const maxTokenSeconds = Number(env.AUTH_MAX_TOKEN_SECONDS || 86_400);
-  if (!Number.isInteger(maxTokenSeconds) || maxTokenSeconds < 60) problems.push(`AUTH_MAX_TOKEN_SECONDS must be a whole number of seconds, at least 60; got ${JSON.stringify(env.AUTH_MAX_TOKEN_SECONDS)}`);
+  if (!Number.isInteger(maxTokenSeconds) || maxTokenSeconds < 60)
+    problems.push(`AUTH_MAX_TOKEN_SECONDS must be a whole number of seconds, at least 60; got ${JSON.stringify(env.AUTH_MAX_TOKEN_SECONDS)}`);
   const keys = serviceKeys(env, service, production, problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
@@ -214,7 +244,12 @@ function userPublicKeyProblem(pem: string): string | undefined {
  * region: the gateway's public keys only. The book: the gateway's public
  * keys and its own private key.
  */
-function serviceKeys(env: NodeJS.ProcessEnv, service: ServiceName | undefined, production: boolean, problems: string[]): Pick<AuthConfig, "gatewayKeys" | "signingKey" | "actors"> {
+function serviceKeys(
+  env: NodeJS.ProcessEnv,
+  service: ServiceName | undefined,
+  production: boolean,
+  problems: string[],
+): Pick<AuthConfig, "gatewayKeys" | "signingKey" | "actors"> {
   const dataDir = env.DATA_DIR || "data";
   const needed = (name: string, what: string) => {
     if (production) problems.push(`set ${name} (${what})`);
@@ -235,7 +270,8 @@ function serviceKeys(env: NodeJS.ProcessEnv, service: ServiceName | undefined, p
     };
   }
   const gatewayKeys = publicKeys("GATEWAY_PUBLIC_KEY", "gateway", "the gateway's Ed25519 public key, to verify its assertions") ?? new Map();
-  const signingKey = service === "book" ? privateKey("BOOK_PRIVATE_KEY", "book", "the book's Ed25519 key, to sign as itself when it asks the gateway") : undefined;
+  const signingKey =
+    service === "book" ? privateKey("BOOK_PRIVATE_KEY", "book", "the book's Ed25519 key, to sign as itself when it asks the gateway") : undefined;
   return { gatewayKeys, signingKey, actors: new Map() };
 }
 
@@ -310,13 +346,21 @@ export class TokenVerifier {
   /** The identity of a user's bearer token; UNAUTHENTICATED (401) for an invalid, expired, forged or too long-lived one. */
   async verifyUserToken(token: string): Promise<Identity> {
     const payload = await this.check(() =>
-      jwtVerify(token, this.userKey as never, { algorithms: this.algorithms, issuer: this.config.issuer, audience: this.config.audience, requiredClaims: ["sub", "exp"], clockTolerance: CLOCK_TOLERANCE_SECONDS }),
+      jwtVerify(token, this.userKey as never, {
+        algorithms: this.algorithms,
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        requiredClaims: ["sub", "exp"],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }),
     );
     const now = Math.floor(Date.now() / 1000);
     if (payload.iat !== undefined && payload.iat > now + CLOCK_TOLERANCE_SECONDS) throw unauthenticated("The token was refused: it is issued in the future.");
     const lifetime = payload.exp! - (payload.iat ?? now);
     if (lifetime > this.config.maxTokenSeconds) {
-      throw unauthenticated(`The token was refused: it lives ${describeSeconds(lifetime)}; the hub accepts tokens of at most ${describeSeconds(this.config.maxTokenSeconds)} (AUTH_MAX_TOKEN_SECONDS).`);
+      throw unauthenticated(
+        `The token was refused: it lives ${describeSeconds(lifetime)}; the hub accepts tokens of at most ${describeSeconds(this.config.maxTokenSeconds)} (AUTH_MAX_TOKEN_SECONDS).`,
+      );
     }
     return identityOf(payload);
   }
@@ -392,7 +436,8 @@ export class TokenVerifier {
    * service asks the gateway in turn.
    */
   async identify(headers: CallerHeaders): Promise<Caller> {
-    if (headers.assertion) return { identity: await this.verifyAssertion(headers.assertion), viaGateway: true, forward: { [SUBJECT_HEADER]: headers.assertion } };
+    if (headers.assertion)
+      return { identity: await this.verifyAssertion(headers.assertion), viaGateway: true, forward: { [SUBJECT_HEADER]: headers.assertion } };
     const token = bearerToken(headers.authorization);
     if (token === null) return { identity: PUBLIC_IDENTITY, viaGateway: false, forward: {} };
     return { identity: await this.verifyUserToken(token), viaGateway: false, forward: { authorization: `Bearer ${token}` } };
@@ -407,7 +452,10 @@ export class TokenVerifier {
    * user's own token: the request gets that caller's rights.
    */
   async identifyClient(headers: CallerHeaders): Promise<{ identity: Identity; actor?: string }> {
-    if (headers.assertion) throw unauthenticated(`The gateway does not accept ${ASSERTION_HEADER}: it issues assertions to the subgraphs and takes none from clients. Send a bearer token.`);
+    if (headers.assertion)
+      throw unauthenticated(
+        `The gateway does not accept ${ASSERTION_HEADER}: it issues assertions to the subgraphs and takes none from clients. Send a bearer token.`,
+      );
     if (headers.subject && !headers.actor) throw unauthenticated(`${SUBJECT_HEADER} is accepted only from a service that signs ${ACTOR_HEADER}.`);
     if (!headers.actor) {
       const token = bearerToken(headers.authorization);
@@ -472,7 +520,8 @@ export async function signLocalToken(
   config: AuthConfig,
   claims: { subject: string; role: Role; partnerships?: PartnershipKey[]; expiresIn?: string | number },
 ): Promise<string> {
-  if (config.userKey.kind !== "secret") throw new Error("Local tokens can be signed only with the local HS256 secret; production tokens come from your identity provider.");
+  if (config.userKey.kind !== "secret")
+    throw new Error("Local tokens can be signed only with the local HS256 secret; production tokens come from your identity provider.");
   const token = await new SignJWT({ role: claims.role, ...(claims.partnerships?.length ? { partnerships: claims.partnerships } : {}) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(config.issuer)

@@ -112,12 +112,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const counter = new StatementCounter();
   const poolMax = options.poolMax ?? 10;
   const location = redactUrl(options.url);
-  const failed = (error: unknown) => new Error(`Database ${location} cannot be used: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { cause: error });
+  const failed = (error: unknown) =>
+    new Error(`Database ${location} cannot be used: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { cause: error });
   const orm = await MikroORM.init<SqliteDriver | PostgreSqlDriver>({
-    ...(dialect === "postgresql"
+    ...((dialect === "postgresql"
       ? { driver: PostgreSqlDriver, clientUrl: options.url, pool: { min: 0, max: poolMax } }
       : // One SQLite connection: the file is the lock, and a second connection would wait on it.
-        { driver: SqliteDriver, dbName: options.url, pool: { min: 1, max: 1 } }) as Options<SqliteDriver | PostgreSqlDriver>,
+        { driver: SqliteDriver, dbName: options.url, pool: { min: 1, max: 1 } }) as Options<SqliteDriver | PostgreSqlDriver>),
     entities: options.entities,
     extensions: [Migrator, SeedManager],
     migrations: {
@@ -157,7 +158,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       readiness: async () => {
         try {
           const pending = await orm.getMigrator().getPendingMigrations();
-          if (pending.length > 0) return { ready: false, reason: `${pending.length} migration(s) not applied: ${pending.map((migration) => migration.name).join(", ")}` };
+          if (pending.length > 0)
+            return { ready: false, reason: `${pending.length} migration(s) not applied: ${pending.map((migration) => migration.name).join(", ")}` };
           return { ready: true };
         } catch (error) {
           return { ready: false, reason: `database unreachable: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
@@ -165,7 +167,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
       pool: () => {
         const pool = knexPool();
-        return { used: pool?.numUsed() ?? 0, free: pool?.numFree() ?? 0, pending: pool?.numPendingAcquires() ?? 0, max: dialect === "postgresql" ? poolMax : 1 };
+        return {
+          used: pool?.numUsed() ?? 0,
+          free: pool?.numFree() ?? 0,
+          pending: pool?.numPendingAcquires() ?? 0,
+          max: dialect === "postgresql" ? poolMax : 1,
+        };
       },
       close: () => orm.close(true),
     };

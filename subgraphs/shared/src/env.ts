@@ -52,13 +52,15 @@ export const intVar = (fallback: number, min = 0) => z.preprocess(emptyToUndefin
 
 /** An http(s) URL, with a default when unset or empty. */
 export const urlVar = (fallback?: string) =>
-  z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine((value) => /^https?:$/.test(URL.canParse(value) ? new URL(value).protocol : ""), { message: "must be an http:// or https:// URL" })
-      .optional(),
-  ).transform((value) => value ?? fallback);
+  z
+    .preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((value) => /^https?:$/.test(URL.canParse(value) ? new URL(value).protocol : ""), { message: "must be an http:// or https:// URL" })
+        .optional(),
+    )
+    .transform((value) => value ?? fallback);
 
 /** A database: a postgresql:// URL, or a SQLite file path; with a default when unset or empty. */
 export const databaseVar = () =>
@@ -66,16 +68,21 @@ export const databaseVar = () =>
     emptyToUndefined,
     z
       .string()
-      .refine((value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || (/^postgres(ql)?:\/\//i.test(value) && URL.canParse(value) && new URL(value).pathname.length > 1), {
-        message: "must be a postgresql://user:password@host:port/database URL (with a database name) or a SQLite file path",
-      })
+      .refine(
+        (value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || (/^postgres(ql)?:\/\//i.test(value) && URL.canParse(value) && new URL(value).pathname.length > 1),
+        {
+          message: "must be a postgresql://user:password@host:port/database URL (with a database name) or a SQLite file path",
+        },
+      )
       .optional(),
   );
 
 export const textVar = (fallback?: string) => z.preprocess(emptyToUndefined, z.string().optional()).transform((value) => value ?? fallback);
 
 export const flagVar = (fallback: boolean) =>
-  z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { message: "must be true or false" }).optional()).transform((value) => (value === undefined ? fallback : value === "true" || value === "1"));
+  z
+    .preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { message: "must be true or false" }).optional())
+    .transform((value) => (value === undefined ? fallback : value === "true" || value === "1"));
 
 /** A comma-separated list of some of `choices`, or `none`; unset or empty means `fallback`. */
 export const listVar = (choices: readonly string[], fallback?: string) =>
@@ -86,7 +93,8 @@ export const listVar = (choices: readonly string[], fallback?: string) =>
     .refine((values) => values.every((value) => choices.includes(value)), { message: `must be \`none\` or a comma-separated list of ${choices.join(", ")}` });
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export const logLevelVar = () => z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()).transform((value) => value ?? "info");
+export const logLevelVar = () =>
+  z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()).transform((value) => value ?? "info");
 
 function emptyToUndefined(value: unknown): unknown {
   return value === "" ? undefined : value;

@@ -35,7 +35,9 @@ async function onScratchDatabase<T>(dialect: Dialect, open: Open, work: (databas
 export async function createMigrationFromEntities(open: Open, name: string): Promise<void> {
   for (const dialect of DIALECTS) {
     const result = await onScratchDatabase(dialect, open, (database) => database.orm.getMigrator().createMigration(undefined, false, false, name));
-    console.log(result.fileName ? `${dialect}: wrote ${result.fileName} (add it to migrations/index.ts)` : `${dialect}: entities and migrations agree; nothing to write.`);
+    console.log(
+      result.fileName ? `${dialect}: wrote ${result.fileName} (add it to migrations/index.ts)` : `${dialect}: entities and migrations agree; nothing to write.`,
+    );
   }
 }
 

@@ -50,7 +50,8 @@ export const MAX_LOGGED_ERROR_CHARS = 4_000;
 export function boundedError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const serialized = pino.stdSerializers.err(error) as { message?: string; stack?: string } & Record<string, unknown>;
-  const cut = (text: string | undefined) => (text !== undefined && text.length > MAX_LOGGED_ERROR_CHARS ? `${text.slice(0, MAX_LOGGED_ERROR_CHARS)}… (${text.length} characters)` : text);
+  const cut = (text: string | undefined) =>
+    text !== undefined && text.length > MAX_LOGGED_ERROR_CHARS ? `${text.slice(0, MAX_LOGGED_ERROR_CHARS)}… (${text.length} characters)` : text;
   return { ...serialized, message: cut(serialized.message), stack: cut(serialized.stack) };
 }
 
@@ -117,7 +118,10 @@ export class ServiceOperations {
           this.duration.observe({ operation }, seconds);
         }
         if (req.path.startsWith("/health") || req.path === "/metrics") return;
-        this.logger.info({ requestId, method: req.method, path: req.path, operation, status: res.statusCode, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
+        this.logger.info(
+          { requestId, method: req.method, path: req.path, operation, status: res.statusCode, durationMs: Math.round(seconds * 10_000) / 10 },
+          "request",
+        );
       });
       requestScope.run({ requestId }, next);
     };
@@ -149,7 +153,9 @@ export class ServiceOperations {
     router.get("/metrics", async (req, res) => {
       if (!this.operator(req)) {
         res.set("WWW-Authenticate", 'Bearer realm="metrics"');
-        res.status(401).json({ errors: [{ message: "Metrics need the METRICS_TOKEN of this deployment as a bearer token.", extensions: { code: "UNAUTHENTICATED" } }] });
+        res
+          .status(401)
+          .json({ errors: [{ message: "Metrics need the METRICS_TOKEN of this deployment as a bearer token.", extensions: { code: "UNAUTHENTICATED" } }] });
         return;
       }
       res.type(this.registry.contentType).send(await this.registry.metrics());
@@ -159,7 +165,8 @@ export class ServiceOperations {
 
   private operationLabel(req: Request): string {
     const body = req.body as { operationName?: unknown; query?: unknown } | undefined;
-    const named = typeof body?.operationName === "string" ? body.operationName : typeof req.query.operationName === "string" ? req.query.operationName : undefined;
+    const named =
+      typeof body?.operationName === "string" ? body.operationName : typeof req.query.operationName === "string" ? req.query.operationName : undefined;
     // Most clients leave operationName out for a document of one operation: its name is in the text.
     const query = typeof body?.query === "string" ? body.query : typeof req.query.query === "string" ? req.query.query : "";
     const name = named ?? OPERATION_NAME.exec(query)?.[1] ?? "";

@@ -13,41 +13,43 @@ export const CLOSE_MARGIN_MS = 2_000;
  */
 export function runUntilSignal<T extends { stop(): Promise<void>; stopTimeoutMs?: number }>(start: () => Promise<T>, describe: (started: T) => string): void {
   // A configuration read inside `start` may throw before any promise exists: it is a failure to start like any other.
-  Promise.resolve().then(start).then(
-    (service) => {
-      console.log(describe(service));
-      let stopping = false;
-      const stop = (signal: NodeJS.Signals) => {
-        if (stopping) return;
-        stopping = true;
-        console.log(`${signal}: stopping...`);
-        const deadline = service.stopTimeoutMs ?? 30_000;
-        setTimeout(() => {
-          console.error(`Did not stop within ${deadline} ms; exiting (the database rolls back what was not committed).`);
-          process.exit(1);
-        }, deadline).unref();
-        service.stop().then(
-          () => {
-            console.log("Stopped.");
-            process.exit(0);
-          },
-          (error: unknown) => {
-            console.error(error);
+  Promise.resolve()
+    .then(start)
+    .then(
+      (service) => {
+        console.log(describe(service));
+        let stopping = false;
+        const stop = (signal: NodeJS.Signals) => {
+          if (stopping) return;
+          stopping = true;
+          console.log(`${signal}: stopping...`);
+          const deadline = service.stopTimeoutMs ?? 30_000;
+          setTimeout(() => {
+            console.error(`Did not stop within ${deadline} ms; exiting (the database rolls back what was not committed).`);
             process.exit(1);
-          },
-        );
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-      // A closed terminal: stop as cleanly as on Ctrl-C, rather than be cut off.
-      process.on("SIGHUP", stop);
-      watchParent(() => stop("SIGTERM"));
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+          }, deadline).unref();
+          service.stop().then(
+            () => {
+              console.log("Stopped.");
+              process.exit(0);
+            },
+            (error: unknown) => {
+              console.error(error);
+              process.exit(1);
+            },
+          );
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+        // A closed terminal: stop as cleanly as on Ctrl-C, rather than be cut off.
+        process.on("SIGHUP", stop);
+        watchParent(() => stop("SIGTERM"));
+      },
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
 }
 
 /** How often a process started by `npm run` checks that npm is still there. */

@@ -129,14 +129,17 @@ export function protectGroup(group: Group, spec: ProtectionSpec, options: { exac
     group[spec.flag] = false;
     group[spec.protection] = FigureProtection.EXACT;
   } else if (!publishable(families, Number(group[spec.families.key]), options.threshold)) {
-    for (const field of [...spec.counts.map((count) => count.field), ...spec.sums.map((sum) => sum.field), ...spec.withheld, ...spec.derived]) group[field] = null;
+    for (const field of [...spec.counts.map((count) => count.field), ...spec.sums.map((sum) => sum.field), ...spec.withheld, ...spec.derived])
+      group[field] = null;
     group[spec.flag] = true;
     group[spec.protection] = FigureProtection.SUPPRESSED;
   } else {
     const perturbed: Group = {};
-    for (const count of spec.counts) if (typeof group[count.field] === "number") perturbed[count.field] = protectCount(group[count.field] as number, Number(group[count.key]));
+    for (const count of spec.counts)
+      if (typeof group[count.field] === "number") perturbed[count.field] = protectCount(group[count.field] as number, Number(group[count.key]));
     for (const sum of spec.sums) {
-      if (typeof group[sum.field] === "number") perturbed[sum.field] = protectSum(group[sum.field] as number, Number(group[sum.largest] ?? 0), Number(group[sum.key]));
+      if (typeof group[sum.field] === "number")
+        perturbed[sum.field] = protectSum(group[sum.field] as number, Number(group[sum.largest] ?? 0), Number(group[sum.key]));
     }
     Object.assign(group, perturbed);
     for (const field of spec.withheld) group[field] = null;
@@ -155,7 +158,8 @@ export function protectGroup(group: Group, spec: ProtectionSpec, options: { exac
 export function protectionOf(rules: ReadonlyMap<string, ShardRule>): ProtectionSpec | undefined {
   const fields = [...rules];
   const named = (merge: string) => fields.find(([, rule]) => rule.merge === merge)?.[0];
-  const protecting = (kind: string) => fields.flatMap(([field, rule]) => (rule.protect?.split(" ")[0] === kind ? [{ field, args: rule.protect.split(" ").slice(1) }] : []));
+  const protecting = (kind: string) =>
+    fields.flatMap(([field, rule]) => (rule.protect?.split(" ")[0] === kind ? [{ field, args: rule.protect.split(" ").slice(1) }] : []));
   const flag = named(ShardMerge.SUPPRESS);
   const protection = named(ShardMerge.PROTECTION);
   const familiesField = flag ? rules.get(flag)?.by : undefined;

@@ -28,7 +28,9 @@ export function jsonDepth(value: unknown, limit: number): number {
 export function bodyDepthLimit(limit = MAX_BODY_DEPTH): RequestHandler {
   return (req, res, next) => {
     if (jsonDepth(req.body, limit) > limit) {
-      res.status(400).json({ errors: [{ message: `The request is nested deeper than ${limit} levels.`, extensions: { code: ErrorCode.BAD_REQUEST, limit: "depth" } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: `The request is nested deeper than ${limit} levels.`, extensions: { code: ErrorCode.BAD_REQUEST, limit: "depth" } }] });
       return;
     }
     next();

@@ -39,7 +39,8 @@ export interface ExpectedService {
 export function identityProblem(expected: ExpectedService, stated: Partial<ServiceIdentity> | undefined): string | null {
   const at = `${expected.setting} ${expected.url}`;
   const wanted = expected.partnership ? `the ${expected.partnership} region` : `the ${expected.service}`;
-  if (!stated || typeof stated !== "object" || !stated.service) return `${at} does not say which service it is (not a Kooperacja Hub service of this release); expected ${wanted}.`;
+  if (!stated || typeof stated !== "object" || !stated.service)
+    return `${at} does not say which service it is (not a Kooperacja Hub service of this release); expected ${wanted}.`;
   if (stated.service !== expected.service || (expected.partnership && stated.partnership !== expected.partnership)) {
     const actual = stated.partnership ? `the ${stated.partnership} region (macroregion ${stated.macroregion})` : `the ${stated.service}`;
     return `${at} answers as ${actual}, not as ${wanted}: check the URL and port settings.`;

@@ -88,7 +88,8 @@ export function maskUnexpectedErrors(logger: Logger) {
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     // A refusal of the request itself (Apollo Server's, e.g. a persisted query hash that is not the text's) is the client's to fix.
     const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
-    if (typeof status === "number" && status >= 400 && status < 500) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
+    if (typeof status === "number" && status >= 400 && status < 500)
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
     const requestId = currentRequestId();
     logger.error({ err: unwrapResolverError(error), path: formatted.path, requestId }, "unexpected error");
     return {
@@ -159,10 +160,16 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   app.disable("x-powered-by");
   app.use(operations.middleware(), tracingMiddleware(options.name));
   app.use(
-    operations.router(async () => {
-      const state = await withDeadline(database.readiness(), READINESS_DEADLINE_MS, { ready: false, reason: `database did not answer within ${READINESS_DEADLINE_MS} ms` });
-      return { ready: state.ready, ...(state.reason ? { reason: state.reason } : {}), database: { dialect: database.dialect, ...state } };
-    }, { ...options.identity, contract: contractHash(printSubgraphSchema(options.schema)), gatewayKeys: options.verifier.gatewayKeyIds() }),
+    operations.router(
+      async () => {
+        const state = await withDeadline(database.readiness(), READINESS_DEADLINE_MS, {
+          ready: false,
+          reason: `database did not answer within ${READINESS_DEADLINE_MS} ms`,
+        });
+        return { ready: state.ready, ...(state.reason ? { reason: state.reason } : {}), database: { dialect: database.dialect, ...state } };
+      },
+      { ...options.identity, contract: contractHash(printSubgraphSchema(options.schema)), gatewayKeys: options.verifier.gatewayKeyIds() },
+    ),
   );
   app.use(
     "/",

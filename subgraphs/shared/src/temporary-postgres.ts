@@ -35,7 +35,12 @@ export function findPostgresBinaries(): { dir: string } | { missing: string } {
   const candidates = [
     ...(process.env.PATH ?? "").split(":").filter(Boolean),
     // Debian installs the server binaries outside PATH.
-    ...(existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort().reverse().map((version) => `/usr/lib/postgresql/${version}/bin`) : []),
+    ...(existsSync("/usr/lib/postgresql")
+      ? readdirSync("/usr/lib/postgresql")
+          .sort()
+          .reverse()
+          .map((version) => `/usr/lib/postgresql/${version}/bin`)
+      : []),
   ];
   const dir = candidates.find((candidate) => BINARIES.every((binary) => existsSync(join(candidate, binary))));
   if (!dir) return { missing: "PostgreSQL server binaries (initdb, pg_ctl) are not on PATH nor in /usr/lib/postgresql/*/bin" };

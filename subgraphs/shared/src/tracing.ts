@@ -37,7 +37,11 @@ export function tracingMiddleware(service: string) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!provider) return next();
     const parent = propagation.extract(context.active(), req.headers);
-    const span = tracer().startSpan(`${req.method} ${req.path}`, { kind: SpanKind.SERVER, attributes: { "hub.service": service, "http.request.method": req.method, "url.path": req.path } }, parent);
+    const span = tracer().startSpan(
+      `${req.method} ${req.path}`,
+      { kind: SpanKind.SERVER, attributes: { "hub.service": service, "http.request.method": req.method, "url.path": req.path } },
+      parent,
+    );
     res.once("finish", () => {
       span.setAttribute("http.response.status_code", res.statusCode);
       span.setAttribute("hub.request_id", String(res.locals.requestId ?? ""));

@@ -25,7 +25,9 @@ describe("record keys", () => {
     const keys = new RecordKeys("a-secret-of-at-least-thirty-two-characters");
     expect(keys.of("supported_family", "LK-2013102-0001")).toBe(keys.of("supported_family", "LK-2013102-0001"));
     expect(keys.of("supported_family", "LK-2013102-0001")).not.toBe(keys.of("indicator_value", "LK-2013102-0001"));
-    expect(keys.of("supported_family", "LK-2013102-0001")).not.toBe(new RecordKeys("another-secret-of-thirty-two-characters").of("supported_family", "LK-2013102-0001"));
+    expect(keys.of("supported_family", "LK-2013102-0001")).not.toBe(
+      new RecordKeys("another-secret-of-thirty-two-characters").of("supported_family", "LK-2013102-0001"),
+    );
   });
 
   it("lie below 2^31 and add up modulo 2^31, as a cell key must", () => {
@@ -143,21 +145,48 @@ describe("protecting a group", () => {
     ] as const) {
       const shown: Record<string, unknown> = group(families);
       protectGroup(shown, SPEC, { exact, threshold: 5 });
-      expect(shown).toMatchObject({ n: 40, sum: 2000, min: 5, max: 95, families, suppressed: false, protection: FigureProtection.EXACT, recordKey: null, familyKey: null });
+      expect(shown).toMatchObject({
+        n: 40,
+        sum: 2000,
+        min: 5,
+        max: 95,
+        families,
+        suppressed: false,
+        protection: FigureProtection.EXACT,
+        recordKey: null,
+        familyKey: null,
+      });
     }
   });
 
   it("perturbs the counts and the sum of anyone else's, and withholds the extremes and the keys", () => {
     const shown: Record<string, unknown> = group(30);
     protectGroup(shown, SPEC, { exact: false, threshold: 5 });
-    expect(shown).toMatchObject({ n: protectCount(40, 777), sum: protectSum(2000, 95, 777), families: protectCount(30, 4242), min: null, max: null, recordKey: null, familyKey: null });
+    expect(shown).toMatchObject({
+      n: protectCount(40, 777),
+      sum: protectSum(2000, 95, 777),
+      families: protectCount(30, 4242),
+      min: null,
+      max: null,
+      recordKey: null,
+      familyKey: null,
+    });
     expect(shown).toMatchObject({ suppressed: false, protection: FigureProtection.PERTURBED });
   });
 
   it("suppresses a group below the minimum size: every figure null", () => {
     const shown: Record<string, unknown> = group(3);
     protectGroup(shown, SPEC, { exact: false, threshold: 5 });
-    expect(shown).toMatchObject({ n: null, sum: null, min: null, max: null, mean: null, families: null, suppressed: true, protection: FigureProtection.SUPPRESSED });
+    expect(shown).toMatchObject({
+      n: null,
+      sum: null,
+      min: null,
+      max: null,
+      mean: null,
+      families: null,
+      suppressed: true,
+      protection: FigureProtection.SUPPRESSED,
+    });
   });
 });
 

@@ -42,7 +42,10 @@ export class EvidenceFigure {
   @Field(() => Float, { nullable: true, description: "Mean of the values; null when suppressed." })
   mean!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Distinct families behind the figure; null when not about families or suppressed. Protected like the figure." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Distinct families behind the figure; null when not about families or suppressed. Protected like the figure.",
+  })
   families!: number | null;
 
   @Field(() => Boolean, { description: "True when the figure is suppressed (too few families)." })
@@ -80,7 +83,7 @@ export class FigureDifference {
   @Field(() => String, { description: "Indicator code." })
   indicator!: string;
 
-  @Field(() => String, { description: "The group, as its dimensions' values joined by \" / \" (\"all\" when not grouped)." })
+  @Field(() => String, { description: 'The group, as its dimensions\' values joined by " / " ("all" when not grouped).' })
   group!: string;
 
   @Field(() => Float, { nullable: true, description: "The figure at adoption (null: no such row then, or suppressed)." })

@@ -26,7 +26,9 @@ export class BookChange {
   @Property({ type: "string" })
   author!: string;
 
-  @Field(() => String, { description: "What was done: CREATED, EDITED, SUBMITTED, RETURNED, ADOPTED, EVIDENCE_ADDED, EVIDENCE_REMOVED, COMPARISON_ADDED, COMPARISON_REMOVED." })
+  @Field(() => String, {
+    description: "What was done: CREATED, EDITED, SUBMITTED, RETURNED, ADOPTED, EVIDENCE_ADDED, EVIDENCE_REMOVED, COMPARISON_ADDED, COMPARISON_REMOVED.",
+  })
   @Property({ type: "string" })
   action!: string;
 

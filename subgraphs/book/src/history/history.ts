@@ -3,7 +3,13 @@ import type { EntityManager } from "@mikro-orm/core";
 import { BookChange } from "./book-change.entity";
 
 /** Records one change to a chapter or recommendation, in the same transaction as the change itself. */
-export function recordChange(em: EntityManager, identity: Identity, subject: { type: "BookChapter" | "Recommendation"; id: string }, action: string, changes: Record<string, unknown>): BookChange {
+export function recordChange(
+  em: EntityManager,
+  identity: Identity,
+  subject: { type: "BookChapter" | "Recommendation"; id: string },
+  action: string,
+  changes: Record<string, unknown>,
+): BookChange {
   return em.create(BookChange, {
     subjectType: subject.type,
     subjectId: subject.id,

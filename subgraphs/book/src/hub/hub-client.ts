@@ -72,9 +72,13 @@ export class HubClient {
     const refusal = body.errors?.find((error) => !regionMissing(error));
     if (refusal || !body.data?.compare) {
       const code = String(refusal?.extensions?.code ?? ErrorCode.SHARD_UNAVAILABLE);
-      throw hubError(code === ErrorCode.INTERNAL_SERVER_ERROR ? ErrorCode.SHARD_UNAVAILABLE : (code as Code), `The hub refused the comparison: ${refusal?.message ?? "no answer"}`, {
-        ...(refusal?.extensions?.field ? { field: refusal.extensions.field } : {}),
-      });
+      throw hubError(
+        code === ErrorCode.INTERNAL_SERVER_ERROR ? ErrorCode.SHARD_UNAVAILABLE : (code as Code),
+        `The hub refused the comparison: ${refusal?.message ?? "no answer"}`,
+        {
+          ...(refusal?.extensions?.field ? { field: refusal.extensions.field } : {}),
+        },
+      );
     }
     return { rows: (body.data.compare as { rows: ComparisonFigure[] }).rows, missingRegions: [...missing] };
   }
@@ -104,7 +108,11 @@ export class HubClient {
     } catch (cause) {
       throw hubError(ErrorCode.SHARD_UNAVAILABLE, `The book could not reach the hub at ${this.url()} to run its evidence.`, { cause: String(cause) });
     }
-    const body = (await response.json().catch(() => ({}))) as { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> };
+    const body = (await response.json().catch(() => ({}))) as {
+      data?: Record<string, unknown> | null;
+      errors?: GraphQLFormattedError[];
+      extensions?: Record<string, unknown>;
+    };
     if (!response.ok && !body.errors) throw hubError(ErrorCode.SHARD_UNAVAILABLE, `The hub answered HTTP ${response.status} to the book's evidence query.`);
     return body;
   }

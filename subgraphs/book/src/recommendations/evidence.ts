@@ -1,14 +1,7 @@
 import { encodeBookId } from "@kooperacja/shared";
 import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { EvidenceLink } from "./evidence-link.entity";
-import {
-  CooperationBodyRef,
-  IndicatorValueRef,
-  InstitutionRef,
-  OutcomeIndicatorRef,
-  PilotSiteRef,
-  SupportActivityRef,
-} from "../regional/regional-refs";
+import { CooperationBodyRef, IndicatorValueRef, InstitutionRef, OutcomeIndicatorRef, PilotSiteRef, SupportActivityRef } from "../regional/regional-refs";
 import { PartnershipExtension } from "../regional/partnership-extension";
 
 export const EvidenceTarget = createUnionType({
@@ -29,7 +22,8 @@ export class Evidence {
 
   @Field(() => EvidenceTarget, {
     nullable: true,
-    description: "The regional record; null (with an error) when the reader may not see it, e.g. an indicator value for the public, or its region is unavailable.",
+    description:
+      "The regional record; null (with an error) when the reader may not see it, e.g. an indicator value for the public, or its region is unavailable.",
   })
   target!: typeof EvidenceTarget;
 }

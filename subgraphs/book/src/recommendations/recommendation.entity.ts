@@ -27,7 +27,9 @@ export class Recommendation {
   @Property({ type: "text" })
   text!: string;
 
-  @Field(() => Int, { description: "Version of the recommendation, raised by every change to it; send it with a change so you never overwrite another analyst's." })
+  @Field(() => Int, {
+    description: "Version of the recommendation, raised by every change to it; send it with a change so you never overwrite another analyst's.",
+  })
   @Property({ type: "integer", version: true, default: 1 })
   version!: number & Opt;
 
@@ -52,7 +54,11 @@ export class Recommendation {
   targetSectors!: Sector[];
 
   @Authorized(Access.ANALYST)
-  @Field(() => String, { nullable: true, description: "Who wrote it: the `sub` of the national analyst's token (null for seeded demo content). National analysts only: account names are not published." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Who wrote it: the `sub` of the national analyst's token (null for seeded demo content). National analysts only: account names are not published.",
+  })
   @Property({ type: "string", nullable: true })
   createdBy?: string | null;
 

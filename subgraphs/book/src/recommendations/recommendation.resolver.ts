@@ -99,9 +99,12 @@ class ComparisonEvidenceInput {
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
-  @Query(() => [Recommendation], { description: "Recommendations of the book, optionally of one status, by chapter and number. Drafts and those in review are for national analysts only." })
+  @Query(() => [Recommendation], {
+    description: "Recommendations of the book, optionally of one status, by chapter and number. Drafts and those in review are for national analysts only.",
+  })
   async recommendations(
-    @Arg("status", () => RecommendationStatus, { nullable: true, description: "Only recommendations with this status." }) status: RecommendationStatus | undefined,
+    @Arg("status", () => RecommendationStatus, { nullable: true, description: "Only recommendations with this status." })
+    status: RecommendationStatus | undefined,
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation[]> {
     const readable = readableStatuses(ctx.identity);
@@ -116,7 +119,10 @@ export class RecommendationResolver {
 
   @Authorized(Access.ANALYST)
   @Mutation(() => Recommendation, { description: "Adds a draft recommendation at the end of a chapter (national analysts)." })
-  async createRecommendation(@Arg("input", () => NewRecommendation, { description: "The recommendation." }) input: NewRecommendation, @Ctx() ctx: BookContext): Promise<Recommendation> {
+  async createRecommendation(
+    @Arg("input", () => NewRecommendation, { description: "The recommendation." }) input: NewRecommendation,
+    @Ctx() ctx: BookContext,
+  ): Promise<Recommendation> {
     const chapter = await ctx.em.findOne(BookChapter, { id: decodeBookId(input.chapterId, "BookChapter") });
     if (!chapter) throw hubError(ErrorCode.NOT_FOUND, `No chapter with ID ${input.chapterId}.`, { field: "chapterId" });
     for (const partnershipId of input.partnershipIds ?? []) {
@@ -155,11 +161,14 @@ export class RecommendationResolver {
   }
 
   @Authorized(Access.ANALYST)
-  @Mutation(() => Recommendation, { description: "Changes a draft recommendation (national analysts); one in review goes back to draft first, and adopted text does not change." })
+  @Mutation(() => Recommendation, {
+    description: "Changes a draft recommendation (national analysts); one in review goes back to draft first, and adopted text does not change.",
+  })
   async updateRecommendation(
     @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
     @Arg("changes", () => RecommendationChanges, { description: "The fields to change; omitted fields stay." }) changes: RecommendationChanges,
-    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." }) version: number | undefined,
+    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." })
+    version: number | undefined,
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation> {
     const recommendation = await this.inStatus(ctx, id, RecommendationStatus.DRAFT, "be changed", version);
@@ -173,10 +182,13 @@ export class RecommendationResolver {
   }
 
   @Authorized(Access.ANALYST)
-  @Mutation(() => Recommendation, { description: "Submits a draft for review (national analysts): its text and evidence are then fixed until it is adopted or returned." })
+  @Mutation(() => Recommendation, {
+    description: "Submits a draft for review (national analysts): its text and evidence are then fixed until it is adopted or returned.",
+  })
   async submitRecommendation(
     @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
-    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." }) version: number | undefined,
+    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." })
+    version: number | undefined,
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation> {
     const recommendation = await this.inStatus(ctx, id, RecommendationStatus.DRAFT, "be submitted for review", version);
@@ -188,7 +200,8 @@ export class RecommendationResolver {
   async returnRecommendation(
     @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
     @Arg("reason", () => String, { description: "Why it goes back: what the authors should change." }) reason: string,
-    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." }) version: number | undefined,
+    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." })
+    version: number | undefined,
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation> {
     if (reason.trim().length < 3 || reason.length > 2000) throw hubError(ErrorCode.BAD_USER_INPUT, "reason must be 3 to 2000 characters.", { field: "reason" });
@@ -203,7 +216,8 @@ export class RecommendationResolver {
   })
   async adoptRecommendation(
     @Arg("id", () => ID, { description: "Global ID of the recommendation." }) id: string,
-    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." }) version: number | undefined,
+    @Arg("version", () => Int, { nullable: true, description: "The version you read; if the recommendation changed since, CONFLICT and nothing changes." })
+    version: number | undefined,
     @Ctx() ctx: BookContext,
   ): Promise<Recommendation> {
     const recommendation = await this.inStatus(ctx, id, RecommendationStatus.REVIEW, "be adopted (submit it for review first)", version);
@@ -211,18 +225,27 @@ export class RecommendationResolver {
     const runs = await Promise.all(comparisons.map((saved) => ctx.compare(parametersOf(saved))));
     const missing = [...new Set(runs.flatMap((run) => run.missingRegions))];
     if (missing.length > 0) {
-      throw hubError(ErrorCode.SHARD_UNAVAILABLE, `Not adopted: region(s) ${missing.join(", ")} did not answer, so the snapshot of the evidence would miss their figures. Try again when they are back.`, {
-        missingRegions: missing,
-      });
+      throw hubError(
+        ErrorCode.SHARD_UNAVAILABLE,
+        `Not adopted: region(s) ${missing.join(", ")} did not answer, so the snapshot of the evidence would miss their figures. Try again when they are back.`,
+        {
+          missingRegions: missing,
+        },
+      );
     }
     const takenAt = new Date();
     comparisons.forEach((saved, index) => ctx.em.assign(saved, { snapshot: runs[index]!.rows, snapshotAt: takenAt }));
     ctx.em.assign(recommendation, { adoptedAt: takenAt, adoptedBy: ctx.identity.subject });
-    return this.move(ctx, recommendation, RecommendationStatus.ADOPTED, "ADOPTED", { snapshots: comparisons.map((saved) => encodeBookId("SavedComparison", saved.id)) });
+    return this.move(ctx, recommendation, RecommendationStatus.ADOPTED, "ADOPTED", {
+      snapshots: comparisons.map((saved) => encodeBookId("SavedComparison", saved.id)),
+    });
   }
 
   @Authorized(Access.ANALYST)
-  @Mutation(() => Evidence, { description: "Cites a regional record (a site, body, activity, indicator value, institution, indicator or partnership) as evidence for a draft (national analysts)." })
+  @Mutation(() => Evidence, {
+    description:
+      "Cites a regional record (a site, body, activity, indicator value, institution, indicator or partnership) as evidence for a draft (national analysts).",
+  })
   async addEvidence(
     @Arg("recommendationId", () => ID, { description: "Global ID of the recommendation." }) recommendationId: string,
     @Arg("targetId", () => ID, { description: "Global ID of the regional record." }) targetId: string,
@@ -232,10 +255,13 @@ export class RecommendationResolver {
     if (note.trim().length < 3 || note.length > 2000) throw hubError(ErrorCode.BAD_USER_INPUT, "note must be 3 to 2000 characters.", { field: "note" });
     const type = tryDecodeRecordId(targetId)?.type;
     if (!type || !(EVIDENCE_TYPES as readonly string[]).includes(type)) {
-      throw hubError(ErrorCode.BAD_USER_INPUT, `${targetId} is not the ID of a regional record the book can cite (${EVIDENCE_TYPES.join(", ")}).`, { field: "targetId" });
+      throw hubError(ErrorCode.BAD_USER_INPUT, `${targetId} is not the ID of a regional record the book can cite (${EVIDENCE_TYPES.join(", ")}).`, {
+        field: "targetId",
+      });
     }
     const recommendation = await this.inStatus(ctx, recommendationId, RecommendationStatus.DRAFT, "get new evidence");
-    if (!(await ctx.regionalRecordExists(targetId))) throw hubError(ErrorCode.NOT_FOUND, `No regional record with ID ${targetId} that you may see.`, { field: "targetId" });
+    if (!(await ctx.regionalRecordExists(targetId)))
+      throw hubError(ErrorCode.NOT_FOUND, `No regional record with ID ${targetId} that you may see.`, { field: "targetId" });
     const link = ctx.em.create(EvidenceLink, { id: randomUUID(), recommendation, targetType: type as EvidenceType, targetId, note });
     recordChange(ctx.em, ctx.identity, subject(recommendation), "EVIDENCE_ADDED", { evidence: encodeBookId("Evidence", link.id), targetId, note });
     await evidenceChanged(ctx, recommendation);
@@ -256,7 +282,8 @@ export class RecommendationResolver {
 
   @Authorized(Access.ANALYST)
   @Mutation(() => SavedComparison, {
-    description: "Cites a comparison query as evidence for a draft (national analysts). It is run once now, so a query the hub would refuse is refused here; it is re-run on every read.",
+    description:
+      "Cites a comparison query as evidence for a draft (national analysts). It is run once now, so a query the hub would refuse is refused here; it is re-run on every read.",
   })
   async addComparisonEvidence(
     @Arg("recommendationId", () => ID, { description: "Global ID of the recommendation." }) recommendationId: string,
@@ -268,19 +295,39 @@ export class RecommendationResolver {
     // The comparison runs once to be sure it is one the hub answers, whole: cited evidence never starts with a region missing.
     const run = await ctx.compare(parameters);
     if (run.missingRegions.length > 0) {
-      throw hubError(ErrorCode.SHARD_UNAVAILABLE, `Cannot cite this comparison while ${run.missingRegions.join(", ")} cannot answer for its part; try again when every region is back.`, {
-        missingRegions: run.missingRegions,
-      });
+      throw hubError(
+        ErrorCode.SHARD_UNAVAILABLE,
+        `Cannot cite this comparison while ${run.missingRegions.join(", ")} cannot answer for its part; try again when every region is back.`,
+        {
+          missingRegions: run.missingRegions,
+        },
+      );
     }
-    const saved = ctx.em.create(SavedComparison, { id: randomUUID(), recommendation, note: input.note, ...parameters, savedBy: ctx.identity.subject ?? "unknown", savedAt: new Date(), snapshot: null, snapshotAt: null });
-    recordChange(ctx.em, ctx.identity, subject(recommendation), "COMPARISON_ADDED", { comparison: encodeBookId("SavedComparison", saved.id), note: input.note, ...parameters });
+    const saved = ctx.em.create(SavedComparison, {
+      id: randomUUID(),
+      recommendation,
+      note: input.note,
+      ...parameters,
+      savedBy: ctx.identity.subject ?? "unknown",
+      savedAt: new Date(),
+      snapshot: null,
+      snapshotAt: null,
+    });
+    recordChange(ctx.em, ctx.identity, subject(recommendation), "COMPARISON_ADDED", {
+      comparison: encodeBookId("SavedComparison", saved.id),
+      note: input.note,
+      ...parameters,
+    });
     await evidenceChanged(ctx, recommendation);
     return saved;
   }
 
   @Authorized(Access.ANALYST)
   @Mutation(() => Boolean, { description: "Removes a saved comparison from a draft (national analysts)." })
-  async removeComparisonEvidence(@Arg("id", () => ID, { description: "Global ID of the saved comparison." }) id: string, @Ctx() ctx: BookContext): Promise<boolean> {
+  async removeComparisonEvidence(
+    @Arg("id", () => ID, { description: "Global ID of the saved comparison." }) id: string,
+    @Ctx() ctx: BookContext,
+  ): Promise<boolean> {
     const saved = await ctx.em.findOne(SavedComparison, { id: decodeBookId(id, "SavedComparison") });
     if (!saved) throw hubError(ErrorCode.NOT_FOUND, `No saved comparison with ID ${id}.`, { id });
     const recommendation = await this.inStatus(ctx, encodeBookId("Recommendation", saved.recommendation.id), RecommendationStatus.DRAFT, "lose evidence");
@@ -321,7 +368,13 @@ export class RecommendationResolver {
     return row;
   }
 
-  private async move(ctx: BookContext, recommendation: Recommendation, status: RecommendationStatus, action: string, details: Record<string, unknown>): Promise<Recommendation> {
+  private async move(
+    ctx: BookContext,
+    recommendation: Recommendation,
+    status: RecommendationStatus,
+    action: string,
+    details: Record<string, unknown>,
+  ): Promise<Recommendation> {
     recordChange(ctx.em, ctx.identity, subject(recommendation), action, { status: { from: recommendation.status, to: status }, ...details });
     recommendation.status = status;
     await flushOnce(ctx, encodeBookId("Recommendation", recommendation.id));
@@ -367,7 +420,8 @@ async function flushOnce(ctx: BookContext, id: string): Promise<void> {
   try {
     await ctx.em.flush();
   } catch (error) {
-    if (error instanceof OptimisticLockError) throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} changed while this change was written; nothing was written. Read it again.`, { id });
+    if (error instanceof OptimisticLockError)
+      throw hubError(ErrorCode.CONFLICT, `Recommendation ${id} changed while this change was written; nothing was written. Read it again.`, { id });
     throw error;
   }
 }
@@ -381,4 +435,3 @@ async function evidenceChanged(ctx: BookContext, recommendation: Recommendation)
 function subject(recommendation: Recommendation) {
   return { type: "Recommendation" as const, id: recommendation.id };
 }
-

@@ -14,7 +14,9 @@ export class PartnershipExtension {
 
 @Resolver(() => PartnershipExtension)
 export class PartnershipExtensionResolver {
-  @FieldResolver(() => [Recommendation], { description: "Recommendations of the national book that draw on this partnership's model (drafts for national analysts only)." })
+  @FieldResolver(() => [Recommendation], {
+    description: "Recommendations of the national book that draw on this partnership's model (drafts for national analysts only).",
+  })
   async recommendations(@Root() partnership: PartnershipExtension, @Ctx() ctx: BookContext): Promise<Recommendation[]> {
     const links = await ctx.loaders.manyBy(RecommendationPartnership, "partnershipId").load(partnership.id);
     const recommendations = await ctx.loaders.byId(Recommendation).loadMany(links.map((link) => link.recommendation.id));

@@ -61,7 +61,10 @@ const CHAPTERS: { id: string; number: number; title: string; summary: string; re
         kinds: [MunicipalityKind.URBAN_RURAL],
         partnerships: ["kooperacja"] as PartnershipKey[],
         evidence: [
-          [["kooperacja", "CooperationBody", "grupa-decydentow-ostrodzki"], "The decision-makers group of powiat ostródzki, with the director of PCPR Ostróda."],
+          [
+            ["kooperacja", "CooperationBody", "grupa-decydentow-ostrodzki"],
+            "The decision-makers group of powiat ostródzki, with the director of PCPR Ostróda.",
+          ],
           [["kooperacja", "PilotSite", "2815"], "Powiat ostródzki takes part in the pilot."],
         ] as [Ref, string][],
       },

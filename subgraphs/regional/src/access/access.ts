@@ -45,11 +45,15 @@ export const authChecker: AuthChecker<RegionalContext> = ({ context, info }, rul
   // A regional owner refused its own kind of field here: the token names other partnerships, and that is what to say.
   if (context.identity.role === Role.REGIONAL_OWNER && rules.includes(Access.OWN_PARTNERSHIP)) {
     const own = context.identity.partnerships.join(", ") || "no partnership";
-    throw hubError(ErrorCode.FORBIDDEN, `Your token is a regional owner's for ${own}; ${what} in ${context.partnership} is for ${context.partnership}'s regional owner only.`, {
-      role: context.identity.role,
-      partnership: context.partnership,
-      tokenPartnerships: context.identity.partnerships,
-    });
+    throw hubError(
+      ErrorCode.FORBIDDEN,
+      `Your token is a regional owner's for ${own}; ${what} in ${context.partnership} is for ${context.partnership}'s regional owner only.`,
+      {
+        role: context.identity.role,
+        partnership: context.partnership,
+        tokenPartnerships: context.identity.partnerships,
+      },
+    );
   }
   throw accessDenied(context.identity, what);
 };

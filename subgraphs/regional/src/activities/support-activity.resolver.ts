@@ -24,7 +24,9 @@ class SupportActivityFilter extends RegionFilterInput {
 export class SupportActivityResolver extends recordResolver(SupportActivity) {
   @Shard.connection("filter")
   @Authorized(Access.ANALYST, Access.OWNER)
-  @Query(() => SupportActivities.Connection, { description: "Support activities of all partnerships, a page at a time (national analysts; a regional owner sees its own)." })
+  @Query(() => SupportActivities.Connection, {
+    description: "Support activities of all partnerships, a page at a time (national analysts; a regional owner sees its own).",
+  })
   async supportActivities(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("orderBy", () => SupportActivities.OrderType, { defaultValue: SupportActivities.defaultOrder, description: "Order." }) orderBy: Order,

@@ -39,7 +39,7 @@ export class SupportActivityInput {
   @Max(100_000)
   participants!: number;
 
-  @Field(() => String, { nullable: true, description: "Cost in złoty as an exact decimal, e.g. \"12345.67\" or \"12 345,67\"." })
+  @Field(() => String, { nullable: true, description: 'Cost in złoty as an exact decimal, e.g. "12345.67" or "12 345,67".' })
   @IsOptional()
   @IsMoney()
   cost?: string | null;

@@ -47,9 +47,13 @@ export class AnalyticsResolver {
     if (by.includes(CompareDimension.PERIOD) && grain === Grain.MONTH) {
       const quarterly = definitions.filter((definition) => definition.basis === IndicatorBasis.REPORTED).map((definition) => definition.id);
       if (quarterly.length > 0) {
-        throw hubError(ErrorCode.BAD_USER_INPUT, `${quarterly.join(", ")} ${quarterly.length > 1 ? "are" : "is"} reported per quarter and has no months; compare by QUARTER or YEAR.`, {
-          field: "grain",
-        });
+        throw hubError(
+          ErrorCode.BAD_USER_INPUT,
+          `${quarterly.join(", ")} ${quarterly.length > 1 ? "are" : "is"} reported per quarter and has no months; compare by QUARTER or YEAR.`,
+          {
+            field: "grain",
+          },
+        );
       }
     }
     const byPeriod = by.includes(CompareDimension.PERIOD);
@@ -111,9 +115,16 @@ export class AnalyticsResolver {
     assertServes(ctx, partnership);
     validateCompareFilter(filter);
     const [definition] = await catalogueEntries(ctx, [indicator]);
-    assertPublishedBoundaries(ctx, { indicators: [definition!], filter, byPeriod: false, grain: Grain.QUARTER, bySite: true }, { filter: "filter", by: "partnership", grain: "grain" });
+    assertPublishedBoundaries(
+      ctx,
+      { indicators: [definition!], filter, byPeriod: false, grain: Grain.QUARTER, bySite: true },
+      { filter: "filter", by: "partnership", grain: "grain" },
+    );
     // Routed to this one shard: the shard protects, the gateway merges nothing here.
-    const groups = protectFacts(ctx, (await groupFacts(ctx, definition!, [FactDimension.SITE], Grain.QUARTER, filter)).filter((group) => group.siteId !== null));
+    const groups = protectFacts(
+      ctx,
+      (await groupFacts(ctx, definition!, [FactDimension.SITE], Grain.QUARTER, filter)).filter((group) => group.siteId !== null),
+    );
     const ranks = groups.map((group) =>
       Object.assign(new SiteRank(), {
         rank: null as number | null,
@@ -145,7 +156,8 @@ export class AnalyticsResolver {
       "Which quarters of the programme period each pilot site has reported values for, per reported indicator its partnership reports: the gaps in the evidence. Indicators measured per family are covered for the partnership's owner only (whether a value exists says when families were measured). Needs a token.",
   })
   async coverage(
-    @Arg("indicators", () => [String], { nullable: true, description: "Only these indicator codes (default: every reported indicator)." }) indicators: string[] | undefined,
+    @Arg("indicators", () => [String], { nullable: true, description: "Only these indicator codes (default: every reported indicator)." })
+    indicators: string[] | undefined,
     @Arg("filter", () => CompareFilter, { nullable: true, description: "Which sites and dates." }) filter: CompareFilter | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<CoverageRow[]> {
@@ -158,7 +170,10 @@ export class AnalyticsResolver {
     // Whether a family-level value exists in a quarter says a family was measured then: the owner's to know alone.
     const exact = owns(ctx.identity, ctx.partnership);
     const reported = definitions.filter(
-      (definition) => definition.basis === IndicatorBasis.REPORTED && definition.reportedBy.includes(ctx.partnership) && (exact || definition.level !== IndicatorLevel.FAMILY),
+      (definition) =>
+        definition.basis === IndicatorBasis.REPORTED &&
+        definition.reportedBy.includes(ctx.partnership) &&
+        (exact || definition.level !== IndicatorLevel.FAMILY),
     );
     const codes = reported.map((definition) => definition.id);
     const expected = programmeQuarters().filter((quarter) => within(firstDayOf(quarter), filter));
@@ -210,9 +225,13 @@ async function catalogueEntries(ctx: RegionalContext, codes: string[]): Promise<
   const found = new Map((await ctx.em.find(OutcomeIndicator, { id: { $in: codes } })).map((row) => [row.id, row]));
   const unknown = codes.filter((code) => !found.has(code));
   if (unknown.length > 0) {
-    throw hubError(ErrorCode.BAD_USER_INPUT, `Unknown indicator ${unknown.map((code) => JSON.stringify(code)).join(", ")}; the catalogue is in \`indicators\`.`, {
-      field: "indicators",
-    });
+    throw hubError(
+      ErrorCode.BAD_USER_INPUT,
+      `Unknown indicator ${unknown.map((code) => JSON.stringify(code)).join(", ")}; the catalogue is in \`indicators\`.`,
+      {
+        field: "indicators",
+      },
+    );
   }
   return codes.map((code) => found.get(code)!);
 }
@@ -227,7 +246,18 @@ function text(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-const ROW_KEY = ["indicator", "unit", "aggregation", "macroregion", "partnership", "voivodeship", "voivodeshipName", "municipalityKind", "sector", "period"] as const;
+const ROW_KEY = [
+  "indicator",
+  "unit",
+  "aggregation",
+  "macroregion",
+  "partnership",
+  "voivodeship",
+  "voivodeshipName",
+  "municipalityKind",
+  "sector",
+  "period",
+] as const;
 
 /** The order the gateway merges rows in (indicator, then group), so a shard asked directly answers in the same order. */
 function rowKey(row: ComparisonRow): string {

@@ -40,15 +40,20 @@ export function assertPublishedBoundaries(
   if (aboutFamilies.length === 0) return;
   const which = `${aboutFamilies.join(", ")} ${aboutFamilies.length > 1 ? "are" : "is"} about families`;
   const refuse = (field: string, rule: string) => {
-    throw hubError(ErrorCode.BAD_USER_INPUT, `${field}: ${which}, and ${rule} (docs/privacy.md; a region's owner is not held to this for its own figures).`, { field, privacy: true });
+    throw hubError(ErrorCode.BAD_USER_INPUT, `${field}: ${which}, and ${rule} (docs/privacy.md; a region's owner is not held to this for its own figures).`, {
+      field,
+      privacy: true,
+    });
   };
   const filter = query.filter;
   for (const name of LIST_FIELDS) {
     const values = filter?.[name];
-    if (values && values.length > 1) refuse(`${names.filter}.${names.fields?.[name] ?? name}`, "such figures are published for one unit at a time: name one value, or none for all");
+    if (values && values.length > 1)
+      refuse(`${names.filter}.${names.fields?.[name] ?? name}`, "such figures are published for one unit at a time: name one value, or none for all");
   }
   const from = filter?.from && firstDayOf(quarterOfDay(filter.from));
-  if (filter?.from && filter.from !== from) refuse(`${names.filter}.from`, `such figures are published for whole quarters: start on a quarter's first day (e.g. ${from})`);
+  if (filter?.from && filter.from !== from)
+    refuse(`${names.filter}.from`, `such figures are published for whole quarters: start on a quarter's first day (e.g. ${from})`);
   const to = filter?.to && lastDayOf(quarterOfDay(filter.to));
   if (filter?.to && filter.to !== to) refuse(`${names.filter}.to`, `such figures are published for whole quarters: end on a quarter's last day (e.g. ${to})`);
   if (query.byPeriod && query.grain === Grain.MONTH) refuse(names.grain, "such figures are published by quarter or year, not by month");

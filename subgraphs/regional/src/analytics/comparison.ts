@@ -101,7 +101,10 @@ export class ComparisonRow {
   period!: string | null;
 
   @Shard.count("recordKey")
-  @Field(() => Int, { nullable: true, description: "Number of values (or records) behind the figure; protected like the figure (see `protection`), null when suppressed." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Number of values (or records) behind the figure; protected like the figure (see `protection`), null when suppressed.",
+  })
   n!: number | null;
 
   @Shard.magnitude("recordKey", "max")
@@ -127,7 +130,8 @@ export class ComparisonRow {
   @Shard.count("familyKey")
   @Field(() => Int, {
     nullable: true,
-    description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed. Protected like the figure (see `protection`).",
+    description:
+      "Distinct supported families behind the figure; null for indicators not about families, and when suppressed. Protected like the figure (see `protection`).",
   })
   families!: number | null;
 
@@ -143,7 +147,9 @@ export class ComparisonRow {
   protection!: FigureProtection;
 
   @Shard.missing("partnership")
-  @Field(() => [String], { description: "Partnerships asked whose figures are missing from this row because the region did not answer (see the response's errors)." })
+  @Field(() => [String], {
+    description: "Partnerships asked whose figures are missing from this row because the region did not answer (see the response's errors).",
+  })
   regionsMissing!: string[];
 
   @Shard.origin("syntheticRecords", "n")
@@ -192,19 +198,28 @@ export class SiteRank {
   @Field(() => String, { description: "Name of the pilot site." })
   siteName!: string;
 
-  @Field(() => Float, { nullable: true, description: "The site's figure (sum or mean, as the indicator's aggregation says); protected for a caller who does not own the partnership (see `protection`), null when suppressed." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The site's figure (sum or mean, as the indicator's aggregation says); protected for a caller who does not own the partnership (see `protection`), null when suppressed.",
+  })
   value!: number | null;
 
   @Field(() => Int, { nullable: true, description: "Number of values behind the figure; protected like the figure, null when suppressed." })
   n!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed. Protected like the figure." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Distinct supported families behind the figure; null for indicators not about families, and when suppressed. Protected like the figure.",
+  })
   families!: number | null;
 
   @Field(() => Boolean, { description: "True when the site's figure is computed from too few families to publish; suppressed sites come last, unranked." })
   suppressed!: boolean;
 
-  @Field(() => FigureProtection, { description: "How the site's figures reached you: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED. Ranks follow the figures shown." })
+  @Field(() => FigureProtection, {
+    description: "How the site's figures reached you: EXACT, PERTURBED (the cell key method, docs/privacy.md) or SUPPRESSED. Ranks follow the figures shown.",
+  })
   protection!: FigureProtection;
 
   @Field(() => FigureOrigin, { description: ORIGIN_DESCRIPTION })
@@ -236,7 +251,8 @@ export class CoverageRow {
 
   @Field(() => FigureOrigin, {
     nullable: true,
-    description: "What the site's reported values are: OBSERVED (real records only), SYNTHETIC (synthetic demo records only: not real observations) or MIXED (some synthetic). Null when the site has none.",
+    description:
+      "What the site's reported values are: OBSERVED (real records only), SYNTHETIC (synthetic demo records only: not real observations) or MIXED (some synthetic). Null when the site has none.",
   })
   origin!: FigureOrigin | null;
 }

@@ -1,4 +1,15 @@
-import { FigureProtection, KEY_MODULUS, originOf, owns, PARTNERSHIPS, protectGroup, type FigureOrigin, type PartnershipKey, type ProtectionSpec, type RegionFilter } from "@kooperacja/shared";
+import {
+  FigureProtection,
+  KEY_MODULUS,
+  originOf,
+  owns,
+  PARTNERSHIPS,
+  protectGroup,
+  type FigureOrigin,
+  type PartnershipKey,
+  type ProtectionSpec,
+  type RegionFilter,
+} from "@kooperacja/shared";
 import { IndicatorAggregation, IndicatorBasis, IndicatorLevel, ProvenanceKind } from "../common/enums";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
@@ -17,7 +28,8 @@ const NULL_TEXT = "cast(null as text)";
 const NULL_INTEGER = "cast(null as integer)";
 
 /** 1 for a synthetic record (demo data or the national test set), 0 for an observation: a figure says what it is computed from. */
-const synthetic = (alias: string) => `case when ${alias}.provenance_kind in ('${ProvenanceKind.SYNTHETIC_DEMO}', '${ProvenanceKind.SYNTHETIC}') then 1 else 0 end`;
+const synthetic = (alias: string) =>
+  `case when ${alias}.provenance_kind in ('${ProvenanceKind.SYNTHETIC_DEMO}', '${ProvenanceKind.SYNTHETIC}') then 1 else 0 end`;
 
 interface Sql {
   sql: string;
@@ -195,7 +207,9 @@ function dimensionColumns(dimension: FactDimension, grain: Grain, quarterly: boo
       return { siteId: "f.site_id", siteName: "s.name" };
     case FactDimension.PERIOD:
       if (quarterly) return { period: grain === Grain.YEAR ? "substr(f.quarter, 1, 4)" : "f.quarter" };
-      return { period: grain === Grain.MONTH ? "substr(f.on_date, 1, 7)" : grain === Grain.YEAR ? "substr(coalesce(f.quarter, f.on_date), 1, 4)" : FACT_QUARTER };
+      return {
+        period: grain === Grain.MONTH ? "substr(f.on_date, 1, 7)" : grain === Grain.YEAR ? "substr(coalesce(f.quarter, f.on_date), 1, 4)" : FACT_QUARTER,
+      };
   }
 }
 
@@ -381,7 +395,11 @@ function filtered({ source, filter, columns }: GroupedQuery): { sql: string; bin
   }
   // The site and its unit only when a column or a condition reads them: a join per fact is most of a summary's work.
   const needs = (alias: "s" | "u") => [...columns.map(([, column]) => column), ...where].some((text) => new RegExp(`\\b${alias}\\.`).test(text));
-  const joins = needs("u") ? " left join pilot_site s on s.id = f.site_id left join territorial_unit u on u.id = s.unit_id" : needs("s") ? " left join pilot_site s on s.id = f.site_id" : "";
+  const joins = needs("u")
+    ? " left join pilot_site s on s.id = f.site_id left join territorial_unit u on u.id = s.unit_id"
+    : needs("s")
+      ? " left join pilot_site s on s.id = f.site_id"
+      : "";
   const sql = `from (${source.sql}) f${joins}` + (where.length > 0 ? ` where ${where.join(" and ")}` : "");
   return { sql, bindings };
 }

@@ -69,7 +69,13 @@ export const cooperationBodyWrites: WriteModel<CooperationBody, CooperationBodyI
   ],
   columns: [
     column("key", "key", true, { type: "text" }, "The region's own identifier of the body."),
-    column("kind", "kind", true, { type: "enum" }, "COUNTY_REFLECTIVE_GROUP, COUNTY_DECISION_MAKERS_GROUP, REGIONAL_REFLECTIVE_GROUP, PARTNERSHIP_COOPERATION_TEAM or SCHOOL_OF_COOPERATION."),
+    column(
+      "kind",
+      "kind",
+      true,
+      { type: "enum" },
+      "COUNTY_REFLECTIVE_GROUP, COUNTY_DECISION_MAKERS_GROUP, REGIONAL_REFLECTIVE_GROUP, PARTNERSHIP_COOPERATION_TEAM or SCHOOL_OF_COOPERATION.",
+    ),
     column("name", "name", true, { type: "text" }, "Name of the body, in Polish."),
     column("site_teryt", "site", false, { type: "reference", entity: PilotSite }, "TERYT code of the pilot site; empty for a regional body."),
     column("member_count", "memberCount", false, { type: "integer" }, "Number of members."),

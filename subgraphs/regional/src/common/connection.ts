@@ -136,7 +136,13 @@ export function defineConnection<T extends { id: string }>(
     Connection: connectionTypes(entity, typeName),
     OrderType,
     defaultOrder,
-    page: (em: SqlEntityManager, info: GraphQLResolveInfo, args: ConnectionArgs, order: Order | undefined, where: (qb: QueryBuilder<T>) => void): Promise<Connection<T>> =>
+    page: (
+      em: SqlEntityManager,
+      info: GraphQLResolveInfo,
+      args: ConnectionArgs,
+      order: Order | undefined,
+      where: (qb: QueryBuilder<T>) => void,
+    ): Promise<Connection<T>> =>
       paginate({ em, entity, name, orderProperties: fields, order: order ?? defaultOrder, args, where, countTotal: selects(info, "totalCount") }),
   };
 }
@@ -247,7 +253,12 @@ function keyset<T extends object>(qb: QueryBuilder<T>, column: string, position:
  * TERYT code of the row's unit. A filter naming other partnerships matches
  * nothing here.
  */
-export function whereRegion<T extends object>(qb: QueryBuilder<T>, partnership: PartnershipKey, filter: RegionFilter | null | undefined, terytColumn: string): void {
+export function whereRegion<T extends object>(
+  qb: QueryBuilder<T>,
+  partnership: PartnershipKey,
+  filter: RegionFilter | null | undefined,
+  terytColumn: string,
+): void {
   if (!filter) return;
   const info = PARTNERSHIPS[partnership];
   if (filter.partnerships && !filter.partnerships.includes(partnership)) qb.andWhere("1 = 0");
@@ -259,6 +270,9 @@ export function whereRegion<T extends object>(qb: QueryBuilder<T>, partnership: 
       continue;
     }
     // TERYT codes nest by prefix: a gmina's code starts with its powiat's, which starts with its voivodeship's.
-    qb.andWhere(`(${codes.map(() => `${terytColumn} like ?`).join(" or ")})`, codes.map((code) => `${code}%`));
+    qb.andWhere(
+      `(${codes.map(() => `${terytColumn} like ?`).join(" or ")})`,
+      codes.map((code) => `${code}%`),
+    );
   }
 }

@@ -9,13 +9,13 @@ export class Money {
   @Field(() => String, { description: "Amount in grosze (1/100 zł), as an integer string." })
   grosze!: string;
 
-  @Field(() => String, { description: "Amount as an exact decimal string with two places, e.g. \"9966995.50\"." })
+  @Field(() => String, { description: 'Amount as an exact decimal string with two places, e.g. "9966995.50".' })
   amount!: string;
 
   @Field(() => String, { description: "ISO 4217 currency code." })
   currency!: string;
 
-  @Field(() => String, { description: "Amount formatted the Polish way, e.g. \"9 966 995,50 zł\"." })
+  @Field(() => String, { description: 'Amount formatted the Polish way, e.g. "9 966 995,50 zł".' })
   formatted!: string;
 }
 

@@ -21,7 +21,7 @@ export class FieldProvenance {
 
 @ObjectType({ description: "A fact a source page states that the hub deliberately does not keep, and why." })
 export class Omission {
-  @Field(() => String, { description: "What was left out, e.g. \"the director's name\"." })
+  @Field(() => String, { description: 'What was left out, e.g. "the director\'s name".' })
   what!: string;
 
   @Field(() => OmissionReason, { description: "Why it was left out." })
@@ -34,7 +34,9 @@ export class Omission {
   sourceId!: string | null;
 }
 
-@ObjectType({ description: "Where a record comes from: a source page, reference data, synthetic demo data or an import; and, field by field, where it draws on more." })
+@ObjectType({
+  description: "Where a record comes from: a source page, reference data, synthetic demo data or an import; and, field by field, where it draws on more.",
+})
 export class Provenance {
   @Field(() => ProvenanceKind, { description: "Kind of origin." })
   kind!: ProvenanceKind;

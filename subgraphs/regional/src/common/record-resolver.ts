@@ -54,7 +54,10 @@ export class ProvenanceResolver {
     return provenance.sourceId ? ctx.loaders.byId(Source).load(provenance.sourceId) : null;
   }
 
-  @FieldResolver(() => ImportBatch, { nullable: true, description: "The import that created the record (file name, checksum, time, by whom); null for other origins." })
+  @FieldResolver(() => ImportBatch, {
+    nullable: true,
+    description: "The import that created the record (file name, checksum, time, by whom); null for other origins.",
+  })
   async import(@Root() provenance: Provenance, @Ctx() ctx: RegionalContext): Promise<ImportBatch | null> {
     return provenance.importBatchId ? ctx.loaders.byId(ImportBatch).load(provenance.importBatchId) : null;
   }
@@ -68,17 +71,29 @@ export class ProvenanceResolver {
     return claims
       .filter((claim) => claim.kind)
       .map((claim) =>
-        Object.assign(new FieldProvenance(), { field: claim.field, kind: claim.kind!, note: claim.note ?? null, sourceIds: claim.sources.map((code) => `${claim.partnership}:${code}`) }),
+        Object.assign(new FieldProvenance(), {
+          field: claim.field,
+          kind: claim.kind!,
+          note: claim.note ?? null,
+          sourceIds: claim.sources.map((code) => `${claim.partnership}:${code}`),
+        }),
       );
   }
 
-  @FieldResolver(() => [Omission], { description: "Facts the record's pages state that the hub leaves out on purpose (a person's name, a telephone number), each with its reason." })
+  @FieldResolver(() => [Omission], {
+    description: "Facts the record's pages state that the hub leaves out on purpose (a person's name, a telephone number), each with its reason.",
+  })
   async omissions(@Root() provenance: Provenance, @Ctx() ctx: RegionalContext): Promise<Omission[]> {
     const claims = await claimsOf(provenance, ctx);
     return claims
       .filter((claim) => claim.omission)
       .map((claim) =>
-        Object.assign(new Omission(), { what: claim.field, reason: claim.omission!, note: claim.note ?? null, sourceId: claim.sources[0] ? `${claim.partnership}:${claim.sources[0]}` : null }),
+        Object.assign(new Omission(), {
+          what: claim.field,
+          reason: claim.omission!,
+          note: claim.note ?? null,
+          sourceId: claim.sources[0] ? `${claim.partnership}:${claim.sources[0]}` : null,
+        }),
       );
   }
 

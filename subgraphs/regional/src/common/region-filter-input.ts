@@ -14,7 +14,7 @@ export abstract class RegionFilterInput implements RegionFilter {
   @Field(() => [String], { nullable: true, description: "Only these macroregions (I, II, III)." })
   macroregions?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Only these voivodeships, by 2-digit TERYT code (e.g. \"10\" łódzkie)." })
+  @Field(() => [String], { nullable: true, description: 'Only these voivodeships, by 2-digit TERYT code (e.g. "10" łódzkie).' })
   voivodeships?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: "Only units with these TERYT codes or inside them (2, 4 or 7 digits)." })
@@ -33,7 +33,9 @@ export function validateRegionFilter(filter: RegionFilter | null | undefined): v
   for (const field of ["partnerships", "macroregions", "voivodeships", "teryt"] as const) {
     const values = filter[field];
     if (values && values.length > MAX_FILTER_ITEMS) {
-      throw hubError(ErrorCode.BAD_USER_INPUT, `filter.${field} may hold at most ${MAX_FILTER_ITEMS} items; it has ${values.length}.`, { field: `filter.${field}` });
+      throw hubError(ErrorCode.BAD_USER_INPUT, `filter.${field} may hold at most ${MAX_FILTER_ITEMS} items; it has ${values.length}.`, {
+        field: `filter.${field}`,
+      });
     }
   }
   const check = (values: readonly string[] | null | undefined, field: string, valid: (value: string) => boolean, expected: string) => {

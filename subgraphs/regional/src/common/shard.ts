@@ -7,12 +7,21 @@ export const shardDirective = new GraphQLDirective({
   description: "How the gateway merges this root field across the regional shards.",
   locations: [DirectiveLocation.FIELD_DEFINITION],
   args: {
-    merge: { type: new GraphQLNonNull(GraphQLString), description: "How to merge: CONCAT, UNION, ROUTE, ROUTE_MANY, PARTNERSHIP, CONNECTION or AGGREGATE (and, on group fields, KEY, TABLE, SUM, MIN, MAX, RATIO, CHOOSE, MISSING, SUPPRESS, PROTECTION, KEYSUM)." },
-    by: { type: GraphQLString, description: "ROUTE: the ID argument; PARTNERSHIP: the partnership argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; KEY: the dimension; RATIO: numerator/denominator fields; CHOOSE: the field naming the sibling to take; MISSING: the partnership field; SUPPRESS: the family count." },
+    merge: {
+      type: new GraphQLNonNull(GraphQLString),
+      description:
+        "How to merge: CONCAT, UNION, ROUTE, ROUTE_MANY, PARTNERSHIP, CONNECTION or AGGREGATE (and, on group fields, KEY, TABLE, SUM, MIN, MAX, RATIO, CHOOSE, MISSING, SUPPRESS, PROTECTION, KEYSUM).",
+    },
+    by: {
+      type: GraphQLString,
+      description:
+        "ROUTE: the ID argument; PARTNERSHIP: the partnership argument; ROUTE_MANY: the IDs argument; UNION: the identifying field; AGGREGATE: the list of groups; KEY: the dimension; RATIO: numerator/denominator fields; CHOOSE: the field naming the sibling to take; MISSING: the partnership field; SUPPRESS: the family count.",
+    },
     prune: { type: GraphQLString, description: "The filter argument whose partnerships, macroregions, voivodeships and TERYT codes narrow the shards asked." },
     protect: {
       type: GraphQLString,
-      description: "On a group figure about families, how it is protected for a caller who does not own every region in the group: COUNT <cell key field>, SUM <cell key field> <largest value field>, or WITHHOLD.",
+      description:
+        "On a group figure about families, how it is protected for a caller who does not own every region in the group: COUNT <cell key field>, SUM <cell key field> <largest value field>, or WITHHOLD.",
     },
   },
 });

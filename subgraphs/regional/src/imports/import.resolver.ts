@@ -23,7 +23,10 @@ class ImportProblem implements RowProblem {
   @Field(() => String, { description: "Column (CSV header or JSON key) at fault, or `file` for the file or a row as a whole." })
   column!: string;
 
-  @Field(() => String, { nullable: true, description: "The cell as the file has it (clipped); null for the file or a row as a whole, an unknown column, or a value that looks like a PESEL." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The cell as the file has it (clipped); null for the file or a row as a whole, an unknown column, or a value that looks like a PESEL.",
+  })
   value!: string | null;
 
   @Field(() => String, { description: "What is wrong, in English." })
@@ -32,7 +35,10 @@ class ImportProblem implements RowProblem {
 
 @ObjectType({ description: "What an import did, or in a dry run would do. A file with any problem writes nothing." })
 class ImportReport {
-  @Field(() => Boolean, { description: "True when records were written (a real import of a file without problems that changes something; a file identical to what is stored writes nothing and records no import)." })
+  @Field(() => Boolean, {
+    description:
+      "True when records were written (a real import of a file without problems that changes something; a file identical to what is stored writes nothing and records no import).",
+  })
   written!: boolean;
 
   @Field(() => Boolean, { description: "True for a dry run: validated and counted, never written." })
@@ -102,7 +108,10 @@ export class ImportResolver {
     const inFileTerms = (message: string) => message.replace(/\b[a-z]+[A-Z]\w*\b/g, (word) => columnOf.get(word) ?? word);
     const problems = [...parsed.problems];
     // Value checks run on every row read, a row with a bad cell too: each cell's problem is reported, once.
-    const found = await writer.problems(model, parsed.parsed.map((item) => item.input));
+    const found = await writer.problems(
+      model,
+      parsed.parsed.map((item) => item.input),
+    );
     for (const [index, fieldProblems] of found) {
       const item = parsed.parsed[index]!;
       for (const problem of fieldProblems) {

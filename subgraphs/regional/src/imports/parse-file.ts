@@ -53,7 +53,7 @@ export async function parseImportFile<I extends object>(
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(content).replace(/^\uFEFF/, "");
   } catch {
-    return fail("CSV", 0, "file", "is not UTF-8 text; save it as \"CSV UTF-8\" (Excel) or UTF-8 (LibreOffice)");
+    return fail("CSV", 0, "file", 'is not UTF-8 text; save it as "CSV UTF-8" (Excel) or UTF-8 (LibreOffice)');
   }
   const json = /\.json$/i.test(filename) || /^\s*\[/.test(text);
   const format: FileFormat = json ? "JSON" : "CSV";
@@ -133,7 +133,8 @@ function readCsv(text: string): Read {
   const problems: RowProblem[] = [];
   for (const { record, info } of body) {
     // A row that does not fit the header cannot be read cell by cell; the others still are.
-    if (record.length > headers.length) problems.push({ row: info.lines, column: "file", value: null, message: `row has ${record.length} cells, the header ${headers.length}` });
+    if (record.length > headers.length)
+      problems.push({ row: info.lines, column: "file", value: null, message: `row has ${record.length} cells, the header ${headers.length}` });
     else rows.push({ row: info.lines, values: new Map(headers.map((name, index) => [name, record[index] ?? ""])) });
   }
   return { headers, rows, problems, skipped: problems.length };
@@ -183,7 +184,10 @@ async function lookUpReferences<I>(rows: Cells[], columns: CsvColumn<I>[], em: S
     const found = new Map<string, string>();
     for (let start = 0; start < wanted.length; start += 500) {
       const chunk = wanted.slice(start, start + 500);
-      for (const row of (await em.find(column.entity as never, { [column.by]: { $in: chunk } } as never, { fields: ["id", column.by] as never })) as Record<string, string>[]) {
+      for (const row of (await em.find(column.entity as never, { [column.by]: { $in: chunk } } as never, { fields: ["id", column.by] as never })) as Record<
+        string,
+        string
+      >[]) {
         found.set(row[column.by]!, row.id!);
       }
     }
@@ -201,14 +205,22 @@ function convert<I>(column: CsvColumn<I>, raw: string, partnership: PartnershipK
     case "enum":
       return { value: raw };
     case "integer":
-      return /^-?\d{1,15}$/.test(raw.replace(/[\s\u00A0]/g, "")) ? { value: Number(raw.replace(/[\s\u00A0]/g, "")) } : { problem: `must be a whole number, got ${JSON.stringify(clip(raw))}` };
+      return /^-?\d{1,15}$/.test(raw.replace(/[\s\u00A0]/g, ""))
+        ? { value: Number(raw.replace(/[\s\u00A0]/g, "")) }
+        : { problem: `must be a whole number, got ${JSON.stringify(clip(raw))}` };
     case "decimal": {
       const compact = raw.replace(/[\s\u00A0]/g, "");
-      return /^-?\d{1,15}([.,]\d{1,10})?$/.test(compact) ? { value: Number(compact.replace(",", ".")) } : { problem: `must be a number (decimal comma or point), got ${JSON.stringify(clip(raw))}` };
+      return /^-?\d{1,15}([.,]\d{1,10})?$/.test(compact)
+        ? { value: Number(compact.replace(",", ".")) }
+        : { problem: `must be a number (decimal comma or point), got ${JSON.stringify(clip(raw))}` };
     }
     case "boolean": {
       const lower = raw.toLowerCase();
-      return TRUE.has(lower) ? { value: true } : FALSE.has(lower) ? { value: false } : { problem: `must be tak or nie (or true/false, 1/0), got ${JSON.stringify(clip(raw))}` };
+      return TRUE.has(lower)
+        ? { value: true }
+        : FALSE.has(lower)
+          ? { value: false }
+          : { problem: `must be tak or nie (or true/false, 1/0), got ${JSON.stringify(clip(raw))}` };
     }
     case "reference": {
       const type = column.entity.name;

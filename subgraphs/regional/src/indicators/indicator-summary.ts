@@ -78,7 +78,10 @@ export class IndicatorSummaryGroup {
   siteName!: string | null;
 
   @Shard.count("recordKey")
-  @Field(() => Int, { nullable: true, description: "Number of values in the group, as `compare` calls it; protected like the group's figures (see `protection`), null when suppressed." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Number of values in the group, as `compare` calls it; protected like the group's figures (see `protection`), null when suppressed.",
+  })
   n!: number | null;
 
   @Shard.count("recordKey")
@@ -193,16 +196,27 @@ export class IndicatorSummaryResolver {
       throw accessDenied(ctx.identity, "a series (indicatorSummary grouped by PERIOD)");
     }
     const definition = await ctx.loaders.byId(OutcomeIndicator).load(indicator);
-    if (!definition) throw hubError(ErrorCode.BAD_USER_INPUT, `Unknown indicator ${JSON.stringify(indicator)}; the catalogue is in \`indicators\`.`, { argument: "indicator" });
+    if (!definition)
+      throw hubError(ErrorCode.BAD_USER_INPUT, `Unknown indicator ${JSON.stringify(indicator)}; the catalogue is in \`indicators\`.`, {
+        argument: "indicator",
+      });
     const facts = factFilterOf(filter);
     assertPublishedBoundaries(
       ctx,
-      { indicators: [definition], filter: facts, byPeriod: groupBy.includes(SummaryDimension.PERIOD), grain: Grain.QUARTER, bySite: groupBy.includes(SummaryDimension.SITE) },
+      {
+        indicators: [definition],
+        filter: facts,
+        byPeriod: groupBy.includes(SummaryDimension.PERIOD),
+        grain: Grain.QUARTER,
+        bySite: groupBy.includes(SummaryDimension.SITE),
+      },
       { filter: "filter", by: "groupBy", grain: "groupBy", fields: { quarters: "periods" } },
     );
     const dimensions = groupBy.map((dimension) => FACT_DIMENSION[dimension]);
     const found = filter?.indicators && !filter.indicators.includes(indicator) ? [] : await groupFacts(ctx, definition, dimensions, Grain.QUARTER, facts);
-    const units = await ctx.loaders.byId(TerritorialUnit).loadMany([...new Set(found.map((group) => group.voivodeship).filter((code): code is string => typeof code === "string"))]);
+    const units = await ctx.loaders
+      .byId(TerritorialUnit)
+      .loadMany([...new Set(found.map((group) => group.voivodeship).filter((code): code is string => typeof code === "string"))]);
     const names = new Map(units.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
     const byPartnership = groupBy.includes(SummaryDimension.PARTNERSHIP);
     const groups = groupsForCaller(ctx, found).map((group) =>

@@ -29,7 +29,11 @@ export function validateIndicatorValueFilter(filter: IndicatorValueFilter | null
 }
 
 /** The filter's conditions on indicator values (alias `e`). */
-export function whereIndicatorValues<T extends object>(qb: QueryBuilder<T>, partnership: PartnershipKey, filter: IndicatorValueFilter | null | undefined): void {
+export function whereIndicatorValues<T extends object>(
+  qb: QueryBuilder<T>,
+  partnership: PartnershipKey,
+  filter: IndicatorValueFilter | null | undefined,
+): void {
   whereRegion(qb, partnership, filter, "e.site_id");
   if (!filter) return;
   if (filter.indicators) qb.andWhere({ indicator: { $in: filter.indicators } } as never);

@@ -70,7 +70,10 @@ export const indicatorValueWrites: WriteModel<IndicatorValue, IndicatorValueInpu
   checkStored: async (em, inputs) => {
     const problems = new Map<number, FieldProblem[]>();
     const indicators = new Map(
-      (await em.find(OutcomeIndicator, { id: { $in: [...new Set(inputs.map((input) => localKey(input.indicator)))] } })).map((indicator) => [indicator.id, indicator]),
+      (await em.find(OutcomeIndicator, { id: { $in: [...new Set(inputs.map((input) => localKey(input.indicator)))] } })).map((indicator) => [
+        indicator.id,
+        indicator,
+      ]),
     );
     const familyIds = [...new Set(inputs.map((input) => localKey(input.family)).filter((id): id is string => id !== null))];
     const families = new Map<string, string>();
@@ -83,7 +86,8 @@ export const indicatorValueWrites: WriteModel<IndicatorValue, IndicatorValueInpu
       const family = localKey(input.family);
       const found: FieldProblem[] = [];
       // A value of an indicator the hub computes would be stored but never counted; one of another region's model is not this region's to report.
-      if (indicator?.basis === IndicatorBasis.RECORDS) found.push({ field: "indicator", message: `is computed from the region's records (${indicator.id}); it takes no reported values` });
+      if (indicator?.basis === IndicatorBasis.RECORDS)
+        found.push({ field: "indicator", message: `is computed from the region's records (${indicator.id}); it takes no reported values` });
       // The shard's copy of the catalogue is owned by the shard's own partnership.
       else if (indicator && !indicator.reportedBy.includes(indicator.partnership)) {
         found.push({ field: "indicator", message: `is reported only by ${indicator.reportedBy.join(", ")} (an indicator of that model alone)` });
@@ -108,7 +112,13 @@ export const indicatorValueWrites: WriteModel<IndicatorValue, IndicatorValueInpu
   columns: [
     column("indicator", "indicator", true, { type: "reference", entity: OutcomeIndicator }, "Indicator code, e.g. FAMILIES_SUPPORTED."),
     column("site_teryt", "site", true, { type: "reference", entity: PilotSite }, "TERYT code of the pilot site."),
-    column("family_code", "family", false, { type: "reference", entity: SupportedFamily, by: "code" }, "Pseudonymous code of the family, for family-level indicators."),
+    column(
+      "family_code",
+      "family",
+      false,
+      { type: "reference", entity: SupportedFamily, by: "code" },
+      "Pseudonymous code of the family, for family-level indicators.",
+    ),
     column("period", "period", true, { type: "text" }, "Quarter, e.g. 2019-Q4."),
     column("value", "value", true, { type: "decimal" }, "The value; a decimal comma is accepted (12,5)."),
     column("outside_programme_period", "outsideProgrammePeriod", false, { type: "boolean" }, "tak/nie: allow a quarter outside the programme period."),

@@ -34,7 +34,8 @@ export class OutcomeIndicator extends RegionalRecord {
   level!: IndicatorLevel;
 
   @Field(() => Boolean, {
-    description: "Whether the values count or describe supported families; such values are shown only in aggregates, with small cells suppressed, except to the region's owner.",
+    description:
+      "Whether the values count or describe supported families; such values are shown only in aggregates, with small cells suppressed, except to the region's owner.",
   })
   @Property({ type: "boolean", default: false })
   aboutFamilies!: boolean;

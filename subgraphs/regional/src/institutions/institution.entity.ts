@@ -21,7 +21,7 @@ export class Institution extends RegionalRecord {
   @Property({ type: "text" })
   name!: string;
 
-  @Field(() => String, { description: "Common short name, e.g. \"ROPS Białystok\"." })
+  @Field(() => String, { description: 'Common short name, e.g. "ROPS Białystok".' })
   @Property({ type: "string" })
   shortName!: string;
 

@@ -12,7 +12,9 @@ import { IsLocalKey, IsPlainText } from "../writes/rules";
 import type { WriteModel } from "../writes/write-model";
 import { Institution } from "./institution.entity";
 
-@InputType({ description: "An institution taking part in the model (an OPS, a labour office, a school, a court, the police, an NGO…). An update replaces every field." })
+@InputType({
+  description: "An institution taking part in the model (an OPS, a labour office, a school, a court, the police, an NGO…). An update replaces every field.",
+})
 export class InstitutionInput {
   @Field(() => String, { description: "The region's own identifier of the institution (letters, digits, . _ -); part of its ID, cannot change." })
   @IsLocalKey()
@@ -23,7 +25,7 @@ export class InstitutionInput {
   @Length(1, 300)
   name!: string;
 
-  @Field(() => String, { description: "Common short name, e.g. \"PUP Ostróda\"." })
+  @Field(() => String, { description: 'Common short name, e.g. "PUP Ostróda".' })
   @IsPlainText()
   @Length(1, 100)
   shortName!: string;
@@ -81,7 +83,13 @@ export const institutionWrites: WriteModel<Institution, InstitutionInput> = {
     column("name", "name", true, { type: "text" }, "Full name, in Polish."),
     column("short_name", "shortName", true, { type: "text" }, "Common short name."),
     column("kind", "kind", true, { type: "enum" }, "ROPS, RCPS, PCPR, OPS, UNIVERSITY, NGO, LOCAL_GOVERNMENT or OTHER."),
-    column("sector", "sector", true, { type: "enum" }, "SOCIAL_ASSISTANCE, LABOUR_MARKET, EDUCATION, HEALTH, JUSTICE, POLICE, NGO, LOCAL_GOVERNMENT, SCIENCE or OTHER."),
+    column(
+      "sector",
+      "sector",
+      true,
+      { type: "enum" },
+      "SOCIAL_ASSISTANCE, LABOUR_MARKET, EDUCATION, HEALTH, JUSTICE, POLICE, NGO, LOCAL_GOVERNMENT, SCIENCE or OTHER.",
+    ),
     column("city", "city", false, { type: "text" }, "Town where it sits."),
     column("voivodeship_teryt", "voivodeship", false, { type: "reference", entity: TerritorialUnit }, "2-digit TERYT code of its voivodeship."),
   ],

@@ -39,7 +39,10 @@ export class NodeResolver {
   }
 
   @Shard.routeMany("ids")
-  @Query(() => [Node], { nullable: "items", description: "Records by their global IDs (a region's, the catalogue's or the book's), in the order asked; null for an ID with no record." })
+  @Query(() => [Node], {
+    nullable: "items",
+    description: "Records by their global IDs (a region's, the catalogue's or the book's), in the order asked; null for an ID with no record.",
+  })
   async nodes(@Arg("ids", () => [ID], { description: "Global IDs of the records." }) ids: string[], @Ctx() ctx: RegionalContext): Promise<unknown[]> {
     if (ids.length > MAX_NODES) throw hubError(ErrorCode.BAD_USER_INPUT, `At most ${MAX_NODES} IDs at once.`, { argument: "ids" });
     // Validate every ID before loading any, so a bad one fails the call as a whole.

@@ -52,7 +52,7 @@ export class PartnershipResolver extends recordResolver(Partnership) {
     return moneyFromGrosze(partnership.euCofinancingGrosze);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "EU co-financing as a percentage of the total value, exact to two decimals (e.g. \"84.28\")." })
+  @FieldResolver(() => String, { nullable: true, description: 'EU co-financing as a percentage of the total value, exact to two decimals (e.g. "84.28").' })
   euSharePercent(@Root() partnership: Partnership): string | null {
     const { totalValueGrosze: total, euCofinancingGrosze: eu } = partnership;
     return total && eu ? percentage(eu, total) : null;

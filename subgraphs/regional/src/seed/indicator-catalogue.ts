@@ -81,7 +81,8 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "SCHOOL_OF_COOPERATION_PARTICIPANTS",
     name: "Participants of the School of cooperation",
     unit: "persons",
-    definition: "Workers of the site's institutions taking part in the regional or supra-regional Szkoła kooperacji during the period (Liderzy kooperacji only).",
+    definition:
+      "Workers of the site's institutions taking part in the regional or supra-regional Szkoła kooperacji during the period (Liderzy kooperacji only).",
     reportedBy: ["liderzy"],
     regionSpecific: true,
   },
@@ -108,7 +109,8 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "COOPERATION_BODIES",
     name: "Cooperation bodies formed",
     unit: "bodies",
-    definition: "Cooperation bodies (groups, teams) of the model, counted from the region's records; they carry no date, so a period grouping puts them under no period.",
+    definition:
+      "Cooperation bodies (groups, teams) of the model, counted from the region's records; they carry no date, so a period grouping puts them under no period.",
     basis: IndicatorBasis.RECORDS,
   },
   {

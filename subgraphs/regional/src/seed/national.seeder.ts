@@ -58,13 +58,22 @@ export async function seedNational(
   await syncCatalogue(database, partnership);
   await seedIfEmpty(database, { partnership, recordKeys, syntheticScale: null });
   const started = performance.now();
-  const flags = { partnership, provenanceKind: ProvenanceKind.SYNTHETIC, source: null, provenanceNote: `Synthetic national data set, seed ${seed}; not a real observation.`, importBatch: null };
+  const flags = {
+    partnership,
+    provenanceKind: ProvenanceKind.SYNTHETIC,
+    source: null,
+    provenanceNote: `Synthetic national data set, seed ${seed}; not a real observation.`,
+    importBatch: null,
+  };
   const rows = Object.fromEntries(NATIONAL_TABLES.map((table) => [table, 0])) as Record<NationalTable, number>;
 
   await database.orm.em.fork().transactional(async (em) => {
     const existing = await em.count(PilotSite, { provenanceKind: ProvenanceKind.SYNTHETIC }, { filters: false });
     if (existing > 0 && !options.replace) {
-      throw hubError(ErrorCode.CONFLICT, `The ${partnership} shard already holds a synthetic national data set (${existing} sites); pass --replace to write it anew.`);
+      throw hubError(
+        ErrorCode.CONFLICT,
+        `The ${partnership} shard already holds a synthetic national data set (${existing} sites); pass --replace to write it anew.`,
+      );
     }
     if (existing > 0) await deleteSynthetic(em as SqlEntityManager);
 
@@ -75,7 +84,9 @@ export async function seedNational(
         const batch = pending[table];
         const keyTable = KEYED[table];
         for (let start = 0; start < batch.length; start += CHUNK) {
-          const chunk = batch.slice(start, start + CHUNK).map((row) => ({ ...row, ...flags, ...(keyTable ? { recordKey: recordKeys.of(keyTable, String(row.id)) } : {}) }));
+          const chunk = batch
+            .slice(start, start + CHUNK)
+            .map((row) => ({ ...row, ...flags, ...(keyTable ? { recordKey: recordKeys.of(keyTable, String(row.id)) } : {}) }));
           await em.insertMany(ENTITY_OF[table], chunk as never[]);
         }
         rows[table] += batch.length;

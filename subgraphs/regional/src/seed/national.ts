@@ -69,7 +69,16 @@ const CODE_PREFIX: Record<PartnershipKey, string> = { liderzy: "LK", kooperacja:
 export type Row = Record<string, string | number | boolean | null>;
 
 /** The rows of one table, in insert order (parents before children). */
-export type NationalTable = "territorialUnits" | "pilotSites" | "institutions" | "cooperationBodies" | "bodyMembers" | "bodyMeetings" | "supportedFamilies" | "supportActivities" | "indicatorValues";
+export type NationalTable =
+  | "territorialUnits"
+  | "pilotSites"
+  | "institutions"
+  | "cooperationBodies"
+  | "bodyMembers"
+  | "bodyMeetings"
+  | "supportedFamilies"
+  | "supportActivities"
+  | "indicatorValues";
 export const NATIONAL_TABLES: readonly NationalTable[] = [
   "territorialUnits",
   "pilotSites",
@@ -161,19 +170,48 @@ function siteRows(
   rows.pilotSites.push({ id: teryt, name: `Gmina ${gmina}`, unit: teryt, status: SiteStatus.ACTIVE, joinedOn, agreement: null });
 
   const bodyId = `${teryt}-B1`;
-  rows.cooperationBodies.push({ id: bodyId, kind: bodyKind, name: `Zespół kooperacji gminy ${gmina}`, site: teryt, memberCount: SITE_INSTITUTIONS.length, meetingFormat: "quarterly" });
+  rows.cooperationBodies.push({
+    id: bodyId,
+    kind: bodyKind,
+    name: `Zespół kooperacji gminy ${gmina}`,
+    site: teryt,
+    memberCount: SITE_INSTITUTIONS.length,
+    meetingFormat: "quarterly",
+  });
   for (const institution of SITE_INSTITUTIONS) {
     const id = `${teryt}-${institution.short}`;
-    rows.institutions.push({ id, name: institution.name(gmina), shortName: `${institution.short} ${gmina}`, kind: institution.kind, sector: institution.sector, city: null, voivodeship: teryt.slice(0, 2) });
+    rows.institutions.push({
+      id,
+      name: institution.name(gmina),
+      shortName: `${institution.short} ${gmina}`,
+      kind: institution.kind,
+      sector: institution.sector,
+      city: null,
+      voivodeship: teryt.slice(0, 2),
+    });
     rows.bodyMembers.push({ id: `${bodyId}:${id}`, body: bodyId, institution: id, joinedOn, representation: null });
   }
   QUARTERS.forEach((quarter, index) => {
     const year = FIRST_YEAR + Math.floor(index / 4);
     const month = (index % 4) * 3 + int(1, 3);
-    rows.bodyMeetings.push({ id: `${bodyId}-M${index + 1}`, body: bodyId, heldOn: isoDate(year, month, int(1, 28)), participants: int(4, 12), topic: `Posiedzenie ${quarter}` });
+    rows.bodyMeetings.push({
+      id: `${bodyId}-M${index + 1}`,
+      body: bodyId,
+      heldOn: isoDate(year, month, int(1, 28)),
+      participants: int(4, 12),
+      topic: `Posiedzenie ${quarter}`,
+    });
     if (index % 3 === 0) {
       const activity = supportForms[int(0, supportForms.length - 1)] ?? ActivityKind.TRAINING;
-      rows.supportActivities.push({ id: `${teryt}-A${index + 1}`, kind: activity, title: `${activity.toLowerCase().replace(/_/g, " ")} ${quarter}`, heldOn: isoDate(year, month, int(1, 28)), site: teryt, participants: int(6, 30), costGrosze: String(int(50, 400) * 10_000) });
+      rows.supportActivities.push({
+        id: `${teryt}-A${index + 1}`,
+        kind: activity,
+        title: `${activity.toLowerCase().replace(/_/g, " ")} ${quarter}`,
+        heldOn: isoDate(year, month, int(1, 28)),
+        site: teryt,
+        participants: int(6, 30),
+        costGrosze: String(int(50, 400) * 10_000),
+      });
     }
   });
 
@@ -196,11 +234,19 @@ function siteRows(
       active[q]!++;
       if (!socialContract) continue;
       met = Math.min(100, met + int(0, 3) * 5);
-      rows.indicatorValues.push({ id: `CONTRACT_GOALS_MET:${id}:${QUARTERS[q]}`, indicator: "CONTRACT_GOALS_MET", site: teryt, family: id, period: QUARTERS[q]!, value: met });
+      rows.indicatorValues.push({
+        id: `CONTRACT_GOALS_MET:${id}:${QUARTERS[q]}`,
+        indicator: "CONTRACT_GOALS_MET",
+        site: teryt,
+        family: id,
+        period: QUARTERS[q]!,
+        value: met,
+      });
     }
   }
   QUARTERS.forEach((period, index) => {
-    const site = (indicator: string, value: number) => rows.indicatorValues.push({ id: `${indicator}:${teryt}:${period}`, indicator, site: teryt, family: null, period, value });
+    const site = (indicator: string, value: number) =>
+      rows.indicatorValues.push({ id: `${indicator}:${teryt}:${period}`, indicator, site: teryt, family: null, period, value });
     site("FAMILIES_SUPPORTED", active[index]!);
     site("SOCIAL_CONTRACTS_CONCLUDED", Math.round(started[index]! * 0.8));
     site("BODY_MEETINGS_HELD", 1);

@@ -65,7 +65,7 @@ export const SOURCES: Record<string, SourceFact> = {
     fileName: "000_13c2998b6788e823.txt",
     // Its footer: "www.pcpr.ostroda.pl | wszelkie prawa zastrzeżone".
     publishedBy: "Powiatowe Centrum Pomocy Rodzinie w Ostródzie (PCPR Ostróda, www.pcpr.ostroda.pl)",
-    title: "Dyrektor PCPR w Grupie Decydentów partnerskiego projektu \"Kooperacja - efektywna i skuteczna\"",
+    title: 'Dyrektor PCPR w Grupie Decydentów partnerskiego projektu "Kooperacja - efektywna i skuteczna"',
   },
   "001": {
     code: "001",
@@ -216,7 +216,7 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
       "It describes an individualised diagnosis of the needs of persons and families with comprehensive cross-sector support, and a scheme of " +
       "multi-dimensional responses aiming at their social, vocational and civic independence. Participants build the model's assumptions, test it, " +
       "run a social project on it, and take part in conferences, seminar-workshops, trainings, partner exchange meetings and an educational platform; " +
-      "support comes as advisory, coaching, supervision and specialist trainings in a regional and supra-regional \"Szkoła kooperacji\".",
+      'support comes as advisory, coaching, supervision and specialist trainings in a regional and supra-regional "Szkoła kooperacji".',
     cooperationLevels: [],
     selectionCriteria: [],
     supportForms: [
@@ -319,7 +319,7 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
         source: "003",
         fields: {
           name: inferred(
-            "Page 003 names a regional and a supra-regional \"Szkoła kooperacji\"; that the regional one for this powiat is podlaskie's follows from the powiat being in podlaskie.",
+            'Page 003 names a regional and a supra-regional "Szkoła kooperacji"; that the regional one for this powiat is podlaskie\'s follows from the powiat being in podlaskie.',
             "003",
           ),
         },
@@ -329,7 +329,10 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
             representation: "Acts for Województwo Podlaskie in the project; the page does not say who runs the school.",
             source: "003",
             fields: {
-              representation: inferred("Page 003 names no member of the school; ROPS Białystok is listed as the project's body in podlaskie, the region of the school.", "003"),
+              representation: inferred(
+                "Page 003 names no member of the school; ROPS Białystok is listed as the project's body in podlaskie, the region of the school.",
+                "003",
+              ),
             },
           },
         ],
@@ -368,7 +371,7 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
     ],
     supportForms: [ActivityKind.COACHING],
     source: "000",
-    note: "The sources disagree on the lead partner (see leadPartner). Page 002 writes the end date as \"31.03.20121\", a typo for 2021.",
+    note: 'The sources disagree on the lead partner (see leadPartner). Page 002 writes the end date as "31.03.20121", a typo for 2021.',
     fields: {
       name: onPages("000", "002"),
       macroregion: inferred(
@@ -402,14 +405,94 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
       { teryt: "2815", name: "powiat ostródzki", level: UnitLevel.POWIAT, parent: "28", population: 104000 },
     ],
     institutions: [
-      { id: "rops-olsztyn", name: "Regionalny Ośrodek Polityki Społecznej w Olsztynie", shortName: "ROPS Olsztyn", kind: InstitutionKind.ROPS, city: "Olsztyn", voivodeship: "28", role: MemberRole.PARTNER, roleDescription: "Represents Województwo Warmińsko-Mazurskie.", source: "000" },
-      { id: "rops-zielona-gora", name: "Regionalny Ośrodek Polityki Społecznej w Zielonej Górze", shortName: "ROPS Zielona Góra", kind: InstitutionKind.ROPS, city: "Zielona Góra", voivodeship: "08", role: MemberRole.PARTNER, roleDescription: "Represents Województwo Lubuskie.", source: "000" },
-      { id: "rops-poznan", name: "Regionalny Ośrodek Polityki Społecznej w Poznaniu", shortName: "ROPS Poznań", kind: InstitutionKind.ROPS, city: "Poznań", voivodeship: "30", role: MemberRole.PARTNER, roleDescription: "Represents Województwo Wielkopolskie.", source: "000" },
-      { id: "rops-torun", name: "Regionalny Ośrodek Polityki Społecznej w Toruniu", shortName: "ROPS Toruń", kind: InstitutionKind.ROPS, city: "Toruń", voivodeship: "04", role: MemberRole.PARTNER, roleDescription: "Represents Województwo Kujawsko-Pomorskie.", source: "000" },
-      { id: "umk-torun", name: "Uniwersytet Mikołaja Kopernika w Toruniu", shortName: "UMK Toruń", kind: InstitutionKind.UNIVERSITY, city: "Toruń", voivodeship: "04", role: MemberRole.ACADEMIC_PARTNER, roleDescription: "Its representatives run the meetings of the groups.", source: "002" },
-      { id: "rops-szczecin", name: "Regionalny Ośrodek Polityki Społecznej w Szczecinie", shortName: "ROPS Szczecin", kind: InstitutionKind.ROPS, city: "Szczecin", voivodeship: "32", role: MemberRole.PARTNER, roleDescription: "Represents Województwo Zachodniopomorskie.", source: "000" },
-      { id: "rops-gdansk", name: "Regionalny Ośrodek Polityki Społecznej w Gdańsku", shortName: "ROPS Gdańsk", kind: InstitutionKind.ROPS, city: "Gdańsk", voivodeship: "22", role: MemberRole.PARTNER, roleDescription: "Represents Województwo Pomorskie.", source: "000" },
-      { id: "pcpr-ostroda", name: "Powiatowe Centrum Pomocy Rodzinie w Ostródzie", shortName: "PCPR Ostróda", kind: InstitutionKind.PCPR, city: "Ostróda", voivodeship: "28", role: MemberRole.PARTICIPANT, roleDescription: "Its director sits in the county decision-makers group.", source: "000" },
+      {
+        id: "rops-olsztyn",
+        name: "Regionalny Ośrodek Polityki Społecznej w Olsztynie",
+        shortName: "ROPS Olsztyn",
+        kind: InstitutionKind.ROPS,
+        city: "Olsztyn",
+        voivodeship: "28",
+        role: MemberRole.PARTNER,
+        roleDescription: "Represents Województwo Warmińsko-Mazurskie.",
+        source: "000",
+      },
+      {
+        id: "rops-zielona-gora",
+        name: "Regionalny Ośrodek Polityki Społecznej w Zielonej Górze",
+        shortName: "ROPS Zielona Góra",
+        kind: InstitutionKind.ROPS,
+        city: "Zielona Góra",
+        voivodeship: "08",
+        role: MemberRole.PARTNER,
+        roleDescription: "Represents Województwo Lubuskie.",
+        source: "000",
+      },
+      {
+        id: "rops-poznan",
+        name: "Regionalny Ośrodek Polityki Społecznej w Poznaniu",
+        shortName: "ROPS Poznań",
+        kind: InstitutionKind.ROPS,
+        city: "Poznań",
+        voivodeship: "30",
+        role: MemberRole.PARTNER,
+        roleDescription: "Represents Województwo Wielkopolskie.",
+        source: "000",
+      },
+      {
+        id: "rops-torun",
+        name: "Regionalny Ośrodek Polityki Społecznej w Toruniu",
+        shortName: "ROPS Toruń",
+        kind: InstitutionKind.ROPS,
+        city: "Toruń",
+        voivodeship: "04",
+        role: MemberRole.PARTNER,
+        roleDescription: "Represents Województwo Kujawsko-Pomorskie.",
+        source: "000",
+      },
+      {
+        id: "umk-torun",
+        name: "Uniwersytet Mikołaja Kopernika w Toruniu",
+        shortName: "UMK Toruń",
+        kind: InstitutionKind.UNIVERSITY,
+        city: "Toruń",
+        voivodeship: "04",
+        role: MemberRole.ACADEMIC_PARTNER,
+        roleDescription: "Its representatives run the meetings of the groups.",
+        source: "002",
+      },
+      {
+        id: "rops-szczecin",
+        name: "Regionalny Ośrodek Polityki Społecznej w Szczecinie",
+        shortName: "ROPS Szczecin",
+        kind: InstitutionKind.ROPS,
+        city: "Szczecin",
+        voivodeship: "32",
+        role: MemberRole.PARTNER,
+        roleDescription: "Represents Województwo Zachodniopomorskie.",
+        source: "000",
+      },
+      {
+        id: "rops-gdansk",
+        name: "Regionalny Ośrodek Polityki Społecznej w Gdańsku",
+        shortName: "ROPS Gdańsk",
+        kind: InstitutionKind.ROPS,
+        city: "Gdańsk",
+        voivodeship: "22",
+        role: MemberRole.PARTNER,
+        roleDescription: "Represents Województwo Pomorskie.",
+        source: "000",
+      },
+      {
+        id: "pcpr-ostroda",
+        name: "Powiatowe Centrum Pomocy Rodzinie w Ostródzie",
+        shortName: "PCPR Ostróda",
+        kind: InstitutionKind.PCPR,
+        city: "Ostróda",
+        voivodeship: "28",
+        role: MemberRole.PARTICIPANT,
+        roleDescription: "Its director sits in the county decision-makers group.",
+        source: "000",
+      },
     ],
     leadClaims: [
       {
@@ -467,14 +550,24 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
         meetingFormat: "1-day meetings.",
         source: "000",
         fields: {
-          meetingFormat: inferred("Page 000 does not say how this group meets; page 002 says the project's county decision-makers groups hold 1-day meetings.", "002"),
+          meetingFormat: inferred(
+            "Page 000 does not say how this group meets; page 002 says the project's county decision-makers groups hold 1-day meetings.",
+            "002",
+          ),
         },
         members: [
           {
             institution: "pcpr-ostroda",
             representation: "Director of PCPR Ostróda.",
             source: "000",
-            omitted: [{ what: "The director's name", reason: OmissionReason.PERSONAL_DATA, page: "000", note: "The hub records that the director of PCPR Ostróda sits in the group, not who the director is." }],
+            omitted: [
+              {
+                what: "The director's name",
+                reason: OmissionReason.PERSONAL_DATA,
+                page: "000",
+                note: "The hub records that the director of PCPR Ostróda sits in the group, not who the director is.",
+              },
+            ],
           },
         ],
       },
@@ -497,7 +590,7 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
       "and fighting poverty (the labour market, education, health care, the judiciary and the police), by developing and testing a cooperation model in 30 gminas and 20 powiats; " +
       "its recommendations go into the recommendation book that sums up the models of the 3 macroregions.",
     modelDescription:
-      "Cooperation on three levels (\"3D\"): institution (formal local partnerships of social assistance with other sectors), worker (social workers with workers " +
+      'Cooperation on three levels ("3D"): institution (formal local partnerships of social assistance with other sectors), worker (social workers with workers ' +
       "of other institutions) and client (social worker with client: an individualised, cross-sector diagnosis of needs leading to a social contract). " +
       "Formal cross-sector partnership teams (Partnerskie Zespoły Kooperacyjne) work in the gminas, helped by an animator-moderator.",
     cooperationLevels: [CooperationLevel.INSTITUTION, CooperationLevel.WORKER, CooperationLevel.CLIENT],
@@ -542,11 +635,58 @@ export const PARTNERSHIP_FACTS: Record<PartnershipKey, PartnershipFacts> = {
       { teryt: "1012011", name: "Radomsko", level: UnitLevel.GMINA, municipalityKind: MunicipalityKind.URBAN, parent: "1012", population: 46000 },
     ],
     institutions: [
-      { id: "rops-katowice", name: "Regionalny Ośrodek Polityki Społecznej Województwa Śląskiego", shortName: "ROPS Katowice", kind: InstitutionKind.ROPS, city: "Katowice", voivodeship: "24", role: MemberRole.PARTNER, source: "004", fields: { city: onPages("001") } },
-      { id: "rcps-lodz", name: "Regionalne Centrum Polityki Społecznej w Łodzi", shortName: "RCPS Łódź", kind: InstitutionKind.RCPS, city: "Łódź", voivodeship: "10", role: MemberRole.PARTNER, source: "004" },
-      { id: "rops-krakow", name: "Regionalny Ośrodek Polityki Społecznej w Krakowie", shortName: "ROPS Kraków", kind: InstitutionKind.ROPS, city: "Kraków", voivodeship: "12", role: MemberRole.PARTNER, source: "001" },
-      { id: "rops-opole", name: "Regionalny Ośrodek Polityki Społecznej w Opolu", shortName: "ROPS Opole", kind: InstitutionKind.ROPS, city: "Opole", voivodeship: "16", role: MemberRole.PARTNER, source: "004" },
-      { id: "pcpr-radomsko", name: "Powiatowe Centrum Pomocy Rodzinie w Radomsku", shortName: "PCPR Radomsko", kind: InstitutionKind.PCPR, city: "Radomsko", voivodeship: "10", role: MemberRole.PARTICIPANT, roleDescription: "Declared joining the partnership cooperation team of Gmina Miasto Radomsko on 2019-10-09.", source: "004" },
+      {
+        id: "rops-katowice",
+        name: "Regionalny Ośrodek Polityki Społecznej Województwa Śląskiego",
+        shortName: "ROPS Katowice",
+        kind: InstitutionKind.ROPS,
+        city: "Katowice",
+        voivodeship: "24",
+        role: MemberRole.PARTNER,
+        source: "004",
+        fields: { city: onPages("001") },
+      },
+      {
+        id: "rcps-lodz",
+        name: "Regionalne Centrum Polityki Społecznej w Łodzi",
+        shortName: "RCPS Łódź",
+        kind: InstitutionKind.RCPS,
+        city: "Łódź",
+        voivodeship: "10",
+        role: MemberRole.PARTNER,
+        source: "004",
+      },
+      {
+        id: "rops-krakow",
+        name: "Regionalny Ośrodek Polityki Społecznej w Krakowie",
+        shortName: "ROPS Kraków",
+        kind: InstitutionKind.ROPS,
+        city: "Kraków",
+        voivodeship: "12",
+        role: MemberRole.PARTNER,
+        source: "001",
+      },
+      {
+        id: "rops-opole",
+        name: "Regionalny Ośrodek Polityki Społecznej w Opolu",
+        shortName: "ROPS Opole",
+        kind: InstitutionKind.ROPS,
+        city: "Opole",
+        voivodeship: "16",
+        role: MemberRole.PARTNER,
+        source: "004",
+      },
+      {
+        id: "pcpr-radomsko",
+        name: "Powiatowe Centrum Pomocy Rodzinie w Radomsku",
+        shortName: "PCPR Radomsko",
+        kind: InstitutionKind.PCPR,
+        city: "Radomsko",
+        voivodeship: "10",
+        role: MemberRole.PARTICIPANT,
+        roleDescription: "Declared joining the partnership cooperation team of Gmina Miasto Radomsko on 2019-10-09.",
+        source: "004",
+      },
     ],
     leadClaims: [
       {

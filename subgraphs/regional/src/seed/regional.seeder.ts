@@ -45,7 +45,12 @@ export class RegionalSeeder extends Seeder {
     const facts = PARTNERSHIP_FACTS[partnership];
     const owner = { partnership: facts.key };
     const source = (code: string) => em.getReference(Source, `${facts.key}:${code}`);
-    const fromPage = (code: string, note?: string) => ({ ...owner, provenanceKind: ProvenanceKind.SOURCE_PAGE, source: source(code), provenanceNote: note ?? null });
+    const fromPage = (code: string, note?: string) => ({
+      ...owner,
+      provenanceKind: ProvenanceKind.SOURCE_PAGE,
+      source: source(code),
+      provenanceNote: note ?? null,
+    });
     const reference = (note: string) => ({ ...owner, provenanceKind: ProvenanceKind.REFERENCE_DATA, source: null, provenanceNote: note });
     const synthetic = { ...owner, provenanceKind: ProvenanceKind.SYNTHETIC_DEMO, source: null, provenanceNote: SYNTHETIC_NOTE };
 
@@ -55,7 +60,16 @@ export class RegionalSeeder extends Seeder {
     }
     const cite = (recordType: string, recordId: string, { fields = {}, omitted = [] }: Cited) => {
       for (const [field, origin] of Object.entries(fields)) {
-        em.create(FieldClaim, { id: `${recordType}:${recordId}:${field}`, ...owner, recordType, recordId, field, kind: origin.kind, sources: origin.pages, note: origin.note ?? null });
+        em.create(FieldClaim, {
+          id: `${recordType}:${recordId}:${field}`,
+          ...owner,
+          recordType,
+          recordId,
+          field,
+          kind: origin.kind,
+          sources: origin.pages,
+          note: origin.note ?? null,
+        });
       }
       omitted.forEach((omission, index) => {
         em.create(FieldClaim, {
@@ -194,15 +208,24 @@ export class RegionalSeeder extends Seeder {
     if (syntheticScale === null) return;
 
     // Demo rows go in as multi-row inserts, a chunk at a time: large scales (SEED_SCALE) stay fast.
-    const keyed = <T extends { id: string }>(table: string, rows: T[]) => rows.map((row) => ({ ...row, ...synthetic, recordKey: recordKeys.of(table, row.id) }));
+    const keyed = <T extends { id: string }>(table: string, rows: T[]) =>
+      rows.map((row) => ({ ...row, ...synthetic, recordKey: recordKeys.of(table, row.id) }));
     for (const site of facts.sites) {
       const demo = syntheticSite(facts.key, site.teryt, facts.supportForms, syntheticScale);
       await insertChunked(em, SupportedFamily, keyed("supported_family", demo.families));
-      await insertChunked(em, SupportActivity, demo.activities.map((activity) => ({ ...activity, ...synthetic })));
+      await insertChunked(
+        em,
+        SupportActivity,
+        demo.activities.map((activity) => ({ ...activity, ...synthetic })),
+      );
       await insertChunked(em, IndicatorValue, keyed("indicator_value", demo.values));
     }
     for (const body of facts.bodies) {
-      await insertChunked(em, BodyMeeting, syntheticMeetings(facts.key, body.id).map((meeting) => ({ ...meeting, ...synthetic })));
+      await insertChunked(
+        em,
+        BodyMeeting,
+        syntheticMeetings(facts.key, body.id).map((meeting) => ({ ...meeting, ...synthetic })),
+      );
     }
   }
 }

@@ -129,7 +129,14 @@ export function syntheticSite(partnership: PartnershipKey, siteId: string, suppo
   for (const family of families) {
     if (!family.socialContract) continue;
     const period = quarterOfDay(family.endedOn ?? "2020-12-31");
-    values.push({ id: `CONTRACT_GOALS_MET:${family.id}:${period}`, indicator: "CONTRACT_GOALS_MET", site: siteId, family: family.id, period, value: int(0, 20) * 5 });
+    values.push({
+      id: `CONTRACT_GOALS_MET:${family.id}:${period}`,
+      indicator: "CONTRACT_GOALS_MET",
+      site: siteId,
+      family: family.id,
+      period,
+      value: int(0, 20) * 5,
+    });
   }
   return { families, activities, values };
 }

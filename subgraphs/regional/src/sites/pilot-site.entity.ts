@@ -15,7 +15,7 @@ export class PilotSite extends RegionalRecord {
   @PrimaryKey({ type: "string" })
   id!: string;
 
-  @Field(() => String, { description: "Display name of the site, in Polish (e.g. \"Gmina Wysokie Mazowieckie\")." })
+  @Field(() => String, { description: 'Display name of the site, in Polish (e.g. "Gmina Wysokie Mazowieckie").' })
   @Property({ type: "string" })
   name!: string;
 

@@ -76,7 +76,8 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
   @Authorized(Access.ANALYST, Access.OWNER)
   @FieldResolver(() => [SupportActivity], {
     nullable: true,
-    description: "Support activities held for this site, oldest first (national analysts; a regional owner, for its own sites); null for a caller who may not read them.",
+    description:
+      "Support activities held for this site, oldest first (national analysts; a regional owner, for its own sites); null for a caller who may not read them.",
   })
   async activities(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportActivity[]> {
     if (activityScope(ctx) === "none") return [];
@@ -86,7 +87,8 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
   @Authorized(Access.OWNER)
   @FieldResolver(() => [SupportedFamily], {
     nullable: true,
-    description: "Persons and families supported at this site (pseudonymous): regional owners, for their own sites (empty for others'); null for a caller who may not read them.",
+    description:
+      "Persons and families supported at this site (pseudonymous): regional owners, for their own sites (empty for others'); null for a caller who may not read them.",
   })
   async families(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<SupportedFamily[]> {
     if (familyScope(ctx) === "none") return [];

@@ -19,7 +19,7 @@ export class PilotSiteInput {
   @IsTeryt()
   teryt!: string;
 
-  @Field(() => String, { description: "Display name, in Polish (e.g. \"Gmina Radomsko\")." })
+  @Field(() => String, { description: 'Display name, in Polish (e.g. "Gmina Radomsko").' })
   @IsPlainText()
   @Length(1, 200)
   name!: string;
@@ -84,7 +84,12 @@ export const pilotSiteWrites: WriteModel<PilotSite, PilotSiteInput> = {
     const voivodeship = input.teryt.slice(0, 2);
     return info.voivodeships.includes(voivodeship)
       ? []
-      : [{ field: "teryt", message: `lies in voivodeship ${voivodeship}, outside macroregion ${info.macroregion} of ${info.name} (voivodeships ${info.voivodeships.join(", ")})` }];
+      : [
+          {
+            field: "teryt",
+            message: `lies in voivodeship ${voivodeship}, outside macroregion ${info.macroregion} of ${info.name} (voivodeships ${info.voivodeships.join(", ")})`,
+          },
+        ];
   },
   data: (input) => ({
     name: input.name,

@@ -11,7 +11,7 @@ export class Source {
   @Property({ type: "string" })
   partnership!: string;
 
-  @Field(() => String, { description: "Short code of the source page, e.g. \"000\"." })
+  @Field(() => String, { description: 'Short code of the source page, e.g. "000".' })
   @Property({ type: "string" })
   code!: string;
 
@@ -20,7 +20,7 @@ export class Source {
   fileName!: string;
 
   @Field(() => String, {
-    description: "Institution that published the page, or \"Not named on the page\".",
+    description: 'Institution that published the page, or "Not named on the page".',
     deprecationReason: "Use publishedBy: it is null where the page does not name its publisher, rather than a name the hub guessed.",
   })
   @Property({ type: "string" })

@@ -8,7 +8,12 @@ export interface PeriodFlag {
   outsideProgrammePeriod?: boolean | null;
 }
 
-function rule(name: string, message: string | ((args: ValidationArguments) => string), test: (value: unknown, args: ValidationArguments) => boolean, options?: ValidationOptions) {
+function rule(
+  name: string,
+  message: string | ((args: ValidationArguments) => string),
+  test: (value: unknown, args: ValidationArguments) => boolean,
+  options?: ValidationOptions,
+) {
   return (target: object, propertyName: string) =>
     registerDecorator({
       name,
@@ -65,15 +70,23 @@ export const IsTeryt = () =>
 
 /** Identifiers the regions choose for their records (bodies, meetings, activities) and pseudonymous family codes. */
 export const IsLocalKey = () =>
-  rule("isLocalKey", "must be 1 to 64 letters (Polish ones too), digits, dots, dashes or underscores", (value) => typeof value === "string" && /^[\p{L}\p{N}._-]{1,64}$/u.test(value));
+  rule(
+    "isLocalKey",
+    "must be 1 to 64 letters (Polish ones too), digits, dots, dashes or underscores",
+    (value) => typeof value === "string" && /^[\p{L}\p{N}._-]{1,64}$/u.test(value),
+  );
 
 /** Text without control characters (tabs and line breaks allowed), trimmed, not empty when required. */
 export const IsPlainText = () =>
   rule(
     "isPlainText",
     "must not contain control characters or start or end with spaces",
-    // eslint-disable-next-line no-control-regex
-    (value) => value === null || value === undefined || (typeof value === "string" && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value) && value.trim() === value),
+
+    (value) =>
+      value === null ||
+      value === undefined ||
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point of this rule.
+      (typeof value === "string" && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value) && value.trim() === value),
   );
 
 /**

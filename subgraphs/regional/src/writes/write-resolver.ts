@@ -20,7 +20,8 @@ export function writeResolver<E extends WritableRecord, I extends object>(model:
     @Shard.partnership("partnership")
     @Mutation(() => model.entity, { name: `create${type}`, description: `Creates a ${label} in the named partnership's region (that region's owner only).` })
     create(
-      @Arg("partnership", () => String, { description: "The partnership whose region the record belongs to: liderzy, kooperacja or kooperacje3d." }) partnership: string,
+      @Arg("partnership", () => String, { description: "The partnership whose region the record belongs to: liderzy, kooperacja or kooperacje3d." })
+      partnership: string,
       @Arg("input", () => model.input, { description: "The record." }) input: I,
       @Ctx() ctx: RegionalContext,
     ): Promise<E> {

@@ -52,7 +52,10 @@ export class Writer {
     await this.checkReferences(model, inputs, add);
     if (model.checkStored) {
       const valid = inputs.map((input, index) => ({ input, index })).filter(({ index }) => !found.has(index));
-      const stored = await model.checkStored(this.ctx.em, valid.map(({ input }) => input));
+      const stored = await model.checkStored(
+        this.ctx.em,
+        valid.map(({ input }) => input),
+      );
       for (const [position, problems] of stored) for (const problem of problems) add(valid[position]!.index, problem);
     }
     // Two rows of one file for the same record would each overwrite the other.
@@ -74,14 +77,22 @@ export class Writer {
       this.ctx.em.transactional(async (tx) => {
         const existing = await this.holder(tx, model, input);
         if (existing) {
-          throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: a ${model.entity.name} with ${model.keyField} ${model.keyOf(input)} already exists${existing.archivedAt ? " (archived)" : ""}.`, {
-            field: model.keyField,
-          });
+          throw hubError(
+            ErrorCode.BAD_USER_INPUT,
+            `${model.keyField}: a ${model.entity.name} with ${model.keyField} ${model.keyOf(input)} already exists${existing.archivedAt ? " (archived)" : ""}.`,
+            {
+              field: model.keyField,
+            },
+          );
         }
         const prepared = (await model.prepare?.(tx, [input], this.ctx)) ?? [];
         const row = this.newRow(tx, model, input, ProvenanceKind.ENTERED, null);
         await tx.flush();
-        await this.audit(tx, [...prepared.map((created) => ({ action: AuditAction.CREATED, row: created, before: null })), { action: AuditAction.CREATED, row, before: null }], null);
+        await this.audit(
+          tx,
+          [...prepared.map((created) => ({ action: AuditAction.CREATED, row: created, before: null })), { action: AuditAction.CREATED, row, before: null }],
+          null,
+        );
         return row;
       }),
     );
@@ -95,10 +106,15 @@ export class Writer {
         const row = await this.current(tx, model, localId, id, version);
         if (model.rowKeyOf(row) !== model.keyOf(input)) {
           if (model.keyIsId) {
-            throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: identifies the record and cannot change (archive it and create another).`, { field: model.keyField });
+            throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: identifies the record and cannot change (archive it and create another).`, {
+              field: model.keyField,
+            });
           }
           const taken = await this.holder(tx, model, input);
-          if (taken) throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: ${model.keyOf(input)} is already used by another ${model.entity.name}.`, { field: model.keyField });
+          if (taken)
+            throw hubError(ErrorCode.BAD_USER_INPUT, `${model.keyField}: ${model.keyOf(input)} is already used by another ${model.entity.name}.`, {
+              field: model.keyField,
+            });
         }
         const before = snapshot(row);
         if (!differs(row, model.data(input))) return row;
@@ -118,7 +134,11 @@ export class Writer {
         for (const dependent of model.dependents) {
           const count = await tx.count(dependent.entity, { [dependent.column]: localId } as FilterQuery<object>);
           if (count > 0) {
-            throw hubError(ErrorCode.CONFLICT, `${model.entity.name} ${id} still has ${count} live ${dependent.label}; archive them first.`, { id, dependents: dependent.label, count });
+            throw hubError(ErrorCode.CONFLICT, `${model.entity.name} ${id} still has ${count} live ${dependent.label}; archive them first.`, {
+              id,
+              dependents: dependent.label,
+              count,
+            });
           }
         }
         const before = snapshot(row);
@@ -167,7 +187,10 @@ export class Writer {
         }
         const counts = countPlan(planned);
         Object.assign(batch, counts);
-        this.ctx.logger.info({ import: batch.id, kind: model.entity.name, created: counts.created, updated: counts.updated }, `import ${batch.id}: writing ${counts.created} new and ${counts.updated} changed ${model.entity.name} records`);
+        this.ctx.logger.info(
+          { import: batch.id, kind: model.entity.name, created: counts.created, updated: counts.updated },
+          `import ${batch.id}: writing ${counts.created} new and ${counts.updated} changed ${model.entity.name} records`,
+        );
         await tx.flush();
         await this.audit(tx, changes, batch);
         return counts;
@@ -181,7 +204,13 @@ export class Writer {
     return (await model.findByKeys(em, [input])).find((row) => model.rowKeyOf(row) === key);
   }
 
-  private newRow<E extends WritableRecord, I extends object>(em: SqlEntityManager, model: WriteModel<E, I>, input: I, kind: ProvenanceKind, batch: ImportBatch | null): E {
+  private newRow<E extends WritableRecord, I extends object>(
+    em: SqlEntityManager,
+    model: WriteModel<E, I>,
+    input: I,
+    kind: ProvenanceKind,
+    batch: ImportBatch | null,
+  ): E {
     const id = model.newId(input);
     const meta = em.getMetadata().get(model.entity.name);
     return em.create(model.entity, {
@@ -208,7 +237,10 @@ export class Writer {
     inputs: I[],
     add: (index: number, problem: FieldProblem) => void,
   ): Promise<void> {
-    const wanted = new Map<string, { entity: WriteModel["dependents"][number]["entity"]; ids: Set<string>; uses: { index: number; field: string; localId: string; id: string }[] }>();
+    const wanted = new Map<
+      string,
+      { entity: WriteModel["dependents"][number]["entity"]; ids: Set<string>; uses: { index: number; field: string; localId: string; id: string }[] }
+    >();
     // Every row's references, a row with other problems too: an import report lists them all.
     inputs.forEach((input, index) => {
       for (const reference of model.references(input)) {
@@ -218,7 +250,10 @@ export class Writer {
         if (!decoded || decoded.type !== typeName) {
           add(index, { field: reference.field, message: `must be the ID of a ${typeName}` });
         } else if (decoded.partnership !== null && decoded.partnership !== this.ctx.partnership) {
-          add(index, { field: reference.field, message: `names a ${typeName} of ${PARTNERSHIPS[decoded.partnership].name}; a record may only point at its own partnership's records` });
+          add(index, {
+            field: reference.field,
+            message: `names a ${typeName} of ${PARTNERSHIPS[decoded.partnership].name}; a record may only point at its own partnership's records`,
+          });
         } else {
           const entry = wanted.get(typeName) ?? { entity: reference.entity as never, ids: new Set(), uses: [] };
           entry.ids.add(decoded.localId);
@@ -240,14 +275,24 @@ export class Writer {
     }
   }
 
-  private async current<E extends WritableRecord, I extends object>(em: SqlEntityManager, model: WriteModel<E, I>, localId: string, id: string, version: number): Promise<E> {
+  private async current<E extends WritableRecord, I extends object>(
+    em: SqlEntityManager,
+    model: WriteModel<E, I>,
+    localId: string,
+    id: string,
+    version: number,
+  ): Promise<E> {
     const row = await em.findOne(model.entity, { id: localId } as FilterQuery<E>);
     if (!row) throw hubError(ErrorCode.NOT_FOUND, `No ${model.entity.name} with ID ${id} (or it is archived).`, { id });
     if (row.version !== version) {
-      throw hubError(ErrorCode.CONFLICT, `${model.entity.name} ${id} is at version ${row.version}, not ${version}: someone changed it since you read it. Read it again and reapply your change.`, {
-        id,
-        currentVersion: row.version,
-      });
+      throw hubError(
+        ErrorCode.CONFLICT,
+        `${model.entity.name} ${id} is at version ${row.version}, not ${version}: someone changed it since you read it. Read it again and reapply your change.`,
+        {
+          id,
+          currentVersion: row.version,
+        },
+      );
     }
     return row;
   }
@@ -292,7 +337,10 @@ export class Writer {
    * claim goes (the audit trail keeps the value the page gave), so the field
    * falls back to the record's origin and its history.
    */
-  private async dropStaleClaims(em: SqlEntityManager, entries: { action: AuditAction; entityType: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]): Promise<void> {
+  private async dropStaleClaims(
+    em: SqlEntityManager,
+    entries: { action: AuditAction; entityType: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[],
+  ): Promise<void> {
     const updated = entries.filter((entry) => entry.action === AuditAction.UPDATED && entry.before);
     for (let start = 0; start < updated.length; start += CHUNK) {
       const chunk = new Map(updated.slice(start, start + CHUNK).map((entry) => [`${entry.entityType}:${entry.entityId}`, entry]));
@@ -312,7 +360,11 @@ const SECRET_FIELDS = new Set(["recordKey"]);
 /** The stored fields of a row, relations as the IDs they point at: what the audit trail keeps. */
 export function snapshot(row: object): Record<string, unknown> {
   const pojo = wrap(row).toObject() as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(pojo).filter(([key, value]) => value !== undefined && !SECRET_FIELDS.has(key)).map(([key, value]) => [key, keyOf(value)]));
+  return Object.fromEntries(
+    Object.entries(pojo)
+      .filter(([key, value]) => value !== undefined && !SECRET_FIELDS.has(key))
+      .map(([key, value]) => [key, keyOf(value)]),
+  );
 }
 
 /** Whether writing `data` would change the row. */

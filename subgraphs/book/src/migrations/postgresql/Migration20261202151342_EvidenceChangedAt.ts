@@ -1,7 +1,6 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from "@mikro-orm/migrations";
 
 export class Migration20261202151342_EvidenceChangedAt extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "recommendation" add column "evidence_changed_at" timestamptz null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261202151342_EvidenceChangedAt extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "recommendation" drop column "evidence_changed_at";`);
   }
-
 }

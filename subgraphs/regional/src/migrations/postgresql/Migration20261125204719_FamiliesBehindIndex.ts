@@ -1,7 +1,6 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from "@mikro-orm/migrations";
 
 export class Migration20261125204719_FamiliesBehindIndex extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create index "indicator_value_site_id_indicator_id_period_index" on "indicator_value" ("site_id", "indicator_id", "period");`);
   }
@@ -9,5 +8,4 @@ export class Migration20261125204719_FamiliesBehindIndex extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop index "indicator_value_site_id_indicator_id_period_index";`);
   }
-
 }

@@ -1,7 +1,6 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from "@mikro-orm/migrations";
 
 export class Migration20261125043326_ConnectionIndexes extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create index \`pilot_site_name_id_index\` on \`pilot_site\` (\`name\`, \`id\`);`);
 
@@ -17,5 +16,4 @@ export class Migration20261125043326_ConnectionIndexes extends Migration {
     this.addSql(`create index \`institution_name_id_index\` on \`institution\` (\`name\`, \`id\`);`);
     this.addSql(`create index \`institution_short_name_id_index\` on \`institution\` (\`short_name\`, \`id\`);`);
   }
-
 }

@@ -1,7 +1,6 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from "@mikro-orm/migrations";
 
 export class Migration20261125065140_AnalyticsCatalogue extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table \`outcome_indicator\` add column \`basis\` text not null default 'REPORTED';`);
     this.addSql(`alter table \`outcome_indicator\` add column \`aggregation\` text not null default 'SUM';`);
@@ -15,5 +14,4 @@ export class Migration20261125065140_AnalyticsCatalogue extends Migration {
       `update \`institution\` set \`sector\` = case \`kind\` when 'ROPS' then 'SOCIAL_ASSISTANCE' when 'RCPS' then 'SOCIAL_ASSISTANCE' when 'PCPR' then 'SOCIAL_ASSISTANCE' when 'OPS' then 'SOCIAL_ASSISTANCE' when 'UNIVERSITY' then 'SCIENCE' when 'NGO' then 'NGO' when 'LOCAL_GOVERNMENT' then 'LOCAL_GOVERNMENT' else 'OTHER' end;`,
     );
   }
-
 }
