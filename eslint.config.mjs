@@ -19,6 +19,11 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration in CommonJS, read by Node.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", __dirname: "readonly" } },
+  },
+  {
     // Tests read GraphQL answers as loosely typed JSON.
     files: ["test/**/*.ts", "**/test/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -3,7 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { readFileSync } from "node:fs";
-import { SUPERGRAPH_PATH } from "../gateway/src/schema-files";
+import { SUPERGRAPH_PATH } from "../gateway/src/supergraph";
 
 /**
  * The second gateway of the benchmark: a plain @apollo/gateway on the same

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { startHub } from "@kooperacja/gateway";
+import { startHub } from "@kooperacja/hub";
 import { addKeys, authConfig, KEY_MODULUS, PARTNERSHIP_KEYS, protectCount, protectSum, publishable, Role, signLocalToken } from "@kooperacja/shared";
 import { parse } from "csv-parse/sync";
 import { randomInt } from "node:crypto";

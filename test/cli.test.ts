@@ -14,7 +14,7 @@ describe("npm run token", () => {
     // Lists every module the CLI loaded, when it exits: a structural check, not a race with the clock.
     const probe = join(dir, "loaded.cjs");
     writeFileSync(probe, `process.on("exit", () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));\n`);
-    const run = spawnSync(process.execPath, ["-r", "@swc-node/register", "-r", probe, "gateway/src/token-cli.ts", "--role", "analyst"], {
+    const run = spawnSync(process.execPath, ["-r", "@swc-node/register", "-r", probe, "hub/src/cli/token-cli.ts", "--role", "analyst"], {
       cwd: ROOT,
       encoding: "utf8",
     });

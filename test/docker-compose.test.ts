@@ -1,5 +1,6 @@
 import { BOOK_ENV } from "@kooperacja/book";
-import { GATEWAY_ENV, resolveCompose } from "@kooperacja/gateway";
+import { GATEWAY_ENV } from "@kooperacja/gateway";
+import { resolveCompose } from "@kooperacja/hub";
 import { regionalEnv } from "@kooperacja/regional";
 import { AUTH_ENV_NAMES, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared";
 import { execFileSync, spawnSync } from "node:child_process";

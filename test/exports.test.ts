@@ -258,7 +258,7 @@ describe("exports: comparisons and chapters as CSV and XLSX, the book as Markdow
   it("exports from the command line: npm run export", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kooperacja-export-"));
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/export-cli.ts", ...args], {
+      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "hub/src/cli/export-cli.ts", ...args], {
         cwd: ROOT,
         env: { ...process.env, HUB_URL: hub.gateway.url },
       }).then(

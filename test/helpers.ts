@@ -1,4 +1,5 @@
-import { gatewayConfig, startGateway, startHub, type Hub } from "@kooperacja/gateway";
+import { gatewayConfig, startGateway } from "@kooperacja/gateway";
+import { startHub, type Hub } from "@kooperacja/hub";
 import { authConfig, PARTNERSHIP_KEYS, signLocalToken, type Dialect, type PartnershipKey, type Role } from "@kooperacja/shared";
 import type { DestinationStream } from "pino";
 import { spawn, type ChildProcess } from "node:child_process";

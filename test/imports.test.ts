@@ -346,7 +346,7 @@ describe("bulk import of a region's files", () => {
     const path = join(dir, "rodziny-cli.csv");
     writeFileSync(path, `${FAMILY_HEADER}\nCLI-1;2815;CLIENT;tak;2019-03-01;\nCLI-2;2815;KLIENT;nie;2019-03-01;\n`);
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/import-cli.ts", ...args], {
+      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "hub/src/cli/import-cli.ts", ...args], {
         cwd: ROOT,
         env: { ...process.env, HUB_URL: hub.gateway.url },
       }).then(

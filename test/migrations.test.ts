@@ -83,7 +83,7 @@ describe("migrations: a database of the previous release", () => {
     const path = join(dir, "for-cli.sqlite");
     copyFileSync(join(dir, "old.sqlite"), path);
     const migrate = () =>
-      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "gateway/src/migrate-cli.ts"], {
+      promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "hub/src/cli/migrate-cli.ts"], {
         cwd: ROOT,
         env: { ...process.env, DATA_DIR: join(dir, "cli-data"), KOOPERACJA_DATABASE_URL: path },
       });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const ROOT = resolve(__dirname, "..");
 
 function schemaCheck(schemaDir?: string, changelog?: string) {
-  const result = spawnSync(process.execPath, ["-r", "@swc-node/register", "gateway/src/schema-cli.ts", "check"], {
+  const result = spawnSync(process.execPath, ["-r", "@swc-node/register", "hub/src/cli/schema-cli.ts", "check"], {
     cwd: ROOT,
     env: { ...process.env, ...(schemaDir ? { SCHEMA_DIR: schemaDir } : {}), ...(changelog ? { CHANGELOG_PATH: changelog } : {}) },
     encoding: "utf8",

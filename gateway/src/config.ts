@@ -18,14 +18,14 @@ import {
   urlVar,
   type AuthConfig,
   type PartnershipKey,
+  DEFAULT_BOOK_PORT,
+  DEFAULT_REGIONAL_PORTS,
 } from "@kooperacja/shared";
 import type { QueryLimits } from "./access/limits";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { readManifest, type Manifest } from "./persisted/manifest";
-import { DEFAULT_REGIONAL_PORTS } from "@kooperacja/regional";
-import { DEFAULT_BOOK_PORT } from "@kooperacja/book";
-import { SUPERGRAPH_PATH } from "./schema-files";
+import { SUPERGRAPH_PATH } from "./supergraph";
 
 export interface GatewayConfig {
   host: string;

@@ -31,10 +31,10 @@ import { dashboardRouter, explorerPage } from "./dashboard";
 import { httpCachePlugin, persistedQueries } from "./persisted/http";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
-import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH } from "./schema-files";
+import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH } from "./supergraph";
 import { readShardRules } from "./sharding/rules";
 import { ShardedSource } from "./sharding/sharded-source";
-import { SubgraphSource } from "./subgraph-source";
+import { SubgraphSource } from "./sharding/subgraph-source";
 import { ShardMetrics } from "./sharding/shard-metrics";
 import { expectedServices, identityProblems, servicesReadiness } from "./readiness";
 

@@ -4,7 +4,7 @@ import { CursorSigner, ErrorCode, PARTNERSHIPS, PUBLIC_IDENTITY, tryDecodeRecord
 import { Kind, OperationTypeNode, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "../context";
-import { SubgraphSource } from "../subgraph-source";
+import { SubgraphSource } from "./subgraph-source";
 import { forwardUploads } from "./uploads";
 import { findOperation, fragmentsOf, responseKey, shardOperation } from "./operation";
 import { error, type FieldPlan, type PlanContext } from "./plan";

@@ -11,6 +11,7 @@ import {
   urlVar,
   type AuthConfig,
   type ServiceSettings,
+  DEFAULT_BOOK_PORT,
 } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
@@ -21,7 +22,7 @@ export interface BookConfig extends ServiceSettings {
   seedDemo: boolean;
 }
 
-export const DEFAULT_BOOK_PORT = 4104;
+export { DEFAULT_BOOK_PORT };
 
 /** The variables the book's deployment reads (besides the identity settings of `authConfig`). */
 export const BOOK_ENV = {

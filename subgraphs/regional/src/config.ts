@@ -17,11 +17,11 @@ import {
   type PartnershipKey,
   type ServiceSettings,
   type ServiceValues,
+  DEFAULT_REGIONAL_PORTS,
 } from "@kooperacja/shared";
 import { join, resolve } from "node:path";
 
-/** Default ports: the regions in macroregion order, then the book, then the gateway (4000). */
-export const DEFAULT_REGIONAL_PORTS: Record<PartnershipKey, number> = { liderzy: 4101, kooperacja: 4102, kooperacje3d: 4103 };
+export { DEFAULT_REGIONAL_PORTS };
 
 /**
  * Keys the record keys of the local demo: published here, so the demo's

@@ -1,7 +1,7 @@
 import { AnalyticsResolver } from "./analytics/analytics.resolver";
 import { SHARD_SPEC_URL, decodeGlobalId, tryDecodeRecordId } from "@kooperacja/shared";
 import { NodeResolver } from "./nodes/node.resolver";
-import { authChecker } from "./access/access";
+import { authChecker } from "./access/auth-checker";
 import { assertReadable } from "./access/row-scope";
 import { ENTITY_TYPES } from "./nodes/node-types";
 import { buildSubgraphSchema } from "@apollo/subgraph";

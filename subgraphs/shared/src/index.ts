@@ -23,3 +23,4 @@ export * from "./listen";
 export * from "./service-keys";
 export * from "./request-shape";
 export * from "./service-identity";
+export * from "./ports";

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Info, InputType, Query, Resolver, Root } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { activityScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { ActivityKind } from "../common/enums";

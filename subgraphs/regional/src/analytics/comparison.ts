@@ -1,6 +1,6 @@
 import { MunicipalityKind, Sector } from "@kooperacja/shared";
 import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { FigureOrigin, FigureProtection, IndicatorAggregation } from "../common/enums";
 import { Shard } from "../common/shard";
 import { Grain } from "./facts";

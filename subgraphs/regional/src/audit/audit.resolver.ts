@@ -1,7 +1,7 @@
 import { decodeGlobalId, encodeRecordId, ErrorCode, hubError, MAX_PAGE_SIZE, type PartnershipKey } from "@kooperacja/shared";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { assertServes } from "../common/lookup";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";

@@ -1,6 +1,6 @@
 import { encodeRecordId, type PartnershipKey } from "@kooperacja/shared";
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root, type ClassType } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { ImportBatch } from "../imports/import-batch.entity";
 import type { RegionalContext } from "../context";

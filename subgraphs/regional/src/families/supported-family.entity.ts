@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Authorized, Directive, Field, ObjectType } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { CooperationLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { accessDenied } from "@kooperacja/shared";
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { familyScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
 import { CooperationLevel } from "../common/enums";

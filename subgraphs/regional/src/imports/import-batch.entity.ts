@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
 import { Authorized, Directive, Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../nodes/node";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { ImportKind } from "./import-kind";
 
 /** One file a regional owner imported: what, by whom, when, and with what outcome. */

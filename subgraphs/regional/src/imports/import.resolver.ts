@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { encodeRecordId, type PartnershipKey } from "@kooperacja/shared";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { WRITE_MODELS } from "../writes/models";

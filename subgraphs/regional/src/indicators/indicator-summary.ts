@@ -1,6 +1,6 @@
 import { accessDenied, encodeGlobalId, ErrorCode, hubError, MunicipalityKind, Role } from "@kooperacja/shared";
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { FigureOrigin, FigureProtection } from "../common/enums";
 import { ORIGIN_DESCRIPTION } from "../analytics/comparison";
 import { assertPublishedBoundaries } from "../analytics/boundaries";

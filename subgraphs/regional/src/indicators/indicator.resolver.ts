@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { indicatorValueScope, scopeCondition } from "../access/row-scope";
 import { ConnectionArgs, defineConnection, type Connection, type Order } from "../common/connection";
 import { IndicatorValueFilter, validateIndicatorValueFilter, whereIndicatorValues } from "./indicator-value-filter";

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { Access } from "../access/access";
+import { Access } from "../access/access-rules";
 import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import type { WritableRecord, WriteModel } from "./write-model";

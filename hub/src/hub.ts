@@ -3,8 +3,7 @@ import { bookConfig, startBookService } from "@kooperacja/book";
 import { regionalConfig, startRegionalService } from "@kooperacja/regional";
 import { CLOSE_MARGIN_MS, PARTNERSHIP_KEYS, startTracing, type PartnershipKey, type RunningService } from "@kooperacja/shared";
 import type { DestinationStream } from "pino";
-import { gatewayConfig } from "./config";
-import { startGateway } from "./server";
+import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 
 export interface Hub {
   gateway: RunningService;

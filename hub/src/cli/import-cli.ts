@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, EXIT_CODES_TEXT, exitCodeOf, fromCaller } from "./cli-exit";
 import { cliToken, DEFAULT_HUB_URL } from "./cli-hub";
-import { DEFAULT_GATEWAY_PORT } from "./config";
+import { DEFAULT_GATEWAY_PORT } from "@kooperacja/gateway/src/config";
 
 const KINDS: Record<string, string> = {
   sites: "SITES",

@@ -4,11 +4,11 @@ import { dirname, join, resolve } from "node:path";
 import { openBookDatabase } from "@kooperacja/book";
 import { openRegionalDatabase } from "@kooperacja/regional";
 import { DIALECTS, findPostgresBinaries, migrationNeeded } from "@kooperacja/shared";
-import { generateSchemaFiles, RELEASED_SUPERGRAPH_PATH, SCHEMA_DIR } from "./schema-files";
-import { judgeSchemaChanges } from "./schema-governance";
+import { generateSchemaFiles, RELEASED_SUPERGRAPH_PATH, SCHEMA_DIR } from "../schema/schema-files";
+import { judgeSchemaChanges } from "../schema/schema-governance";
 
 /** The changelog that announces breaking changes; CHANGELOG_PATH points the check elsewhere (its test does). */
-const CHANGELOG_PATH = process.env.CHANGELOG_PATH ?? resolve(__dirname, "../../CHANGELOG.md");
+const CHANGELOG_PATH = process.env.CHANGELOG_PATH ?? resolve(__dirname, "../../../CHANGELOG.md");
 
 /** Breaking changes since the last release pass only when announced; prints each change and returns whether all passed. */
 async function governed(supergraph: string): Promise<boolean> {

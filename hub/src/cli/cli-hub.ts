@@ -1,5 +1,5 @@
 import { authConfig, Role, signLocalToken, type PartnershipKey } from "@kooperacja/shared";
-import { DEFAULT_GATEWAY_PORT } from "./config";
+import { DEFAULT_GATEWAY_PORT } from "@kooperacja/gateway/src/config";
 
 /** The gateway a CLI talks to: --url, else $HUB_URL, else the local hub `npm start` runs. */
 export const DEFAULT_HUB_URL = process.env.HUB_URL ?? `http://localhost:${DEFAULT_GATEWAY_PORT}/`;

@@ -9,7 +9,7 @@ runUntilSignal(startHub, (hub) =>
     `  book                  ${hub.book.url}`,
     "",
     `Kooperacja Hub gateway ready at ${hub.gateway.url}`,
-    "Open it in a browser for Apollo Sandbox, or POST GraphQL to it. Ctrl-C stops the hub.",
+    "Open it in a browser for the API explorer (GraphiQL, served by the hub), or POST GraphQL to it. Ctrl-C stops the hub.",
     `The dashboard (the three models compared): ${new URL("dashboard/", hub.gateway.url)}`,
     `The book as a web page: ${new URL("export/book.html", hub.gateway.url)} (adopted recommendations; with a token, more).`,
     `Service keys (the gateway's and the book's, generated on first start): ${localKeyDir(process.env.DATA_DIR || "data")}`,

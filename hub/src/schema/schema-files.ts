@@ -4,17 +4,13 @@ import { printSubgraphSchema } from "@apollo/subgraph";
 import { bookSchema } from "@kooperacja/book";
 import { regionalSchema } from "@kooperacja/regional";
 import { lexicographicSortSchema, parse, printSchema } from "graphql";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+// The constants alone, not the gateway server: the schema CLI loads the subgraphs, not the gateway.
+import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH, SCHEMA_DIR } from "@kooperacja/gateway/src/supergraph";
 
-/** schema/ of the repository; SCHEMA_DIR points the check elsewhere (its own test does). */
-export const SCHEMA_DIR = process.env.SCHEMA_DIR ?? resolve(__dirname, "../../schema");
-export const SUPERGRAPH_PATH = join(SCHEMA_DIR, "supergraph.graphql");
 /** The supergraph of the last release, which schema governance compares the code against. */
 export const RELEASED_SUPERGRAPH_PATH = join(SCHEMA_DIR, "released", "supergraph.graphql");
-
-/** Subgraph names as they appear in the supergraph; "regional" is the sharded contract. */
-export const REGIONAL_SUBGRAPH = "regional";
-export const BOOK_SUBGRAPH = "book";
+export { SCHEMA_DIR };
 
 export interface SchemaFiles {
   /** File name under schema/ → content. */

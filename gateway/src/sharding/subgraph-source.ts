@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { ASSERTION_HEADER, traceHeaders, type ServiceName } from "@kooperacja/shared";
-import type { GatewayContext } from "./context";
+import type { GatewayContext } from "../context";
 import { shardFetch } from "./shard-fetch";
 
 /**
