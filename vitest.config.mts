@@ -62,7 +62,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: "sqlite",
-          include: ["test/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "hub/test/**/*.test.ts", "dashboard/test/**/*.test.ts"],
+          include: [
+            "test/**/*.test.ts",
+            "packages/*/test/**/*.test.ts",
+            "subgraphs/*/test/**/*.test.ts",
+            "gateway/test/**/*.test.ts",
+            "hub/test/**/*.test.ts",
+            "dashboard/test/**/*.test.ts",
+          ],
           exclude: ["test/postgresql-unavailable.test.ts", "test/slow/**"],
         },
       },

@@ -1,5 +1,7 @@
 import "reflect-metadata";
-import { authConfig, freePort, PARTNERSHIP_KEYS, Role, signLocalToken, startTemporaryPostgres, type PartnershipKey } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
+import { authConfig, freePort, Role, signLocalToken } from "@kooperacja/service-kit";
+import { startTemporaryPostgres } from "@kooperacja/database";
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";

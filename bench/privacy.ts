@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { startHub } from "@kooperacja/hub";
-import { addKeys, authConfig, KEY_MODULUS, PARTNERSHIP_KEYS, protectCount, protectSum, publishable, Role, signLocalToken } from "@kooperacja/shared";
+import { addKeys, KEY_MODULUS, PARTNERSHIP_KEYS, protectCount, protectSum, publishable } from "@kooperacja/contract";
+import { authConfig, Role, signLocalToken } from "@kooperacja/service-kit";
 import { parse } from "csv-parse/sync";
 import { randomInt } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
 import { createServer } from "node:http";
 import pg from "pg";
 import sqlite3 from "sqlite3";

@@ -1,4 +1,6 @@
-import { freePort, PARTNERSHIP_KEYS, type PartnershipKey, type TemporaryPostgres } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
+import { freePort } from "@kooperacja/service-kit";
+import { type TemporaryPostgres } from "@kooperacja/database";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";

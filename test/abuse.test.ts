@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, proxiedGateway, startTestHub, type ProxiedGateway, type TestHub } from "./helpers";
-import { Role } from "@kooperacja/shared";
+import { Role } from "@kooperacja/service-kit";
 
 /**
  * Requests that pass the field-counting limits but cost the regions minutes:

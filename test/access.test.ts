@@ -1,4 +1,5 @@
-import { authConfig, encodeBookId, encodeGlobalId, PARTNERSHIP_KEYS, Role, TokenVerifier, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeBookId, encodeGlobalId, PARTNERSHIP_KEYS, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/contract";
+import { authConfig, Role, TokenVerifier } from "@kooperacja/service-kit";
 import { buildSchema } from "graphql";
 import { SignJWT } from "jose";
 import { readFileSync } from "node:fs";

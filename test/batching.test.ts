@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 
 const NESTED = /* GraphQL */ `

@@ -1,4 +1,5 @@
-import { encodeGlobalId, PARTNERSHIP_KEYS, PARTNERSHIPS, Role, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeGlobalId, PARTNERSHIP_KEYS, PARTNERSHIPS, tryDecodeGlobalId, type PartnershipKey } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { published } from "./cell-key-reference";
 import { query, run } from "./databases";

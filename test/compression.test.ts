@@ -1,4 +1,4 @@
-import { Role } from "@kooperacja/shared";
+import { Role } from "@kooperacja/service-kit";
 import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 import { bookConfig } from "@kooperacja/book";
 import { gatewayConfig } from "@kooperacja/gateway";
 import { regionalConfig } from "@kooperacja/regional";
-import { ConfigurationError } from "@kooperacja/shared";
+import { ConfigurationError } from "@kooperacja/service-kit";
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-import { encodeGlobalId, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { encodeGlobalId, PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { query } from "./databases";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { as, graphql, proxiedGateway, startTestHub, type ProxiedGateway, type TestHub } from "./helpers";

@@ -1,4 +1,4 @@
-import { Role } from "@kooperacja/shared";
+import { Role } from "@kooperacja/service-kit";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { dialectOf } from "@kooperacja/shared";
+import { dialectOf } from "@kooperacja/database";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import sqlite3 from "sqlite3";

@@ -2,7 +2,8 @@ import { BOOK_ENV } from "@kooperacja/book";
 import { GATEWAY_ENV } from "@kooperacja/gateway";
 import { resolveCompose } from "@kooperacja/hub";
 import { regionalEnv } from "@kooperacja/regional";
-import { AUTH_ENV_NAMES, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
+import { AUTH_ENV_NAMES } from "@kooperacja/service-kit";
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -173,6 +174,12 @@ describe("Dockerfile", () => {
     const users = [...dockerfile.matchAll(/^USER (\S+)/gm)].map((match) => match[1]);
     expect(users.at(-1)).toBeDefined();
     expect(users.at(-1)).not.toBe("root");
+    // npm ci needs every workspace's package.json, and the image every workspace's code but the dashboard's sources.
+    const workspaces = (JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { workspaces: string[] }).workspaces;
+    for (const workspace of workspaces) {
+      expect(dockerfile, workspace).toContain(`COPY ${workspace}/package.json ${workspace}/\n`);
+      if (workspace !== "dashboard") expect(dockerfile, workspace).toMatch(new RegExp(`^COPY ${workspace.split("/")[0]} ${workspace.split("/")[0]}$`, "m"));
+    }
     // Runs with Node.js 20, the version the hub is built for.
     expect(dockerfile).toMatch(/^FROM node:20/m);
   });

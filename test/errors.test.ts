@@ -1,4 +1,5 @@
-import { encodeBookId, Role, encodeGlobalId } from "@kooperacja/shared";
+import { encodeBookId, encodeGlobalId } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";
 

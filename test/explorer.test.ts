@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_FOUND, launchBrowser, screenshotPath } from "./browser";
 import { startTestHub, tokenFor, type TestHub } from "./helpers";
-import { Role } from "@kooperacja/shared";
+import { Role } from "@kooperacja/service-kit";
 
 describe.skipIf(!BROWSER_FOUND)("the API explorer the hub serves at /, in a real browser, offline", () => {
   let hub: TestHub;

@@ -1,5 +1,5 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
-import { encodeGlobalId } from "@kooperacja/shared";
+import { encodeGlobalId } from "@kooperacja/contract";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

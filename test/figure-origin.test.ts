@@ -1,4 +1,5 @@
-import { encodeBookId, Role } from "@kooperacja/shared";
+import { encodeBookId } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";

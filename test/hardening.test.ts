@@ -1,4 +1,4 @@
-import { authConfig, Role, TokenVerifier } from "@kooperacja/shared";
+import { authConfig, Role, TokenVerifier } from "@kooperacja/service-kit";
 import { SignJWT } from "jose";
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

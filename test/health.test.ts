@@ -1,6 +1,8 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 import { openRegionalDatabase } from "@kooperacja/regional";
-import { PARTNERSHIP_KEYS, Role, startTemporaryPostgres, type RunningService, type TemporaryPostgres } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { Role, type RunningService } from "@kooperacja/service-kit";
+import { startTemporaryPostgres, type TemporaryPostgres } from "@kooperacja/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, freshDatabases, graphql, startTestHub, TEST_DIALECT, type TestHub } from "./helpers";
 

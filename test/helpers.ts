@@ -1,6 +1,9 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 import { startHub, type Hub } from "@kooperacja/hub";
-import { authConfig, PARTNERSHIP_KEYS, signLocalToken, type Dialect, type PartnershipKey, type Role } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
+import { authConfig, signLocalToken, type Role } from "@kooperacja/service-kit";
+import { type Dialect } from "@kooperacja/database";
+export { freePort } from "@kooperacja/service-kit";
 import type { DestinationStream } from "pino";
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
@@ -12,7 +15,6 @@ import { inject } from "vitest";
 import { run } from "./databases";
 
 // Tests take a free port from here too.
-export { freePort } from "@kooperacja/shared";
 
 export interface GraphQLResult<T = any> {
   status: number;

@@ -1,6 +1,6 @@
 import { gatewayConfig } from "@kooperacja/gateway";
 import { LOCAL_RECORD_KEY_SECRET, regionalConfig } from "@kooperacja/regional";
-import { authConfig, LOCAL_AUTH_SECRET, Role, signLocalToken, TokenVerifier } from "@kooperacja/shared";
+import { authConfig, LOCAL_AUTH_SECRET, Role, signLocalToken, TokenVerifier } from "@kooperacja/service-kit";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { bookConfig } from "@kooperacja/book";
 import { spawnSync } from "node:child_process";

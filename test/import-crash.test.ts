@@ -1,5 +1,5 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
-import { Role, type RunningService } from "@kooperacja/shared";
+import { Role, type RunningService } from "@kooperacja/service-kit";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

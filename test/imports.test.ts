@@ -1,4 +1,5 @@
-import { PARTNERSHIP_KEYS, Role, type PartnershipKey, tryDecodeGlobalId } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey, tryDecodeGlobalId } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

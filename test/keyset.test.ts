@@ -1,4 +1,4 @@
-import { Role } from "@kooperacja/shared";
+import { Role } from "@kooperacja/service-kit";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,5 @@
-import { PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { as, graphql, proxiedGateway, startTestHub, type ProxiedGateway, type TestHub } from "./helpers";
 

@@ -1,4 +1,5 @@
-import { encodeBookId, Role } from "@kooperacja/shared";
+import { encodeBookId } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { MikroORM } from "@mikro-orm/sqlite";
 import { Migrator } from "@mikro-orm/migrations";
 import { execFile } from "node:child_process";

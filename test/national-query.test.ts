@@ -1,4 +1,4 @@
-import { Role } from "@kooperacja/shared";
+import { Role } from "@kooperacja/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
 

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { as, freePort, graphql } from "./helpers";
 
 const ROOT = resolve(__dirname, "..");

@@ -1,5 +1,5 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
-import { PARTNERSHIP_KEYS } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql, startTestHub, type TestHub } from "./helpers";
 

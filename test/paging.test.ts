@@ -1,4 +1,5 @@
-import { DEFAULT_PAGE_SIZE, PARTNERSHIP_KEYS, tryDecodeGlobalId, Role } from "@kooperacja/shared";
+import { DEFAULT_PAGE_SIZE, PARTNERSHIP_KEYS, tryDecodeGlobalId } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, graphql, startTestHub, type GraphQLResult, type TestHub } from "./helpers";
 

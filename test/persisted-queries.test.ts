@@ -1,4 +1,4 @@
-import { Role } from "@kooperacja/shared";
+import { Role } from "@kooperacja/service-kit";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

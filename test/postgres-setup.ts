@@ -1,4 +1,4 @@
-import { startTemporaryPostgres, type TemporaryPostgres } from "@kooperacja/shared";
+import { startTemporaryPostgres, type TemporaryPostgres } from "@kooperacja/database";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {

@@ -1,4 +1,4 @@
-import { findPostgresBinaries } from "@kooperacja/shared";
+import { findPostgresBinaries } from "@kooperacja/database";
 import { describe, it } from "vitest";
 
 // Run in place of the PostgreSQL scenarios when this machine cannot start a server (and CI is not set: there it fails instead).

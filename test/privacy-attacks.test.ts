@@ -1,4 +1,5 @@
-import { encodeGlobalId, PARTNERSHIP_KEYS, Role, type PartnershipKey } from "@kooperacja/shared";
+import { encodeGlobalId, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { parse } from "csv-parse/sync";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";

@@ -1,4 +1,5 @@
-import { encodeBookId, encodeGlobalId, PARTNERSHIP_KEYS, Role, type PartnershipKey } from "@kooperacja/shared";
+import { encodeBookId, encodeGlobalId, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { parse } from "csv-parse/sync";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

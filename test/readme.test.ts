@@ -1,4 +1,5 @@
-import { encodeGlobalId, isPartnershipKey, Role, type PartnershipKey } from "@kooperacja/shared";
+import { encodeGlobalId, isPartnershipKey, type PartnershipKey } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildSchema, isInterfaceType, isObjectType, Kind, parse, print, TypeInfo, visit, visitWithTypeInfo } from "graphql";

@@ -1,4 +1,5 @@
-import { PARTNERSHIP_KEYS, Role, type PartnershipKey } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint, query } from "./databases";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";

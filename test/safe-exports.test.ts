@@ -1,4 +1,5 @@
-import { encodeBookId, Role } from "@kooperacja/shared";
+import { encodeBookId } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { tryDecodeGlobalId } from "@kooperacja/shared";
+import { tryDecodeGlobalId } from "@kooperacja/contract";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";

@@ -1,4 +1,5 @@
-import { authConfig, encodeBookId, RETIRED_INTERNAL_SECRET, Role, TokenVerifier } from "@kooperacja/shared";
+import { encodeBookId } from "@kooperacja/contract";
+import { authConfig, RETIRED_INTERNAL_SECRET, Role, TokenVerifier } from "@kooperacja/service-kit";
 import { SignJWT } from "jose";
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { spawnSync } from "node:child_process";

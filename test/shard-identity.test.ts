@@ -1,5 +1,5 @@
 import { expectedServices, gatewayConfig, servicesReadiness, startGateway } from "@kooperacja/gateway";
-import { type RunningService } from "@kooperacja/shared";
+import { type RunningService } from "@kooperacja/service-kit";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";

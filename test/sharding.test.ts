@@ -1,4 +1,5 @@
-import { encodeGlobalId, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { encodeGlobalId, PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INDICATOR_CATALOGUE } from "@kooperacja/regional";
 import { as, graphql, startTestHub, type TestHub } from "./helpers";

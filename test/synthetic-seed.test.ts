@@ -1,4 +1,5 @@
-import { PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

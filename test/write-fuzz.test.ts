@@ -1,4 +1,5 @@
-import { Role, type PartnershipKey } from "@kooperacja/shared";
+import { type PartnershipKey } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "./databases";
 import { as, startTestHub, type TestHub } from "./helpers";

@@ -1,4 +1,4 @@
-import { encodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeGlobalId, type PartnershipKey } from "@kooperacja/contract";
 
 export const gid = (type: string, key: string, partnership: PartnershipKey = "kooperacja") => encodeGlobalId(partnership, type, key);
 

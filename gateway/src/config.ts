@@ -1,6 +1,6 @@
+import { contractHash, PARTNERSHIP_KEYS, type PartnershipKey, DEFAULT_BOOK_PORT, DEFAULT_REGIONAL_PORTS } from "@kooperacja/contract";
 import {
   authConfig,
-  contractHash,
   publishedSecret,
   readAll,
   refuseProblems,
@@ -11,16 +11,12 @@ import {
   flagVar,
   listVar,
   intVar,
-  PARTNERSHIP_KEYS,
   readEnv,
   SERVICE_ENV,
   textVar,
   urlVar,
   type AuthConfig,
-  type PartnershipKey,
-  DEFAULT_BOOK_PORT,
-  DEFAULT_REGIONAL_PORTS,
-} from "@kooperacja/shared";
+} from "@kooperacja/service-kit";
 import type { QueryLimits } from "./access/limits";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

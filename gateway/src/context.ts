@@ -1,4 +1,4 @@
-import type { Identity, ServiceName } from "@kooperacja/shared";
+import type { Identity, ServiceName } from "@kooperacja/service-kit";
 
 /** Per-request state of the gateway, shared with the data sources. */
 export interface GatewayContext {

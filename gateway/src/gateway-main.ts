@@ -1,4 +1,4 @@
-import { runUntilSignal } from "@kooperacja/shared";
+import { runUntilSignal } from "@kooperacja/service-kit";
 import { gatewayConfig } from "./config";
 import { startGateway } from "./server";
 

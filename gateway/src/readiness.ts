@@ -1,12 +1,5 @@
-import {
-  identityProblem,
-  PARTNERSHIP_KEYS,
-  PARTNERSHIPS,
-  type ExpectedService,
-  type PartnershipKey,
-  type Readiness,
-  type ServiceIdentity,
-} from "@kooperacja/shared";
+import { identityProblem, PARTNERSHIP_KEYS, PARTNERSHIPS, type ExpectedService, type PartnershipKey, type ServiceIdentity } from "@kooperacja/contract";
+import { type Readiness } from "@kooperacja/service-kit";
 import type { GatewayConfig } from "./config";
 
 const PROBE_DEADLINE_MS = 3_000;

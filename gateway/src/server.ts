@@ -3,22 +3,22 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
 import {
   ConfigurationError,
   bodyDepthLimit,
   CLOSE_MARGIN_MS,
   flushTracing,
   listen,
-  maskUnexpectedErrors,
   startTracing,
   tracingMiddleware,
-  PARTNERSHIP_KEYS,
   Role,
   ServiceOperations,
   TokenVerifier,
   type Identity,
+  maskUnexpectedErrors,
   type RunningService,
-} from "@kooperacja/shared";
+} from "@kooperacja/service-kit";
 import compression from "compression";
 import cors from "cors";
 import express from "express";

@@ -1,4 +1,4 @@
-import { ShardMerge, type ShardRule } from "@kooperacja/shared";
+import { ShardMerge, type ShardRule } from "@kooperacja/contract";
 import { describe, expect, it } from "vitest";
 import { deriveOrigins, mergeGroups } from "../src/sharding/aggregate";
 

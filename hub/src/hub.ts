@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import { bookConfig, startBookService } from "@kooperacja/book";
 import { regionalConfig, startRegionalService } from "@kooperacja/regional";
-import { CLOSE_MARGIN_MS, PARTNERSHIP_KEYS, startTracing, type PartnershipKey, type RunningService } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
+import { CLOSE_MARGIN_MS, startTracing, type RunningService } from "@kooperacja/service-kit";
 import type { DestinationStream } from "pino";
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 

@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { localKeyDir, PARTNERSHIPS, PARTNERSHIP_KEYS, runUntilSignal } from "@kooperacja/shared";
+import { PARTNERSHIPS, PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { localKeyDir, runUntilSignal } from "@kooperacja/service-kit";
 import { startHub } from "./hub";
 
 // `npm start`: the whole hub in one process on the embedded SQLite default.

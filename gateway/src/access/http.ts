@@ -1,4 +1,5 @@
-import { ACTOR_HEADER, ASSERTION_HEADER, SUBJECT_HEADER, ErrorCode, PUBLIC_IDENTITY, Role, type Identity, type TokenVerifier } from "@kooperacja/shared";
+import { ErrorCode } from "@kooperacja/contract";
+import { ACTOR_HEADER, ASSERTION_HEADER, SUBJECT_HEADER, PUBLIC_IDENTITY, Role, type Identity, type TokenVerifier } from "@kooperacja/service-kit";
 import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";

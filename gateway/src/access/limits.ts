@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GatewayContext } from "../context";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
-import { ErrorCode, hubError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, PARTNERSHIP_KEYS, ShardMerge, shardsForFilter, type RegionFilter } from "@kooperacja/shared";
+import { ErrorCode, hubError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, PARTNERSHIP_KEYS, ShardMerge, shardsForFilter, type RegionFilter } from "@kooperacja/contract";
 import type { RootRule, ShardRules } from "../sharding/rules";
 import depthLimit from "graphql-depth-limit";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";

@@ -1,4 +1,5 @@
-import { ErrorCode, type Identity } from "@kooperacja/shared";
+import { ErrorCode } from "@kooperacja/contract";
+import { type Identity } from "@kooperacja/service-kit";
 import { Router, type Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { identityOf } from "../access/http";

@@ -1,4 +1,5 @@
-import { ErrorCode, Role } from "@kooperacja/shared";
+import { ErrorCode } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Request, RequestHandler, Response } from "express";
 import { Counter, type Registry } from "prom-client";

@@ -1,15 +1,5 @@
-import {
-  addKeys,
-  isPartnershipKey,
-  originOf,
-  owns,
-  partnershipRank,
-  protectGroup,
-  protectionOf,
-  ShardMerge,
-  type Identity,
-  type ShardRule,
-} from "@kooperacja/shared";
+import { addKeys, isPartnershipKey, originOf, partnershipRank, protectGroup, protectionOf, ShardMerge, type ShardRule } from "@kooperacja/contract";
+import { owns, type Identity } from "@kooperacja/service-kit";
 import { Kind, type FieldNode, type SelectionNode } from "graphql";
 import { field, fieldsOf, HUB_ALIAS, responseKey } from "./operation";
 import type { Answer, FieldPlan, PlanContext } from "./plan";

@@ -1,4 +1,4 @@
-import { shardsForFilter, type PartnershipKey, type RegionFilter } from "@kooperacja/shared";
+import { shardsForFilter, type PartnershipKey, type RegionFilter } from "@kooperacja/contract";
 import { valueFromASTUntyped, type FieldNode } from "graphql";
 import type { PlanContext } from "./plan";
 import type { RootRule } from "./rules";

@@ -9,7 +9,7 @@ import {
   type PartnershipKey,
   type ShardPosition,
   type SortValue,
-} from "@kooperacja/shared";
+} from "@kooperacja/contract";
 import { GraphQLError, Kind, type FieldNode, type SelectionNode, type SelectionSetNode } from "graphql";
 import { field, fieldsOf, HUB_ALIAS, responseKey, stringValue, withArgument } from "./operation";
 import type { Answer, FieldPlan, PlanContext } from "./plan";

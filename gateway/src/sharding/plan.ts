@@ -1,4 +1,5 @@
-import type { CursorSigner, Identity, PartnershipKey } from "@kooperacja/shared";
+import type { CursorSigner, PartnershipKey } from "@kooperacja/contract";
+import type { Identity } from "@kooperacja/service-kit";
 import type { FieldNode, FragmentDefinitionNode, GraphQLFormattedError } from "graphql";
 import type { RootRule } from "./rules";
 

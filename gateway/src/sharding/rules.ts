@@ -1,4 +1,4 @@
-import { SHARD_DIRECTIVE, ShardMerge, type ShardRule } from "@kooperacja/shared";
+import { SHARD_DIRECTIVE, ShardMerge, type ShardRule } from "@kooperacja/contract";
 import { buildSchema, getNamedType, isObjectType, Kind, valueFromASTUntyped, type ConstDirectiveNode, type GraphQLField } from "graphql";
 
 export interface RootRule extends ShardRule {

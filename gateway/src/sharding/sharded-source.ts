@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { CursorSigner, ErrorCode, PARTNERSHIPS, PUBLIC_IDENTITY, tryDecodeRecordId, type PartnershipKey } from "@kooperacja/shared";
+import { CursorSigner, ErrorCode, PARTNERSHIPS, tryDecodeRecordId, type PartnershipKey } from "@kooperacja/contract";
+import { PUBLIC_IDENTITY } from "@kooperacja/service-kit";
 import { Kind, OperationTypeNode, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "../context";

@@ -1,4 +1,4 @@
-import { ErrorCode, isPartnershipKey, ShardMerge, tryDecodeBookId, tryDecodeRecordId, type PartnershipKey } from "@kooperacja/shared";
+import { ErrorCode, isPartnershipKey, ShardMerge, tryDecodeBookId, tryDecodeRecordId, type PartnershipKey } from "@kooperacja/contract";
 import type { FieldNode, GraphQLFormattedError } from "graphql";
 import { aggregateStrategy } from "./aggregate";
 import { argumentValue, asList, pruned } from "./arguments";

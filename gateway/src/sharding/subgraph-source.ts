@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
-import { ASSERTION_HEADER, traceHeaders, type ServiceName } from "@kooperacja/shared";
+import { ASSERTION_HEADER, traceHeaders, type ServiceName } from "@kooperacja/service-kit";
 import type { GatewayContext } from "../context";
 import { shardFetch } from "./shard-fetch";
 

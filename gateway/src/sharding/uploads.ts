@@ -1,4 +1,4 @@
-import { ErrorCode, hubError, type ForwardedUpload } from "@kooperacja/shared";
+import { ErrorCode, hubError, type ForwardedUpload } from "@kooperacja/contract";
 import Upload from "graphql-upload/Upload.mjs";
 
 /**

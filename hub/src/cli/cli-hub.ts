@@ -1,4 +1,5 @@
-import { authConfig, Role, signLocalToken, type PartnershipKey } from "@kooperacja/shared";
+import { type PartnershipKey } from "@kooperacja/contract";
+import { authConfig, Role, signLocalToken } from "@kooperacja/service-kit";
 import { DEFAULT_GATEWAY_PORT } from "@kooperacja/gateway/src/config";
 
 /** The gateway a CLI talks to: --url, else $HUB_URL, else the local hub `npm start` runs. */

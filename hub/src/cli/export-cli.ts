@@ -1,4 +1,4 @@
-import { Role } from "@kooperacja/shared";
+import { Role } from "@kooperacja/service-kit";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { EXIT, EXIT_CODES_TEXT, exitCodeOf, fromCaller } from "./cli-exit";

@@ -1,4 +1,5 @@
-import { isPartnershipKey, PARTNERSHIP_KEYS, Role } from "@kooperacja/shared";
+import { isPartnershipKey, PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { Role } from "@kooperacja/service-kit";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
-import { keyId } from "@kooperacja/shared";
+import { keyId } from "@kooperacja/service-kit";
 
 /**
  * `npm run -s keys`: new Ed25519 key pairs for the gateway and the book, as

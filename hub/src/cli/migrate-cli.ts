@@ -1,6 +1,7 @@
 import { bookConfig, openBookDatabase } from "@kooperacja/book";
 import { openRegionalDatabase, regionalConfig } from "@kooperacja/regional";
-import { PARTNERSHIP_KEYS, type Database } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
+import { type Database } from "@kooperacja/database";
 
 /**
  * `npm run migrate`: brings every database of this machine's configuration

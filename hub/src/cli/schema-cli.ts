@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { openBookDatabase } from "@kooperacja/book";
 import { openRegionalDatabase } from "@kooperacja/regional";
-import { DIALECTS, findPostgresBinaries, migrationNeeded } from "@kooperacja/shared";
+import { DIALECTS, findPostgresBinaries, migrationNeeded } from "@kooperacja/database";
 import { generateSchemaFiles, RELEASED_SUPERGRAPH_PATH, SCHEMA_DIR } from "../schema/schema-files";
 import { judgeSchemaChanges } from "../schema/schema-governance";
 

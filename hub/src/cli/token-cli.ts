@@ -1,6 +1,6 @@
 // The two modules it needs, not the shared barrel (which loads the ORM and the servers): a token in well under a second.
-import { authConfig, Role, signLocalToken, TOKEN_ROLES } from "@kooperacja/shared/src/auth";
-import { isPartnershipKey, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared/src/partnerships";
+import { authConfig, Role, signLocalToken, TOKEN_ROLES } from "@kooperacja/service-kit/src/auth";
+import { isPartnershipKey, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract/src/partnerships";
 import { parseArgs } from "node:util";
 
 /** Short names accepted for `--role`. */

@@ -1,4 +1,4 @@
-import { accessDenied, Role, type Identity } from "@kooperacja/shared";
+import { accessDenied, Role, type Identity } from "@kooperacja/service-kit";
 import type { AuthChecker } from "type-graphql";
 import type { BookContext } from "./context";
 import { RecommendationStatus } from "./recommendations/recommendation-status";

@@ -1,3 +1,4 @@
+import { DEFAULT_BOOK_PORT } from "@kooperacja/contract";
 import {
   authConfig,
   readAll,
@@ -11,8 +12,7 @@ import {
   urlVar,
   type AuthConfig,
   type ServiceSettings,
-  DEFAULT_BOOK_PORT,
-} from "@kooperacja/shared";
+} from "@kooperacja/service-kit";
 import { join, resolve } from "node:path";
 
 export interface BookConfig extends ServiceSettings {

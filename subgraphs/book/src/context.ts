@@ -1,4 +1,5 @@
-import { Loaders, REQUEST_ID_HEADER, type Caller, type Identity } from "@kooperacja/shared";
+import { REQUEST_ID_HEADER, type Caller, type Identity } from "@kooperacja/service-kit";
+import { Loaders } from "@kooperacja/database";
 import type { Logger } from "pino";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { ComparisonParameters, ComparisonRun, HubClient } from "./hub/hub-client";

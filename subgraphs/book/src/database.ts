@@ -1,4 +1,4 @@
-import { openDatabase, type Database, type DatabaseSettings } from "@kooperacja/shared";
+import { openDatabase, type Database, type DatabaseSettings } from "@kooperacja/database";
 import { join } from "node:path";
 import { BookChapter } from "./chapters/book-chapter.entity";
 import { ENTITIES } from "./entities";

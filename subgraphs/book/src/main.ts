@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { runUntilSignal } from "@kooperacja/shared";
+import { runUntilSignal } from "@kooperacja/service-kit";
 import { bookConfig } from "./config";
 import { startBookService } from "./service";
 

@@ -1,6 +1,8 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { accessDenied, decodeBookId, ErrorCode, hubError, tryDecodeGlobalId, validateArgument } from "@kooperacja/shared";
+import { decodeBookId, ErrorCode, hubError, tryDecodeGlobalId } from "@kooperacja/contract";
+import { accessDenied } from "@kooperacja/service-kit";
+import { validateArgument } from "@kooperacja/subgraph-kit";
 import { SavedComparison } from "./comparisons/saved-comparison.entity";
 import { EvidenceLink } from "./recommendations/evidence-link.entity";
 import { evidenceOf } from "./recommendations/evidence";

@@ -1,4 +1,5 @@
-import { ServiceOperations, startSubgraphServer, startTracing, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { ServiceOperations, startTracing, TokenVerifier, type RunningService } from "@kooperacja/service-kit";
+import { startSubgraphServer } from "@kooperacja/subgraph-kit";
 import type { DestinationStream } from "pino";
 import type { BookConfig } from "./config";
 import { contextFactory } from "./context";

@@ -1,3 +1,4 @@
+import { isPartnershipKey, PARTNERSHIP_KEYS, type PartnershipKey, DEFAULT_REGIONAL_PORTS } from "@kooperacja/contract";
 import {
   authConfig,
   publishedSecret,
@@ -7,18 +8,14 @@ import {
   databaseVar,
   flagVar,
   intVar,
-  isPartnershipKey,
-  PARTNERSHIP_KEYS,
   readEnv,
   SERVICE_ENV,
   serviceSettings,
   textVar,
   type AuthConfig,
-  type PartnershipKey,
   type ServiceSettings,
   type ServiceValues,
-  DEFAULT_REGIONAL_PORTS,
-} from "@kooperacja/shared";
+} from "@kooperacja/service-kit";
 import { join, resolve } from "node:path";
 
 export { DEFAULT_REGIONAL_PORTS };

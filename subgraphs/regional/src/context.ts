@@ -1,4 +1,6 @@
-import { Loaders, type Caller, type Identity, type PartnershipKey, type RecordKeys } from "@kooperacja/shared";
+import { type PartnershipKey, type RecordKeys } from "@kooperacja/contract";
+import { type Caller, type Identity } from "@kooperacja/service-kit";
+import { Loaders } from "@kooperacja/database";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { Logger } from "pino";
 import { OutcomeIndicator } from "./indicators/outcome-indicator.entity";

@@ -1,4 +1,5 @@
-import { openDatabase, type Database, type DatabaseSettings, type PartnershipKey, type RecordKeys } from "@kooperacja/shared";
+import { type PartnershipKey, type RecordKeys } from "@kooperacja/contract";
+import { openDatabase, type Database, type DatabaseSettings } from "@kooperacja/database";
 import { join } from "node:path";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "./migrations";

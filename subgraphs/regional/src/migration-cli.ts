@@ -1,4 +1,4 @@
-import { createMigrationFromEntities } from "@kooperacja/shared";
+import { createMigrationFromEntities } from "@kooperacja/database";
 import { openRegionalDatabase } from "./database";
 
 // npm run migration:regional -- <name>

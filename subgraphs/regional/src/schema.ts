@@ -1,5 +1,5 @@
 import { AnalyticsResolver } from "./analytics/analytics.resolver";
-import { SHARD_SPEC_URL, decodeGlobalId, tryDecodeRecordId } from "@kooperacja/shared";
+import { SHARD_SPEC_URL, decodeGlobalId, tryDecodeRecordId } from "@kooperacja/contract";
 import { NodeResolver } from "./nodes/node.resolver";
 import { authChecker } from "./access/auth-checker";
 import { assertReadable } from "./access/row-scope";

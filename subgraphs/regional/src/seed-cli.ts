@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { isPartnershipKey, PARTNERSHIP_KEYS, RecordKeys, type PartnershipKey } from "@kooperacja/shared";
+import { isPartnershipKey, PARTNERSHIP_KEYS, RecordKeys, type PartnershipKey } from "@kooperacja/contract";
 import { parseArgs } from "node:util";
 import { regionalConfig } from "./config";
 import { openRegionalDatabase } from "./database";

@@ -1,4 +1,6 @@
-import { PARTNERSHIPS, RecordKeys, ServiceOperations, startSubgraphServer, startTracing, TokenVerifier, type RunningService } from "@kooperacja/shared";
+import { PARTNERSHIPS, RecordKeys } from "@kooperacja/contract";
+import { ServiceOperations, startTracing, TokenVerifier, type RunningService } from "@kooperacja/service-kit";
+import { startSubgraphServer } from "@kooperacja/subgraph-kit";
 import type { DestinationStream } from "pino";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";

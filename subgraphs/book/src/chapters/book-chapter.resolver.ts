@@ -1,4 +1,4 @@
-import { encodeBookId, decodeBookId, ErrorCode, hubError } from "@kooperacja/shared";
+import { encodeBookId, decodeBookId, ErrorCode, hubError } from "@kooperacja/contract";
 import { IsInt, IsOptional, Length, Max, Min } from "class-validator";
 import { randomUUID } from "node:crypto";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";

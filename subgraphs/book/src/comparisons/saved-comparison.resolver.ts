@@ -1,4 +1,4 @@
-import { encodeBookId } from "@kooperacja/shared";
+import { encodeBookId } from "@kooperacja/contract";
 import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import type { BookContext } from "../context";
 import { COMPARE_QUERY, FIGURE_FIELDS, type ComparisonFigure, type ComparisonParameters } from "../hub/hub-client";

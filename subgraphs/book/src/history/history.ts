@@ -1,4 +1,4 @@
-import type { Identity } from "@kooperacja/shared";
+import type { Identity } from "@kooperacja/service-kit";
 import type { EntityManager } from "@mikro-orm/core";
 import { BookChange } from "./book-change.entity";
 

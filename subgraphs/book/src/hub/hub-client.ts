@@ -1,4 +1,5 @@
-import { ErrorCode, hubError, traceHeaders, type ErrorCode as Code } from "@kooperacja/shared";
+import { ErrorCode, hubError, type ErrorCode as Code } from "@kooperacja/contract";
+import { traceHeaders } from "@kooperacja/service-kit";
 import type { GraphQLFormattedError } from "graphql";
 
 /** The parameters of a comparison, as `compare` takes them. */

@@ -1,4 +1,4 @@
-import type { Dialect } from "@kooperacja/shared";
+import type { Dialect } from "@kooperacja/database";
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261125034034_Initial } from "./sqlite/Migration20261125034034_Initial";
 import { Migration20261125065756_Workflow } from "./sqlite/Migration20261125065756_Workflow";

@@ -1,4 +1,4 @@
-import { encodeBookId } from "@kooperacja/shared";
+import { encodeBookId } from "@kooperacja/contract";
 import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { EvidenceLink } from "./evidence-link.entity";
 import { CooperationBodyRef, IndicatorValueRef, InstitutionRef, OutcomeIndicatorRef, PilotSiteRef, SupportActivityRef } from "../regional/regional-refs";

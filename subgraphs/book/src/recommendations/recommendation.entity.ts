@@ -2,7 +2,7 @@ import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from "@mikro-orm/co
 import { Authorized, Directive, Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
 import { Access } from "../access";
 import { BookChapter } from "../chapters/book-chapter.entity";
-import { MunicipalityKind, Sector } from "@kooperacja/shared";
+import { MunicipalityKind, Sector } from "@kooperacja/subgraph-kit";
 import { RecommendationStatus } from "./recommendation-status";
 
 @Entity({ tableName: "recommendation" })

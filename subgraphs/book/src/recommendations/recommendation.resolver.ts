@@ -1,4 +1,6 @@
-import { accessDenied, decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hubError, MunicipalityKind, Sector, tryDecodeRecordId } from "@kooperacja/shared";
+import { decodeBookId, decodeGlobalId, encodeBookId, ErrorCode, hubError, tryDecodeRecordId } from "@kooperacja/contract";
+import { accessDenied } from "@kooperacja/service-kit";
+import { MunicipalityKind, Sector } from "@kooperacja/subgraph-kit";
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, MaxLength } from "class-validator";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { randomUUID } from "node:crypto";

@@ -1,8 +1,8 @@
-import { encodeGlobalId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeGlobalId, type PartnershipKey } from "@kooperacja/contract";
+import { MunicipalityKind, Sector } from "@kooperacja/subgraph-kit";
 import type { EntityManager } from "@mikro-orm/core";
 import { Seeder } from "@mikro-orm/seeder";
 import { BookChapter } from "../chapters/book-chapter.entity";
-import { MunicipalityKind, Sector } from "@kooperacja/shared";
 import { SavedComparison } from "../comparisons/saved-comparison.entity";
 import type { EvidenceType } from "../regional/regional-refs";
 import { EvidenceLink } from "../recommendations/evidence-link.entity";

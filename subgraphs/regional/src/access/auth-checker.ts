@@ -1,4 +1,5 @@
-import { accessDenied, ErrorCode, hubError, owns, Role, type Identity } from "@kooperacja/shared";
+import { ErrorCode, hubError } from "@kooperacja/contract";
+import { accessDenied, owns, Role, type Identity } from "@kooperacja/service-kit";
 import type { AuthChecker } from "type-graphql";
 import type { RegionalContext } from "../context";
 import { Access } from "./access-rules";

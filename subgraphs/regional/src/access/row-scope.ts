@@ -1,4 +1,4 @@
-import { accessDenied, owns, Role } from "@kooperacja/shared";
+import { accessDenied, owns, Role } from "@kooperacja/service-kit";
 import type { RegionalContext } from "../context";
 import { SupportActivity } from "../activities/support-activity.entity";
 import { SupportedFamily } from "../families/supported-family.entity";

@@ -1,4 +1,6 @@
-import { accessDenied, encodeGlobalId, ErrorCode, hubError, originOf, owns, PARTNERSHIPS, Role, type MunicipalityKind, type Sector } from "@kooperacja/shared";
+import { encodeGlobalId, ErrorCode, hubError, originOf, PARTNERSHIPS } from "@kooperacja/contract";
+import { accessDenied, owns, Role } from "@kooperacja/service-kit";
+import { type MunicipalityKind, type Sector } from "@kooperacja/subgraph-kit";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
 import { assertServes } from "../common/lookup";

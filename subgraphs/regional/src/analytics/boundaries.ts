@@ -1,4 +1,5 @@
-import { ErrorCode, hubError, owns } from "@kooperacja/shared";
+import { ErrorCode, hubError } from "@kooperacja/contract";
+import { owns } from "@kooperacja/service-kit";
 import { firstDayOf, lastDayOf, quarterOfDay } from "../common/quarters";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";

@@ -1,4 +1,5 @@
-import { ErrorCode, hubError, MunicipalityKind, Sector } from "@kooperacja/shared";
+import { ErrorCode, hubError } from "@kooperacja/contract";
+import { MunicipalityKind, Sector } from "@kooperacja/subgraph-kit";
 import { Field, InputType } from "type-graphql";
 import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
 import { isIsoDate } from "../writes/rules";

@@ -1,4 +1,4 @@
-import { MunicipalityKind, Sector } from "@kooperacja/shared";
+import { MunicipalityKind, Sector } from "@kooperacja/subgraph-kit";
 import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Access } from "../access/access-rules";
 import { FigureOrigin, FigureProtection, IndicatorAggregation } from "../common/enums";

@@ -2,14 +2,14 @@ import {
   FigureProtection,
   KEY_MODULUS,
   originOf,
-  owns,
   PARTNERSHIPS,
   protectGroup,
   type FigureOrigin,
   type PartnershipKey,
   type ProtectionSpec,
   type RegionFilter,
-} from "@kooperacja/shared";
+} from "@kooperacja/contract";
+import { owns } from "@kooperacja/service-kit";
 import { IndicatorAggregation, IndicatorBasis, IndicatorLevel, ProvenanceKind } from "../common/enums";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";

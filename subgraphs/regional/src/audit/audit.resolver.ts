@@ -1,4 +1,4 @@
-import { decodeGlobalId, encodeRecordId, ErrorCode, hubError, MAX_PAGE_SIZE, type PartnershipKey } from "@kooperacja/shared";
+import { decodeGlobalId, encodeRecordId, ErrorCode, hubError, MAX_PAGE_SIZE, type PartnershipKey } from "@kooperacja/contract";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access-rules";

@@ -10,7 +10,7 @@ import {
   type RegionFilter,
   type ShardPosition,
   type SortValue,
-} from "@kooperacja/shared";
+} from "@kooperacja/contract";
 import type { EntityClass } from "@mikro-orm/core";
 import type { QueryBuilder, SqlEntityManager } from "@mikro-orm/knex";
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from "graphql";

@@ -1,7 +1,7 @@
-import { FigureOrigin, FigureProtection } from "@kooperacja/shared";
+import { FigureOrigin, FigureProtection } from "@kooperacja/contract";
+export { FigureOrigin, FigureProtection } from "@kooperacja/contract";
+export { MunicipalityKind } from "@kooperacja/subgraph-kit";
 import { registerEnumType } from "type-graphql";
-
-export { MunicipalityKind, FigureOrigin, FigureProtection } from "@kooperacja/shared";
 
 registerEnumType(FigureOrigin, {
   name: "FigureOrigin",

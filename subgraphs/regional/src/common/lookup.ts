@@ -1,4 +1,4 @@
-import { decodeGlobalId, ErrorCode, hubError, isPartnershipKey, PARTNERSHIPS, tryDecodeRecordId } from "@kooperacja/shared";
+import { decodeGlobalId, ErrorCode, hubError, isPartnershipKey, PARTNERSHIPS, tryDecodeRecordId } from "@kooperacja/contract";
 import type { EntityClass } from "@mikro-orm/core";
 import type { RegionalContext } from "../context";
 

@@ -1,4 +1,4 @@
-import { encodeRecordId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeRecordId, type PartnershipKey } from "@kooperacja/contract";
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root, type ClassType } from "type-graphql";
 import { Access } from "../access/access-rules";
 import { AuditEntry } from "../audit/audit-entry.entity";

@@ -1,4 +1,4 @@
-import { ErrorCode, hubError, PARTNERSHIP_KEYS, type RegionFilter } from "@kooperacja/shared";
+import { ErrorCode, hubError, PARTNERSHIP_KEYS, type RegionFilter } from "@kooperacja/contract";
 import { Field, InputType } from "type-graphql";
 
 /**

@@ -1,4 +1,4 @@
-import { SHARD_DIRECTIVE, ShardMerge, ShardProtect } from "@kooperacja/shared";
+import { SHARD_DIRECTIVE, ShardMerge, ShardProtect } from "@kooperacja/contract";
 import { DirectiveLocation, GraphQLDirective, GraphQLNonNull, GraphQLString } from "graphql";
 import { Directive } from "type-graphql";
 

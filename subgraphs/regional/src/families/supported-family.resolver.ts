@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { accessDenied } from "@kooperacja/shared";
+import { accessDenied } from "@kooperacja/service-kit";
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access-rules";
 import { familyScope, scopeCondition } from "../access/row-scope";

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { encodeRecordId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeRecordId, type PartnershipKey } from "@kooperacja/contract";
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access-rules";
 import { Shard } from "../common/shard";

@@ -1,4 +1,4 @@
-import { encodeRecordId, type PartnershipKey } from "@kooperacja/shared";
+import { encodeRecordId, type PartnershipKey } from "@kooperacja/contract";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { parse } from "csv-parse/sync";
 import type { CsvColumn } from "./csv-columns";

@@ -1,4 +1,4 @@
-import { ErrorCode, hubError, isForwardedUpload } from "@kooperacja/shared";
+import { ErrorCode, hubError, isForwardedUpload } from "@kooperacja/contract";
 import { GraphQLScalarType } from "graphql";
 
 /** A file as a resolver sees it. */

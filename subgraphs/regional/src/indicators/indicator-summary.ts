@@ -1,4 +1,6 @@
-import { accessDenied, encodeGlobalId, ErrorCode, hubError, MunicipalityKind, Role } from "@kooperacja/shared";
+import { encodeGlobalId, ErrorCode, hubError } from "@kooperacja/contract";
+import { accessDenied, Role } from "@kooperacja/service-kit";
+import { MunicipalityKind } from "@kooperacja/subgraph-kit";
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
 import { Access } from "../access/access-rules";
 import { FigureOrigin, FigureProtection } from "../common/enums";

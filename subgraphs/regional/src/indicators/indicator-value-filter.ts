@@ -1,4 +1,4 @@
-import { ErrorCode, hubError, type PartnershipKey } from "@kooperacja/shared";
+import { ErrorCode, hubError, type PartnershipKey } from "@kooperacja/contract";
 import type { QueryBuilder } from "@mikro-orm/knex";
 import { Field, InputType } from "type-graphql";
 import { whereRegion } from "../common/connection";

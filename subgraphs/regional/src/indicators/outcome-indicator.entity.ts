@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
-import { PARTNERSHIP_KEYS } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
 import { IndicatorAggregation, IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
 import { Node } from "../nodes/node";

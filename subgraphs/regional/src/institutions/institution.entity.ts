@@ -1,4 +1,4 @@
-import { Sector } from "@kooperacja/shared";
+import { Sector } from "@kooperacja/subgraph-kit";
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { InstitutionKind } from "../common/enums";

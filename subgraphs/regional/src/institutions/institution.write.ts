@@ -1,4 +1,5 @@
-import { PARTNERSHIPS, Sector, tryDecodeGlobalId } from "@kooperacja/shared";
+import { PARTNERSHIPS, tryDecodeGlobalId } from "@kooperacja/contract";
+import { Sector } from "@kooperacja/subgraph-kit";
 import { IsEnum, IsOptional, Length } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { BodyMember } from "../bodies/body-member.entity";

@@ -1,4 +1,4 @@
-import type { Dialect } from "@kooperacja/shared";
+import type { Dialect } from "@kooperacja/database";
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261125033837_Initial } from "./sqlite/Migration20261125033837_Initial";
 import { Migration20261125043326_ConnectionIndexes } from "./sqlite/Migration20261125043326_ConnectionIndexes";

@@ -1,4 +1,4 @@
-import { BOOK_NODE_TYPES } from "@kooperacja/shared";
+import { BOOK_NODE_TYPES } from "@kooperacja/contract";
 import { Directive, Field, ID, ObjectType, type ClassType } from "type-graphql";
 import { Node } from "./node";
 

@@ -1,4 +1,4 @@
-import { decodeGlobalId, ErrorCode, hubError, tryDecodeBookId, tryDecodeRecordId } from "@kooperacja/shared";
+import { decodeGlobalId, ErrorCode, hubError, tryDecodeBookId, tryDecodeRecordId } from "@kooperacja/contract";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { assertReadable } from "../access/row-scope";
 import { loadByGlobalId } from "../common/lookup";

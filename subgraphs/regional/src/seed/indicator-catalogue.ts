@@ -1,4 +1,4 @@
-import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/shared";
+import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
 import { IndicatorAggregation, IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
 
 export interface CatalogueEntry {

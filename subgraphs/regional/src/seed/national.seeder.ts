@@ -1,4 +1,5 @@
-import { hubError, ErrorCode, type Database, type PartnershipKey, type RecordKeys } from "@kooperacja/shared";
+import { hubError, ErrorCode, type PartnershipKey, type RecordKeys } from "@kooperacja/contract";
+import { type Database } from "@kooperacja/database";
 import type { EntityClass } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { SupportActivity } from "../activities/support-activity.entity";

@@ -1,4 +1,5 @@
-import { MunicipalityKind, Sector, type PartnershipKey } from "@kooperacja/shared";
+import { type PartnershipKey } from "@kooperacja/contract";
+import { MunicipalityKind, Sector } from "@kooperacja/subgraph-kit";
 import { ActivityKind, CooperationBodyKind, CooperationLevel, InstitutionKind, SiteStatus, UnitLevel } from "../common/enums";
 import { PARTNERSHIP_FACTS } from "./public-facts";
 import { quarterOfDay } from "../common/quarters";

@@ -1,4 +1,4 @@
-import type { PartnershipKey, RecordKeys } from "@kooperacja/shared";
+import type { PartnershipKey, RecordKeys } from "@kooperacja/contract";
 import type { EntityManager, EntityName } from "@mikro-orm/core";
 import { Seeder } from "@mikro-orm/seeder";
 import { SupportActivity } from "../activities/support-activity.entity";

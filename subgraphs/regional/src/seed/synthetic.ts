@@ -1,4 +1,4 @@
-import type { PartnershipKey } from "@kooperacja/shared";
+import type { PartnershipKey } from "@kooperacja/contract";
 import { ActivityKind, CooperationLevel } from "../common/enums";
 import { quarterOfDay } from "../common/quarters";
 

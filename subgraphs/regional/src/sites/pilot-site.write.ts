@@ -1,4 +1,4 @@
-import { PARTNERSHIPS } from "@kooperacja/shared";
+import { PARTNERSHIPS } from "@kooperacja/contract";
 import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { CooperationBody } from "../bodies/cooperation-body.entity";

@@ -1,4 +1,4 @@
-import { tryDecodeRecordId } from "@kooperacja/shared";
+import { tryDecodeRecordId } from "@kooperacja/contract";
 
 /** The local key inside a global ID the writer has already checked; null stays null. */
 export function localKey(id: string): string;

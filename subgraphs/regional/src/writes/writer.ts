@@ -1,4 +1,5 @@
-import { ErrorCode, hubError, PARTNERSHIPS, tryDecodeRecordId, validationProblems } from "@kooperacja/shared";
+import { ErrorCode, hubError, PARTNERSHIPS, tryDecodeRecordId } from "@kooperacja/contract";
+import { validationProblems } from "@kooperacja/subgraph-kit";
 import { OptimisticLockError, UniqueConstraintViolationException, wrap, type FilterQuery } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { validate, type ValidationError } from "class-validator";

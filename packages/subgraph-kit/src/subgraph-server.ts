@@ -1,26 +1,32 @@
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { contractHash, type ServiceIdentity } from "./service-identity";
+import { contractHash, type ServiceIdentity, ErrorCode, hubError } from "@kooperacja/contract";
+import {
+  ASSERTION_HEADER,
+  maskUnexpectedErrors,
+  type Caller,
+  type RunningService,
+  type TokenVerifier,
+  bodyDepthLimit,
+  withDeadline,
+  type ServiceOperations,
+  listen,
+  CLOSE_MARGIN_MS,
+  flushTracing,
+  tracingMiddleware,
+} from "@kooperacja/service-kit";
+import type { Database } from "@kooperacja/database";
+import type { ServiceSettings } from "@kooperacja/service-kit";
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
-import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import express from "express";
-import { type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { type GraphQLSchema } from "graphql";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { Logger } from "pino";
 import { Gauge } from "prom-client";
-import { ASSERTION_HEADER, type Caller, type TokenVerifier } from "./auth";
-import type { Database } from "./database";
-import type { ServiceSettings } from "./env";
-import { ErrorCode, hubError } from "./errors";
-import { bodyDepthLimit } from "./request-shape";
-import { currentRequestId, withDeadline, type ServiceOperations } from "./operations";
-import { listen } from "./listen";
-import { CLOSE_MARGIN_MS } from "./process";
-import { flushTracing, tracingMiddleware } from "./tracing";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -37,16 +43,6 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Which service this is, stated in its readiness answer (the contract and accepted keys are added here). */
   identity: Pick<ServiceIdentity, "service" | "partnership" | "macroregion">;
   createContext(em: SqlEntityManager, caller: Caller, logger: Logger): TContext;
-}
-
-export interface RunningService {
-  name: string;
-  url: string;
-  port: number;
-  /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then closes the database. */
-  stop(): Promise<void>;
-  /** How long `stop` may take before the process gives up on it (runUntilSignal). */
-  stopTimeoutMs: number;
 }
 
 interface CountedContext extends BaseContext {
@@ -72,39 +68,6 @@ function statementCountPlugin(database: Database): ApolloServerPlugin<CountedCon
       };
     },
   };
-}
-
-/**
- * Errors with a code of their own (the hub's, or GraphQL's for a request it
- * could not parse, validate or coerce) go out as they are; anything else (a
- * driver error, a bug, a stack overflow, graphql-js's own complaints during
- * execution) is logged with the request id and masked, so no SQL, stack
- * trace or schema internals reach a client. The client gets the request id
- * to quote.
- */
-export function maskUnexpectedErrors(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-    // A refusal of the request itself (Apollo Server's, e.g. a persisted query hash that is not the text's) is the client's to fix.
-    const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
-    if (typeof status === "number" && status >= 400 && status < 500)
-      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
-    const requestId = currentRequestId();
-    logger.error({ err: unwrapResolverError(error), path: formatted.path, requestId }, "unexpected error");
-    return {
-      message: "Internal server error.",
-      locations: formatted.locations,
-      path: formatted.path,
-      // Which region failed is the gateway's own knowledge (it asked that region), not a detail of the failure.
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...regionOf(formatted.extensions), ...(requestId ? { requestId } : {}) },
-    };
-  };
-}
-
-function regionOf(extensions: GraphQLFormattedError["extensions"]): Record<string, unknown> {
-  const { partnership, macroregion } = extensions ?? {};
-  return typeof partnership === "string" ? { partnership, ...(typeof macroregion === "string" ? { macroregion } : {}) } : {};
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ServiceIdentity } from "./service-identity";
+import type { ServiceIdentity } from "@kooperacja/contract";
 import type { NextFunction, Request, Response, Router } from "express";
 import express from "express";
 import { AsyncLocalStorage } from "node:async_hooks";

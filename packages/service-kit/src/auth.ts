@@ -11,7 +11,7 @@ import {
 } from "jose";
 import { createPublicKey, randomUUID } from "node:crypto";
 import { ConfigurationError } from "./env";
-import { ErrorCode, hubError } from "./errors";
+import { ErrorCode, hubError, isPartnershipKey, type PartnershipKey } from "@kooperacja/contract";
 import {
   localPrivateKey,
   localPublicKey,
@@ -22,7 +22,6 @@ import {
   type PublicKeys,
   type SigningKey,
 } from "./service-keys";
-import { isPartnershipKey, type PartnershipKey } from "./partnerships";
 
 /** Who may do what; see README "Access and privacy". */
 export const Role = {

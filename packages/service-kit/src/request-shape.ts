@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { ErrorCode } from "./errors";
+import { ErrorCode } from "@kooperacja/contract";
 
 /**
  * How deeply a request body may nest. The hub's own inputs nest a few levels

@@ -1,6 +1,6 @@
 import { validate, type ValidationError } from "class-validator";
 import type { ValidatorFn } from "type-graphql";
-import { ErrorCode, hubError } from "./errors";
+import { ErrorCode, hubError } from "@kooperacja/contract";
 
 /**
  * type-graphql's `validateFn`: runs class-validator on every input object

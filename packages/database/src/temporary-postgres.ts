@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { freePort } from "./listen";
+import { freePort } from "@kooperacja/service-kit";
 
 /**
  * A throw-away PostgreSQL server from the machine's own binaries (initdb,

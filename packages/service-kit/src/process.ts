@@ -73,3 +73,14 @@ function watchParent(stop: () => void): void {
   }, PARENT_CHECK_MS);
   timer.unref();
 }
+
+/** A service this process started: where it listens, and how to stop it. */
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then closes the database. */
+  stop(): Promise<void>;
+  /** How long `stop` may take before the process gives up on it (runUntilSignal). */
+  stopTimeoutMs: number;
+}
