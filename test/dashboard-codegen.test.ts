@@ -33,7 +33,16 @@ describe("the dashboard's typed documents (GraphQL Code Generator)", () => {
       Object.values(manifest)
         .map((document) => /^query (\w+)/.exec(document)?.[1])
         .sort(),
-    ).toEqual(["DashboardComparison", "DashboardCoverage", "DashboardIndicators", "DashboardOverview", "DashboardSeries", "DashboardVoivodeships"]);
+    ).toEqual([
+      "DashboardComparison",
+      "DashboardCoverage",
+      "DashboardIndicators",
+      "DashboardMap",
+      "DashboardOverview",
+      "DashboardSeries",
+      "DashboardSiteFigures",
+      "DashboardVoivodeships",
+    ]);
     const types = outputs.find((output) => output.filename.endsWith("graphql.ts"))!.content;
     expect(types).toContain("euSharePercent?: string | null");
   });
