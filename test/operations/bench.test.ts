@@ -1,0 +1,53 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { bench } from "../bench-cli";
+
+const dir = mkdtempSync(join(tmpdir(), "kooperacja-bench-"));
+
+// The benchmark's own figures are machine-dependent; this keeps `npm run bench` working end to end, at the tiny scale,
+// with a soak of seconds (the minute-long soak is in test/slow, run by `npm run test:slow`).
+describe("npm run bench", () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints every comparison and ratio, the statement counts and the soak, and writes them as JSON", { timeout: 240_000 }, async () => {
+    const results = join(dir, "results");
+    const run = await bench("--scale", "tiny", "--soak-seconds", "4", "--rounds", "1", "--round-ms", "100", "--data", join(dir, "data"), "--results", results);
+    expect(run.code, run.output).toBe(0);
+    for (const label of [
+      "gateway, 3 regions / slowest region direct",
+      "floor on",
+      "hub / hand-written SQL (3 regions)",
+      "hub gateway / region direct",
+      "hub gateway / plain @apollo/gateway",
+      "hub / hand-written SQL (liderzy)",
+    ]) {
+      expect(run.output).toContain(label);
+    }
+    expect(run.output).toMatch(/CPU ms per request/);
+    expect(run.output).toMatch(/soak: 4 s at 8 connections, \d+ requests .* 0 errors\)/);
+    const files = readdirSync(results);
+    expect(files).toHaveLength(1);
+    const json = JSON.parse(readFileSync(join(results, files[0]!), "utf8"));
+    expect(Object.keys(json.figures)).toEqual([
+      "cross-region connection page",
+      "cross-region aggregate",
+      "single-region connection page (liderzy)",
+      "single-region aggregate (liderzy)",
+    ]);
+    for (const byTarget of Object.values(json.figures) as Record<string, { median: number; requests: number }>[]) {
+      for (const figures of Object.values(byTarget)) expect(figures.median).toBeGreaterThan(0);
+    }
+    // The same nested queries on the same tiny set: the statement counts must agree.
+    for (const count of json.statements) expect(count.small.statements).toBe(count.national.statements);
+    expect(json.soak.samples.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses unknown options' values with exit code 2, saying which", async () => {
+    const run = await bench("--scale", "galactic", "--database", "oracle");
+    expect(run.code).toBe(2);
+    expect(run.output).toContain("--database is sqlite or postgresql");
+    expect(run.output).toContain("--scale is one of tiny, small, medium, national");
+  });
+});
