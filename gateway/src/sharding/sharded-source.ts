@@ -114,14 +114,7 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
         const variables = Object.fromEntries(Object.entries(context.variables).filter(([name]) => restricted.variableNames.has(name)));
         replies.set(
           shard,
-          await this.send(
-            shard,
-            options,
-            restricted.query,
-            variables,
-            shardFields.map((field) => field.name.value),
-            write,
-          ),
+          await this.send(shard, { options, query: restricted.query, variables, fields: shardFields.map((field) => field.name.value), write }),
         );
       }),
     );
@@ -189,13 +182,12 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
         .filter((shard) => indicesByShard.has(shard))
         .map(async (shard) => {
           const indices = indicesByShard.get(shard)!;
-          const reply = await this.send(
-            shard,
+          const reply = await this.send(shard, {
             options,
-            options.request.query!,
-            { ...variables, representations: indices.map((index) => representations[index]) },
-            [ENTITIES],
-          );
+            query: options.request.query!,
+            variables: { ...variables, representations: indices.map((index) => representations[index]) },
+            fields: [ENTITIES],
+          });
           const shardEntities = (reply.data?.[ENTITIES] ?? []) as unknown[];
           indices.forEach((original, position) => {
             entities[original] = shardEntities[position] ?? null;
@@ -215,13 +207,16 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
     return errors.length > 0 ? { data: { [ENTITIES]: entities }, errors } : { data: { [ENTITIES]: entities } };
   }
 
+  /** One request to one shard: the client's request with this shard's query and variables; `fields` name its root fields, `write` sends it by the writers' pool. */
   private async send(
     shard: PartnershipKey,
-    options: Options,
-    query: string,
-    variables: Record<string, unknown>,
-    fields: string[],
-    write = false,
+    {
+      options,
+      query,
+      variables,
+      fields,
+      write = false,
+    }: { options: Options; query: string; variables: Record<string, unknown>; fields: string[]; write?: boolean },
   ): Promise<ShardReply> {
     const info = PARTNERSHIPS[shard];
     const region = { partnership: shard, macroregion: info.macroregion };

@@ -12,7 +12,12 @@ import type { RegionalContext } from "../context";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { SupportActivity } from "./support-activity.entity";
 
-const SupportActivities = defineConnection(SupportActivity, "SupportActivity", "supportActivities", { HELD_ON: "heldOn", TITLE: "title" }, "HELD_ON");
+const SupportActivities = defineConnection(SupportActivity, {
+  typeName: "SupportActivity",
+  field: "supportActivities",
+  orders: { HELD_ON: "heldOn", TITLE: "title" },
+  defaultOrder: "HELD_ON",
+});
 
 @InputType({ description: "Which support activities: every given condition must hold." })
 class SupportActivityFilter extends RegionFilterInput {
@@ -36,10 +41,16 @@ export class SupportActivityResolver extends recordResolver(SupportActivity) {
   ): Promise<Connection<SupportActivity>> {
     validateRegionFilter(filter);
     const scope = await scopeCondition(ctx, activityScope(ctx));
-    return SupportActivities.page(ctx.em, info, args, orderBy, (qb) => {
-      qb.andWhere(scope as never);
-      whereRegion(qb, ctx.partnership, filter, "e.site_id");
-      if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
+    return SupportActivities.page({
+      em: ctx.em,
+      info,
+      args,
+      order: orderBy,
+      where: (qb) => {
+        qb.andWhere(scope as never);
+        whereRegion(qb, ctx.partnership, filter, "e.site_id");
+        if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
+      },
     });
   }
 

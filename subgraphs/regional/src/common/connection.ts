@@ -122,28 +122,44 @@ export interface Order {
 /**
  * Everything a connection over one entity needs: its Edge and Connection
  * types, its ordering input (order field → entity property), and a reader of
- * one page. `name` is the root field's name, part of every cursor's scope.
+ * one page. `field` is the root field's name, part of every cursor's scope.
  */
 export function defineConnection<T extends { id: string }>(
   entity: ClassType<T>,
-  typeName: string,
-  name: string,
-  orders: Record<string, string>,
-  defaultField: string,
+  options: {
+    /** The GraphQL name of the node type (PilotSite → PilotSiteConnection, PilotSiteEdge, PilotSiteOrder…). */
+    typeName: string;
+    /** The root field that pages it. */
+    field: string;
+    /** Order field → entity property. */
+    orders: Record<string, string>;
+    /** The order field used when the client gives none. */
+    defaultOrder: string;
+  },
 ) {
-  const { OrderType, fields, defaultOrder } = orderInput(typeName, orders, defaultField);
+  const { OrderType, fields, defaultOrder } = orderInput(options.typeName, options.orders, options.defaultOrder);
   return {
-    Connection: connectionTypes(entity, typeName),
+    Connection: connectionTypes(entity, options.typeName),
     OrderType,
     defaultOrder,
-    page: (
-      em: SqlEntityManager,
-      info: GraphQLResolveInfo,
-      args: ConnectionArgs,
-      order: Order | undefined,
-      where: (qb: QueryBuilder<T>) => void,
-    ): Promise<Connection<T>> =>
-      paginate({ em, entity, name, orderProperties: fields, order: order ?? defaultOrder, args, where, countTotal: selects(info, "totalCount") }),
+    page: (request: {
+      em: SqlEntityManager;
+      info: GraphQLResolveInfo;
+      args: ConnectionArgs;
+      order: Order | undefined;
+      /** Adds the filter's conditions to the query (alias `e`). */
+      where: (qb: QueryBuilder<T>) => void;
+    }): Promise<Connection<T>> =>
+      paginate({
+        em: request.em,
+        entity,
+        name: options.field,
+        orderProperties: fields,
+        order: request.order ?? defaultOrder,
+        args: request.args,
+        where: request.where,
+        countTotal: selects(request.info, "totalCount"),
+      }),
   };
 }
 

@@ -14,7 +14,12 @@ import { IndicatorValue } from "../indicators/indicator-value.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
 import { SupportedFamily } from "./supported-family.entity";
 
-const SupportedFamilies = defineConnection(SupportedFamily, "SupportedFamily", "supportedFamilies", { CODE: "code", STARTED_ON: "startedOn" }, "CODE");
+const SupportedFamilies = defineConnection(SupportedFamily, {
+  typeName: "SupportedFamily",
+  field: "supportedFamilies",
+  orders: { CODE: "code", STARTED_ON: "startedOn" },
+  defaultOrder: "CODE",
+});
 
 @InputType({ description: "Which supported families: every given condition must hold." })
 class SupportedFamilyFilter extends RegionFilterInput {
@@ -41,11 +46,17 @@ export class SupportedFamilyResolver extends recordResolver(SupportedFamily) {
   ): Promise<Connection<SupportedFamily>> {
     validateRegionFilter(filter);
     const scope = await scopeCondition(ctx, familyScope(ctx));
-    return SupportedFamilies.page(ctx.em, info, args, orderBy, (qb) => {
-      qb.andWhere(scope as never);
-      whereRegion(qb, ctx.partnership, filter, "e.site_id");
-      if (filter?.socialContract !== undefined && filter?.socialContract !== null) qb.andWhere({ socialContract: filter.socialContract });
-      if (filter?.cooperationLevels) qb.andWhere({ cooperationLevel: { $in: filter.cooperationLevels } });
+    return SupportedFamilies.page({
+      em: ctx.em,
+      info,
+      args,
+      order: orderBy,
+      where: (qb) => {
+        qb.andWhere(scope as never);
+        whereRegion(qb, ctx.partnership, filter, "e.site_id");
+        if (filter?.socialContract !== undefined && filter?.socialContract !== null) qb.andWhere({ socialContract: filter.socialContract });
+        if (filter?.cooperationLevels) qb.andWhere({ cooperationLevel: { $in: filter.cooperationLevels } });
+      },
     });
   }
 

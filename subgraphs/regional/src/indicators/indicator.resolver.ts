@@ -12,7 +12,12 @@ import { PilotSite } from "../sites/pilot-site.entity";
 import { IndicatorValue } from "./indicator-value.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
 
-const IndicatorValues = defineConnection(IndicatorValue, "IndicatorValue", "indicatorValues", { PERIOD: "period", VALUE: "value" }, "PERIOD");
+const IndicatorValues = defineConnection(IndicatorValue, {
+  typeName: "IndicatorValue",
+  field: "indicatorValues",
+  orders: { PERIOD: "period", VALUE: "value" },
+  defaultOrder: "PERIOD",
+});
 
 @Resolver(() => OutcomeIndicator)
 export class OutcomeIndicatorResolver extends recordResolver(OutcomeIndicator) {
@@ -40,9 +45,15 @@ export class IndicatorValueResolver extends recordResolver(IndicatorValue) {
   ): Promise<Connection<IndicatorValue>> {
     validateIndicatorValueFilter(filter);
     const scope = await scopeCondition(ctx, indicatorValueScope(ctx));
-    return IndicatorValues.page(ctx.em, info, args, orderBy, (qb) => {
-      whereIndicatorValues(qb, ctx.partnership, filter);
-      qb.andWhere(scope as never);
+    return IndicatorValues.page({
+      em: ctx.em,
+      info,
+      args,
+      order: orderBy,
+      where: (qb) => {
+        whereIndicatorValues(qb, ctx.partnership, filter);
+        qb.andWhere(scope as never);
+      },
     });
   }
 

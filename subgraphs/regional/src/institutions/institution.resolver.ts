@@ -11,7 +11,12 @@ import { PartnershipMember } from "../partnerships/partnership-member.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { Institution } from "./institution.entity";
 
-const Institutions = defineConnection(Institution, "Institution", "institutions", { SHORT_NAME: "shortName", NAME: "name" }, "SHORT_NAME");
+const Institutions = defineConnection(Institution, {
+  typeName: "Institution",
+  field: "institutions",
+  orders: { SHORT_NAME: "shortName", NAME: "name" },
+  defaultOrder: "SHORT_NAME",
+});
 
 @InputType({ description: "Which institutions: every given condition must hold." })
 class InstitutionFilter extends RegionFilterInput {
@@ -31,9 +36,15 @@ export class InstitutionResolver extends recordResolver(Institution) {
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<Institution>> {
     validateRegionFilter(filter);
-    return Institutions.page(ctx.em, info, args, orderBy, (qb) => {
-      whereRegion(qb, ctx.partnership, filter, "e.voivodeship_id");
-      if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
+    return Institutions.page({
+      em: ctx.em,
+      info,
+      args,
+      order: orderBy,
+      where: (qb) => {
+        whereRegion(qb, ctx.partnership, filter, "e.voivodeship_id");
+        if (filter?.kinds) qb.andWhere({ kind: { $in: filter.kinds } });
+      },
     });
   }
 

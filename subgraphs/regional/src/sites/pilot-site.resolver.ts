@@ -17,7 +17,7 @@ import { Partnership } from "../partnerships/partnership.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { PilotSite } from "./pilot-site.entity";
 
-const PilotSites = defineConnection(PilotSite, "PilotSite", "pilotSites", { NAME: "name", TERYT: "id" }, "NAME");
+const PilotSites = defineConnection(PilotSite, { typeName: "PilotSite", field: "pilotSites", orders: { NAME: "name", TERYT: "id" }, defaultOrder: "NAME" });
 
 @InputType({ description: "Which pilot sites: every given condition must hold." })
 class PilotSiteFilter extends RegionFilterInput {
@@ -40,15 +40,21 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
     @Ctx() ctx: RegionalContext,
   ): Promise<Connection<PilotSite>> {
     validateRegionFilter(filter);
-    return PilotSites.page(ctx.em, info, args, orderBy, (qb) => {
-      whereRegion(qb, ctx.partnership, filter, "e.id");
-      if (filter?.status) qb.andWhere({ status: { $in: filter.status } });
-      if (filter?.municipalityKinds) {
-        qb.andWhere(
-          `e.unit_id in (select u.id from territorial_unit u where u.municipality_kind in (${filter.municipalityKinds.map(() => "?").join(", ") || "null"}))`,
-          filter.municipalityKinds,
-        );
-      }
+    return PilotSites.page({
+      em: ctx.em,
+      info,
+      args,
+      order: orderBy,
+      where: (qb) => {
+        whereRegion(qb, ctx.partnership, filter, "e.id");
+        if (filter?.status) qb.andWhere({ status: { $in: filter.status } });
+        if (filter?.municipalityKinds) {
+          qb.andWhere(
+            `e.unit_id in (select u.id from territorial_unit u where u.municipality_kind in (${filter.municipalityKinds.map(() => "?").join(", ") || "null"}))`,
+            filter.municipalityKinds,
+          );
+        }
+      },
     });
   }
 
