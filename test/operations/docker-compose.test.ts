@@ -180,8 +180,8 @@ describe("Dockerfile", () => {
       expect(dockerfile, workspace).toContain(`COPY ${workspace}/package.json ${workspace}/\n`);
       if (workspace !== "dashboard") expect(dockerfile, workspace).toMatch(new RegExp(`^COPY ${workspace.split("/")[0]} ${workspace.split("/")[0]}$`, "m"));
     }
-    // Runs with Node.js 20, the version the hub is built for.
-    expect(dockerfile).toMatch(/^FROM node:20/m);
+    // Runs on Node.js 24, a current LTS line (Node 20 reached its end of life in April 2026).
+    expect(dockerfile.match(/^FROM node:(\d+)/gm)).toEqual(["FROM node:24", "FROM node:24"]);
   });
 });
 
