@@ -75,6 +75,7 @@ const WORDS = {
   mapSiteCount: { pl: "miejsca pilotażu", en: "pilot sites" },
   mapNoSites: { pl: "brak miejsc pilotażu", en: "no pilot sites" },
   mapChosen: { pl: "Wybrane na mapie", en: "Chosen on the map" },
+  mapMoreSites: { pl: "i {count} kolejnych (wszystkie w tabeli pod mapą)", en: "and {count} more (all in the table beneath the map)" },
   indicator: { pl: "Wskaźnik", en: "Indicator" },
   byPartnership: { pl: "Według partnerstw", en: "By partnership" },
   byKind: { pl: "Według rodzaju gminy", en: "By kind of gmina" },

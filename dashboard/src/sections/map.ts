@@ -2,9 +2,13 @@ import { dataTable, figure, h, type Cell } from "../dom";
 import { formatNumber, t, type Lang } from "../i18n";
 import { drawMap, type MapControl } from "../map/map-chart";
 import { sitePositions, VOIVODESHIP_SHAPES } from "../map/geography";
+import { spokenList } from "../map/spoken";
 import { placeholder, section, type Drawn } from "../page";
 import { figureCell, originNote, protectionNote } from "../protection";
 import { indicatorLabel, partnershipName, state } from "../state";
+
+/** How many of a voivodeship's sites the live region reads out; the table beneath lists them all. */
+const SPOKEN_SITES = 10;
 
 /** The voivodeship the reader chose from the keyboard: kept across redraws, so the page redrawing does not lose the reader's place. */
 let chosen: number | null = null;
@@ -53,7 +57,11 @@ export function map(lang: Lang): Drawn {
     const label = owner?.name ?? row?.voivodeshipName ?? shape.name;
     const sites = sitesIn.get(shape.teryt) ?? [];
     const figureText = row ? shown(row) : "–";
-    const siteText = sites.length > 0 ? sites.map((site) => `${site.name}: ${site.figure ? shown(site.figure) : "–"}`).join("; ") : t(lang, "mapNoSites");
+    const siteFigures = sites.map((site) => `${site.name}: ${site.figure ? shown(site.figure) : "–"}`);
+    const siteText = siteFigures.length > 0 ? siteFigures.join("; ") : t(lang, "mapNoSites");
+    // Spoken when the reader arrives: at national size a voivodeship has hundreds of sites, which the table lists.
+    const spoken =
+      siteFigures.length > 0 ? spokenList(siteFigures, SPOKEN_SITES, (count) => t(lang, "mapMoreSites").replace("{count}", String(count))) : siteText;
     return {
       shape,
       row,
@@ -61,20 +69,18 @@ export function map(lang: Lang): Drawn {
       owner,
       sites,
       figureText,
-      description: `${label} (${shape.teryt}), ${owner ? partnershipName(owner.key) : unowned}: ${figureText}. ${t(lang, "mapSites")}: ${siteText}.`,
+      siteText,
+      description: `${label} (${shape.teryt}), ${owner ? partnershipName(owner.key) : unowned}: ${figureText}. ${t(lang, "mapSites")}: ${spoken}.`,
     };
   });
   const table = dataTable(
     `${name}: ${t(lang, "mapCaption")}`,
     [t(lang, "voivodeship"), t(lang, "partnership"), name, t(lang, "mapSites")],
-    regions.map(({ shape, row, label, owner, sites }): Cell[] => [
+    regions.map(({ shape, row, label, owner, sites, siteText }): Cell[] => [
       { text: `${label} (${shape.teryt})` },
       { text: owner ? partnershipName(owner.key) : unowned },
       figureCell(lang, row?.value, row),
-      {
-        text: sites.length > 0 ? sites.map((site) => `${site.name}: ${site.figure ? shown(site.figure) : "–"}`).join("; ") : t(lang, "mapNoSites"),
-        origin: originOf(sites.map((site) => site.figure)),
-      },
+      { text: siteText, origin: originOf(sites.map((site) => site.figure)) },
     ]),
     "map-table",
   );
