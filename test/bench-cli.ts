@@ -4,10 +4,10 @@ import { promisify } from "node:util";
 
 const ROOT = resolve(__dirname, "..");
 
-/** Runs `npm run bench` with these arguments (as node does it, without npm) and answers its exit code and output. */
-export async function bench(...args: string[]): Promise<{ code: number; output: string }> {
+/** Runs one of bench/'s scripts with these arguments (as npm runs it, without npm) and answers its exit code and output. */
+export async function benchScript(script: string, ...args: string[]): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "bench/run.ts", ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["-r", "@swc-node/register", script, ...args], {
       cwd: ROOT,
       maxBuffer: 16 * 2 ** 20,
     });
@@ -17,3 +17,6 @@ export async function bench(...args: string[]): Promise<{ code: number; output: 
     return { code: failed.code, output: failed.stdout + failed.stderr };
   }
 }
+
+/** `npm run bench` with these arguments. */
+export const bench = (...args: string[]) => benchScript("bench/run.ts", ...args);

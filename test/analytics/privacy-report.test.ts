@@ -1,25 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { benchScript } from "../bench-cli";
 
-const ROOT = resolve(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "kooperacja-privacy-report-"));
 
-async function report(...args: string[]): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["-r", "@swc-node/register", "bench/privacy-run.ts", ...args], {
-      cwd: ROOT,
-      maxBuffer: 16 * 2 ** 20,
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: failed.stdout + failed.stderr };
-  }
-}
+const report = (...args: string[]) => benchScript("bench/privacy-run.ts", ...args);
 
 const SURFACES = [
   "compare",
