@@ -1,0 +1,92 @@
+import { encodeGlobalId, originOf } from "@kooperacja/contract";
+import { accessDenied, owns, Role } from "@kooperacja/service-kit";
+import { IndicatorBasis, IndicatorLevel } from "../common/enums";
+import { firstDayOf } from "../common/quarters";
+import type { RegionalContext } from "../context";
+import { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
+import { PilotSite } from "../sites/pilot-site.entity";
+import { TerritorialUnit } from "../territory/territorial-unit.entity";
+import { PROGRAMME_PERIOD } from "../writes/rules";
+import { catalogueEntries } from "./catalogue";
+import { validateCompareFilter, type CompareFilter } from "./compare-filter";
+import { CoverageRow } from "./comparison";
+import { FactDimension, Grain, groupFacts, inScope } from "./facts";
+
+/** `coverage` in one region: per site and reported indicator, the quarters with values and those without. */
+export async function coverageRows(
+  ctx: RegionalContext,
+  { indicators, filter }: { indicators: string[] | undefined; filter: CompareFilter | undefined },
+): Promise<CoverageRow[]> {
+  if (ctx.identity.role === Role.PUBLIC) throw accessDenied(ctx.identity, "the coverage report");
+  validateCompareFilter(filter);
+  if (!inScope(ctx.partnership, filter)) return [];
+  const definitions = indicators
+    ? await catalogueEntries(ctx, indicators)
+    : await ctx.em.find(OutcomeIndicator, { basis: IndicatorBasis.REPORTED }, { orderBy: { id: "asc" } });
+  // Whether a family-level value exists in a quarter says a family was measured then: the owner's to know alone.
+  const exact = owns(ctx.identity, ctx.partnership);
+  const reported = definitions.filter(
+    (definition) =>
+      definition.basis === IndicatorBasis.REPORTED && definition.reportedBy.includes(ctx.partnership) && (exact || definition.level !== IndicatorLevel.FAMILY),
+  );
+  const codes = reported.map((definition) => definition.id);
+  const expected = programmeQuarters().filter((quarter) => within(firstDayOf(quarter), filter));
+  // Every site the facts could belong to, with the quarters each has values in: one grouped query per indicator.
+  const groups = new Map<string, Set<string>>();
+  // What each site's values are: its synthetic and all values over the quarters.
+  const counts = new Map<string, { synthetic: number; records: number }>();
+  for (const definition of reported) {
+    for (const group of await groupFacts(ctx, definition, [FactDimension.SITE, FactDimension.PERIOD], Grain.QUARTER, filter, { countFamilies: false })) {
+      const key = `${definition.id}\n${String(group.siteId)}`;
+      groups.set(key, (groups.get(key) ?? new Set()).add(String(group.period)));
+      const count = counts.get(key) ?? { synthetic: 0, records: 0 };
+      counts.set(key, { synthetic: count.synthetic + group.syntheticRecords, records: count.records + group.n });
+    }
+  }
+  const sites = await ctx.em.find(PilotSite, siteCondition(filter), { orderBy: { name: "asc" }, populate: ["unit"] as never });
+  const rows: CoverageRow[] = [];
+  for (const site of sites) {
+    const kind = (site.unit as TerritorialUnit).municipalityKind;
+    if (filter?.municipalityKinds && (!kind || !filter.municipalityKinds.includes(kind))) continue;
+    for (const code of codes) {
+      const present = groups.get(`${code}\n${site.id}`) ?? new Set<string>();
+      const count = counts.get(`${code}\n${site.id}`);
+      const periodsMissing = expected.filter((quarter) => !present.has(quarter));
+      rows.push(
+        Object.assign(new CoverageRow(), {
+          partnership: ctx.partnership,
+          siteId: encodeGlobalId(ctx.partnership, "PilotSite", site.id),
+          siteName: site.name,
+          indicator: code,
+          periodsReported: [...present].sort(),
+          periodsMissing,
+          complete: periodsMissing.length === 0,
+          origin: count ? originOf(count.synthetic, count.records) : null,
+        }),
+      );
+    }
+  }
+  return rows;
+}
+
+function programmeQuarters(): string[] {
+  const quarters: string[] = [];
+  for (let year = 2018; year <= 2021; year++) {
+    for (let quarter = 1; quarter <= 4; quarter++) {
+      const code = `${year}-Q${quarter}`;
+      if (code >= PROGRAMME_PERIOD.firstQuarter && code <= PROGRAMME_PERIOD.lastQuarter) quarters.push(code);
+    }
+  }
+  return quarters;
+}
+
+function within(day: string, filter: CompareFilter | null | undefined): boolean {
+  return (!filter?.from || day >= filter.from) && (!filter?.to || day <= filter.to);
+}
+
+/** Sites in the filter's voivodeships and TERYT codes (a site's key is its unit's TERYT code). */
+function siteCondition(filter: CompareFilter | null | undefined): object {
+  const prefixes = [filter?.voivodeships, filter?.teryt].filter((codes): codes is string[] => Boolean(codes));
+  if (prefixes.length === 0) return {};
+  return { $and: prefixes.map((codes) => ({ $or: codes.length === 0 ? [{ id: null }] : codes.map((code) => ({ id: { $like: `${code}%` } })) })) };
+}
