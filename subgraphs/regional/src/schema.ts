@@ -16,7 +16,7 @@ import { shardDirective } from "./common/shard";
 import type { RegionalContext } from "./context";
 import { SupportedFamilyResolver } from "./families/supported-family.resolver";
 import { IndicatorValueResolver, OutcomeIndicatorResolver } from "./indicators/indicator.resolver";
-import { IndicatorSummaryResolver } from "./indicators/indicator-summary";
+import { IndicatorSummaryResolver } from "./indicators/indicator-summary.resolver";
 import { InstitutionResolver } from "./institutions/institution.resolver";
 import { LeadPartnerClaimResolver, ModelStructureResolver, PartnershipMemberResolver, PartnershipResolver } from "./partnerships/partnership.resolver";
 import { PilotSiteResolver } from "./sites/pilot-site.resolver";

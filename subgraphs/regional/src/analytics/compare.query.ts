@@ -3,12 +3,12 @@ import { accessDenied, Role } from "@kooperacja/service-kit";
 import { type MunicipalityKind, type Sector } from "@kooperacja/subgraph-kit";
 import { IndicatorBasis } from "../common/enums";
 import type { RegionalContext } from "../context";
-import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { assertPublishedBoundaries } from "./boundaries";
 import { catalogueEntries } from "./catalogue";
 import { validateCompareFilter, type CompareFilter } from "./compare-filter";
 import { CompareDimension, Comparison, ComparisonRow } from "./comparison";
-import { FactDimension, figureOf, Grain, groupFacts, groupsForCaller, type FactGroup } from "./facts";
+import { FactDimension, figureOf, Grain, groupFacts, groupsForCaller } from "./facts";
+import { text, voivodeshipNames } from "./group-labels";
 
 const FACT_DIMENSION: Record<CompareDimension, FactDimension> = {
   PARTNERSHIP: FactDimension.PARTNERSHIP,
@@ -82,16 +82,6 @@ export async function compareIndicators(
   }
   rows.sort((a, b) => compareKeys(rowKey(a), rowKey(b)));
   return Object.assign(new Comparison(), { indicators: definitions.map((definition) => definition.id), by, grain, rows });
-}
-
-async function voivodeshipNames(ctx: RegionalContext, groups: FactGroup[]): Promise<Map<string, string>> {
-  const codes = [...new Set(groups.map((group) => group.voivodeship).filter((code): code is string => typeof code === "string"))];
-  const units = await ctx.loaders.byId(TerritorialUnit).loadMany(codes);
-  return new Map(units.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
-}
-
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }
 
 const ROW_KEY = [

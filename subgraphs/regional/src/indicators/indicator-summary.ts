@@ -1,17 +1,9 @@
-import { encodeGlobalId, ErrorCode, hubError } from "@kooperacja/contract";
-import { accessDenied, Role } from "@kooperacja/service-kit";
 import { MunicipalityKind } from "@kooperacja/subgraph-kit";
-import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
+import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Access } from "../access/access-rules";
-import { FigureOrigin, FigureProtection } from "../common/enums";
 import { ORIGIN_DESCRIPTION } from "../analytics/comparison";
-import { assertPublishedBoundaries } from "../analytics/boundaries";
-import { FactDimension, Grain, groupFacts, groupsForCaller, type FactFilter } from "../analytics/facts";
-import { aggregateCost, Shard } from "../common/shard";
-import type { RegionalContext } from "../context";
-import { TerritorialUnit } from "../territory/territorial-unit.entity";
-import { OutcomeIndicator } from "./outcome-indicator.entity";
-import { IndicatorValueFilter, validateIndicatorValueFilter } from "./indicator-value-filter";
+import { FigureOrigin, FigureProtection } from "../common/enums";
+import { Shard } from "../common/shard";
 
 export enum SummaryDimension {
   PARTNERSHIP = "PARTNERSHIP",
@@ -167,95 +159,4 @@ export class IndicatorSummary {
 
   @Field(() => [IndicatorSummaryGroup], { description: "One entry per group." })
   groups!: IndicatorSummaryGroup[];
-}
-
-/** Each dimension of a summary as a dimension of the facts every aggregate groups. */
-const FACT_DIMENSION: Record<SummaryDimension, FactDimension> = {
-  PARTNERSHIP: FactDimension.PARTNERSHIP,
-  VOIVODESHIP: FactDimension.VOIVODESHIP,
-  MUNICIPALITY_KIND: FactDimension.MUNICIPALITY_KIND,
-  PERIOD: FactDimension.PERIOD,
-  SITE: FactDimension.SITE,
-};
-
-@Resolver()
-export class IndicatorSummaryResolver {
-  @Shard.aggregate("groups", "filter")
-  @aggregateCost()
-  @Query(() => IndicatorSummary, {
-    description:
-      "Number (n), sum, min, max and mean of one indicator's values by group, computed in SQL inside each region and merged by the gateway: the same facts, and so the same figures, as `compare`. Figures about families are protected for everyone but their owner (docs/privacy.md). Grouping by PERIOD (a series) needs a token.",
-  })
-  async indicatorSummary(
-    @Arg("indicator", () => String, { description: "Indicator code." }) indicator: string,
-    @Arg("groupBy", () => [SummaryDimension], { description: "Dimensions to group by (none: one group of everything)." }) groupBy: SummaryDimension[],
-    @Arg("filter", () => IndicatorValueFilter, { nullable: true, description: "Which values." }) filter: IndicatorValueFilter | undefined,
-    @Ctx() ctx: RegionalContext,
-  ): Promise<IndicatorSummary> {
-    validateIndicatorValueFilter(filter);
-    if (new Set(groupBy).size !== groupBy.length) throw hubError(ErrorCode.BAD_USER_INPUT, "groupBy names a dimension twice.", { argument: "groupBy" });
-    if (groupBy.includes(SummaryDimension.PERIOD) && ctx.identity.role === Role.PUBLIC) {
-      throw accessDenied(ctx.identity, "a series (indicatorSummary grouped by PERIOD)");
-    }
-    const definition = await ctx.loaders.byId(OutcomeIndicator).load(indicator);
-    if (!definition)
-      throw hubError(ErrorCode.BAD_USER_INPUT, `Unknown indicator ${JSON.stringify(indicator)}; the catalogue is in \`indicators\`.`, {
-        argument: "indicator",
-      });
-    const facts = factFilterOf(filter);
-    assertPublishedBoundaries(
-      ctx,
-      {
-        indicators: [definition],
-        filter: facts,
-        byPeriod: groupBy.includes(SummaryDimension.PERIOD),
-        grain: Grain.QUARTER,
-        bySite: groupBy.includes(SummaryDimension.SITE),
-      },
-      { filter: "filter", by: "groupBy", grain: "groupBy", fields: { quarters: "periods" } },
-    );
-    const dimensions = groupBy.map((dimension) => FACT_DIMENSION[dimension]);
-    const found = filter?.indicators && !filter.indicators.includes(indicator) ? [] : await groupFacts(ctx, definition, dimensions, Grain.QUARTER, facts);
-    const units = await ctx.loaders
-      .byId(TerritorialUnit)
-      .loadMany([...new Set(found.map((group) => group.voivodeship).filter((code): code is string => typeof code === "string"))]);
-    const names = new Map(units.filter((unit): unit is TerritorialUnit => unit instanceof TerritorialUnit).map((unit) => [unit.id, unit.name]));
-    const byPartnership = groupBy.includes(SummaryDimension.PARTNERSHIP);
-    const groups = groupsForCaller(ctx, found).map((group) =>
-      Object.assign(new IndicatorSummaryGroup(), {
-        partnership: byPartnership ? ctx.partnership : null,
-        voivodeship: text(group.voivodeship),
-        voivodeshipName: typeof group.voivodeship === "string" ? (names.get(group.voivodeship) ?? null) : null,
-        municipalityKind: text(group.municipalityKind),
-        period: text(group.period),
-        siteId: group.siteId === undefined || group.siteId === null ? null : encodeGlobalId(ctx.partnership, "PilotSite", String(group.siteId)),
-        siteName: text(group.siteName),
-        n: group.n,
-        count: group.n,
-        sum: group.sum,
-        min: group.min,
-        max: group.max,
-        mean: group.n && group.sum !== null ? group.sum / group.n : null,
-        average: group.n && group.sum !== null ? group.sum / group.n : null,
-        families: group.families,
-        suppressed: group.suppressed,
-        protection: group.protection,
-        recordKey: group.recordKey,
-        familyKey: group.familyKey,
-        origin: group.origin,
-        syntheticRecords: group.syntheticRecords,
-      }),
-    );
-    return Object.assign(new IndicatorSummary(), { indicator, groupBy, groups });
-  }
-}
-
-/** A summary's filter as a filter of facts: its periods are quarters. */
-function factFilterOf(filter: IndicatorValueFilter | null | undefined): FactFilter | undefined {
-  if (!filter) return undefined;
-  return { ...filter, quarters: filter.periods, quarterFrom: filter.periodFrom, quarterTo: filter.periodTo };
-}
-
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }

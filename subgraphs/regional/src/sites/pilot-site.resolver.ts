@@ -1,10 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access-rules";
 import { activityScope, familyScope, indicatorValueScope, readableValues } from "../access/row-scope";
-import { ConnectionArgs, defineConnection, whereRegion, type Connection, type Order } from "../common/connection";
-import { MunicipalityKind, SiteStatus } from "../common/enums";
-import { RegionFilterInput, validateRegionFilter } from "../common/region-filter-input";
+import { ConnectionArgs, defineConnection, type Connection, type Order } from "../common/connection";
+import { validateRegionFilter } from "../common/region-filter-input";
 import { SupportActivity } from "../activities/support-activity.entity";
 import { CooperationBody } from "../bodies/cooperation-body.entity";
 import { loadByGlobalId } from "../common/lookup";
@@ -16,17 +15,9 @@ import { IndicatorValue } from "../indicators/indicator-value.entity";
 import { Partnership } from "../partnerships/partnership.entity";
 import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { PilotSite } from "./pilot-site.entity";
+import { PilotSiteFilter, wherePilotSites } from "./pilot-site-filter";
 
 const PilotSites = defineConnection(PilotSite, { typeName: "PilotSite", field: "pilotSites", orders: { NAME: "name", TERYT: "id" }, defaultOrder: "NAME" });
-
-@InputType({ description: "Which pilot sites: every given condition must hold." })
-class PilotSiteFilter extends RegionFilterInput {
-  @Field(() => [SiteStatus], { nullable: true, description: "Only sites at these stages." })
-  status?: SiteStatus[] | null;
-
-  @Field(() => [MunicipalityKind], { nullable: true, description: "Only sites whose unit is a gmina of these kinds." })
-  municipalityKinds?: MunicipalityKind[] | null;
-}
 
 @Resolver(() => PilotSite)
 export class PilotSiteResolver extends recordResolver(PilotSite) {
@@ -45,16 +36,7 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
       info,
       args,
       order: orderBy,
-      where: (qb) => {
-        whereRegion(qb, ctx.partnership, filter, "e.id");
-        if (filter?.status) qb.andWhere({ status: { $in: filter.status } });
-        if (filter?.municipalityKinds) {
-          qb.andWhere(
-            `e.unit_id in (select u.id from territorial_unit u where u.municipality_kind in (${filter.municipalityKinds.map(() => "?").join(", ") || "null"}))`,
-            filter.municipalityKinds,
-          );
-        }
-      },
+      where: (qb) => wherePilotSites(qb, ctx.partnership, filter),
     });
   }
 
