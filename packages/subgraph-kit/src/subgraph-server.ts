@@ -13,9 +13,9 @@ import {
   CLOSE_MARGIN_MS,
   flushTracing,
   tracingMiddleware,
+  type ServiceSettings,
 } from "@kooperacja/service-kit";
 import type { Database } from "@kooperacja/database";
-import type { ServiceSettings } from "@kooperacja/service-kit";
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
