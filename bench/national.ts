@@ -11,7 +11,7 @@ import { dataSet, startProcess, startStack, type DataSet, type Stack } from "./s
 
 /**
  * `npm run bench`: the hub at national size, every figure measured side by
- * side in one run. See README "Benchmarks" for what each ratio means.
+ * side in one run. See docs/scaling.md, "The benchmark", for what each ratio means.
  */
 export interface BenchOptions {
   scale: string;

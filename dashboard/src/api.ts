@@ -1,6 +1,6 @@
 import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
 
-/** An error of a GraphQL answer, as the hub sends them (README "Errors"). */
+/** An error of a GraphQL answer, as the hub sends them (docs/dashboards.md, "Errors"). */
 export interface HubError {
   message: string;
   extensions?: { code?: string; partnership?: string; macroregion?: string };

@@ -1,9 +1,10 @@
 import { encodeGlobalId, isPartnershipKey, type PartnershipKey } from "@kooperacja/contract";
 import { Role } from "@kooperacja/service-kit";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { buildSchema, isInterfaceType, isObjectType, Kind, parse, print, TypeInfo, visit, visitWithTypeInfo } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeBlocks, readmeAndGuides, relativeLinks, ROOT } from "../guides";
 import { as, graphql, startTestHub, type TestHub } from "../helpers";
 
 /** An example that needs a token says so on its first line: `# Role: national_analyst` or `# Role: regional_owner (kooperacje3d)`. */
@@ -18,22 +19,23 @@ async function headersFor(query: string): Promise<Record<string, string>> {
 }
 
 /**
- * The README's example queries are documentation users copy: each must run
- * as written, in order on a fresh hub, and where the README shows the output
- * (a json block introduced by "Output"), the answer must be exactly that.
+ * The example queries of the README and its guides are documentation users
+ * copy: each must run as written, in order on one fresh hub, and where a
+ * guide shows the output (a json block introduced by "Output"), the answer
+ * must be exactly that.
  */
-const examples = (() => {
-  const blocks = [...readFileSync(resolve(__dirname, "../../README.md"), "utf8").matchAll(/```(\w*)\n([\s\S]*?)```/g)];
+const guides = readmeAndGuides();
+const examples = guides.flatMap((guide) => {
+  const blocks = codeBlocks(guide);
   return blocks.flatMap((block, index) => {
-    if (block[1] !== "graphql") return [];
+    if (block.language !== "graphql") return [];
     const next = blocks[index + 1];
-    const between = next ? block.input!.slice(block.index! + block[0].length, next.index).trim() : "";
-    const output = next?.[1] === "json" && between.startsWith("Output") ? (JSON.parse(next[2]!) as unknown) : undefined;
-    return [{ query: block[2]!, output }];
+    const output = next?.language === "json" && block.after.startsWith("Output") ? (JSON.parse(next.code) as unknown) : undefined;
+    return [{ guide: guide.path, query: block.code, output }];
   });
-})();
+});
 
-const API = buildSchema(readFileSync(resolve(__dirname, "../../schema/api.graphql"), "utf8"));
+const API = buildSchema(readFileSync(join(ROOT, "schema/api.graphql"), "utf8"));
 const CRAWL = "crawledId";
 
 /**
@@ -71,23 +73,65 @@ function idsIn(value: unknown): string[] {
 
 let crawled = 0;
 
-describe("the README's example queries", () => {
+describe("the README and its guides", () => {
+  it("the README is short (at most 250 lines) and lists the guides, each of which exists", () => {
+    expect(guides[0]!.text.split("\n").length).toBeLessThanOrEqual(250);
+    expect(guides.map((guide) => guide.path)).toEqual([
+      "README.md",
+      "docs/analysts.md",
+      "docs/regional-owners.md",
+      "docs/dashboards.md",
+      "docs/access-and-privacy.md",
+      "docs/privacy.md",
+      "docs/operations.md",
+      "docs/scaling.md",
+      "docs/architecture.md",
+    ]);
+  });
+
+  it("link only to files the repository has", () => {
+    const broken = guides.flatMap((guide) =>
+      relativeLinks(guide)
+        .filter(({ target }) => !existsSync(target))
+        .map(({ link }) => `${guide.path}: ${link}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it("show only npm scripts that package.json has", () => {
+    const scripts = Object.keys((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
+    const shown = guides.flatMap((guide) =>
+      codeBlocks(guide)
+        .filter((block) => block.language === "sh")
+        .flatMap((block) => [...block.code.matchAll(/npm run (?:-s )?([\w:-]+)/g)].map((match) => ({ guide: guide.path, script: match[1]! }))),
+    );
+    expect(shown.length).toBeGreaterThan(10);
+    expect(shown.filter(({ script }) => !scripts.includes(script))).toEqual([]);
+  });
+});
+
+describe("the example queries of the README and its guides", () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub();
   });
   afterAll(() => hub?.close());
 
-  it("are there", () => {
-    expect(examples.length).toBeGreaterThanOrEqual(6);
+  it("are there, in the README and in the analysts' and owners' guides", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(16);
+    for (const guide of ["README.md", "docs/analysts.md", "docs/regional-owners.md"])
+      expect(
+        examples.some((example) => example.guide === guide),
+        guide,
+      ).toBe(true);
   });
 
   it("show what some of them answer", () => {
     expect(examples.filter((example) => example.output !== undefined).length).toBeGreaterThanOrEqual(5);
   });
 
-  examples.forEach(({ query, output }, index) => {
-    it(`example ${index + 1} runs through the gateway without errors and returns data`, async () => {
+  examples.forEach(({ guide, query, output }, index) => {
+    it(`example ${index + 1} (${guide}) runs through the gateway without errors and returns data`, async () => {
       const variables = query.includes("$ids")
         ? { ids: [encodeGlobalId("kooperacje3d", "PilotSite", "1012011"), encodeGlobalId("liderzy", "Institution", "rops-bialystok")] }
         : {};

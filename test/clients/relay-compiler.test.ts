@@ -4,17 +4,20 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Kind, parse, print, type DefinitionNode } from "graphql";
 import { afterAll, describe, expect, it } from "vitest";
+import { codeBlocks, readmeAndGuides } from "../guides";
 
 const ROOT = resolve(__dirname, "../..");
 
-/** The operations clients are told to send: the dashboard's persisted ones and the README's examples. */
+/** The operations clients are told to send: the dashboard's persisted ones and the examples of the README and its guides. */
 function operations(): { source: string; definition: DefinitionNode }[] {
   const dashboard = parse(readFileSync(join(ROOT, "dashboard/src/operations.graphql"), "utf8")).definitions.map((definition) => ({
     source: "Dashboard",
     definition,
   }));
-  const readme = [...readFileSync(join(ROOT, "README.md"), "utf8").matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((block) =>
-    parse(block[1]!).definitions.map((definition) => ({ source: "Readme", definition })),
+  const readme = readmeAndGuides().flatMap((guide) =>
+    codeBlocks(guide)
+      .filter((block) => block.language === "graphql")
+      .flatMap((block) => parse(block.code).definitions.map((definition) => ({ source: "Readme", definition }))),
   );
   return [...dashboard, ...readme];
 }
@@ -51,7 +54,7 @@ describe("relay-compiler 21 compiles the dashboard's and the README's operations
   it("finds no error in any of them", () => {
     const found = operations();
     const run = compile(found);
-    process.stdout.write(`relay-compiler: ${found.length} operations (dashboard and README), exit ${run.status}\n`);
+    process.stdout.write(`relay-compiler: ${found.length} operations (dashboard, README and guides), exit ${run.status}\n`);
     expect(found.length).toBeGreaterThan(15);
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
   });

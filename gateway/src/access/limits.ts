@@ -19,7 +19,7 @@ import {
   type ValidationRule,
 } from "graphql";
 
-/** What one request may ask; each is set by an environment variable (see README "Access and privacy"). */
+/** What one request may ask; each is set by an environment variable (see docs/access-and-privacy.md). */
 export interface QueryLimits {
   /** MAX_DEPTH: nesting of fields. */
   maxDepth: number;
@@ -106,7 +106,7 @@ function longestList(fieldName: string, args: Record<string, unknown>): { length
   return longest;
 }
 
-/** 100000 as "100 000", as the README writes it. */
+/** 100000 as "100 000", as the guides write it. */
 function formatCount(value: number): string {
   return value.toLocaleString("en-US").replace(/,/g, " ");
 }

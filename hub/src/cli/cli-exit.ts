@@ -17,7 +17,7 @@ export const EXIT = {
   UNREACHABLE: 4,
 } as const;
 
-/** For USAGE texts: the codes, as the README lists them. */
+/** For USAGE texts: the codes, as docs/regional-owners.md lists them. */
 export const EXIT_CODES_TEXT = "Exit code 0: done; 1: the input has problems, nothing written; 2: bad usage; 3: refused by the hub; 4: the hub did not answer.";
 
 const REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED", "LIMIT_EXCEEDED", "PERSISTED_QUERY_NOT_IN_LIST"]);

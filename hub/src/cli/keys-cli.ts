@@ -4,7 +4,7 @@ import { keyId } from "@kooperacja/service-kit";
 /**
  * `npm run -s keys`: new Ed25519 key pairs for the gateway and the book, as
  * lines for a production `.env` (PEM on one line, line breaks written `\n`).
- * Each service gets only its own lines (README "Run in production").
+ * Each service gets only its own lines (docs/operations.md, "Run in production").
  */
 function pem(key: KeyObject): string {
   return (key.export({ type: key.type === "private" ? "pkcs8" : "spki", format: "pem" }) as string).trim().replace(/\n/g, "\\n");

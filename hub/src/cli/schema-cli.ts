@@ -28,7 +28,7 @@ async function governed(supergraph: string): Promise<boolean> {
   const counts = `${report.breaking.length} breaking, ${report.dangerous.length} dangerous, ${report.safe.length} safe`;
   if (refused.length > 0) {
     console.error(
-      `The API schema breaks ${refused.length} thing(s) clients of the last release rely on (${counts}). Deprecate first, release, list the removal under "## Unreleased" in CHANGELOG.md; see README "Schema changes".`,
+      `The API schema breaks ${refused.length} thing(s) clients of the last release rely on (${counts}). Deprecate first, release, list the removal under "## Unreleased" in CHANGELOG.md; see docs/dashboards.md, "Schema changes".`,
     );
     return false;
   }

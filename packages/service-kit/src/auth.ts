@@ -23,7 +23,7 @@ import {
   type SigningKey,
 } from "./service-keys";
 
-/** Who may do what; see README "Access and privacy". */
+/** Who may do what; see docs/access-and-privacy.md. */
 export const Role = {
   PUBLIC: "public",
   DASHBOARD: "dashboard",

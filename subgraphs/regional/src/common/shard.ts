@@ -34,8 +34,8 @@ function shard(merge: string, options: { by?: string; prune?: string; protect?: 
 /**
  * What one aggregate asks of one region, against a plain field's 1: it reads
  * every fact of its indicators in SQL. The gateway multiplies it by the
- * indicators, the groupings and the regions the question reaches (README
- * "Access and privacy", Limits), so 30 aliased comparisons cost what they make
+ * indicators, the groupings and the regions the question reaches
+ * (docs/access-and-privacy.md, Limits), so 30 aliased comparisons cost what they make
  * the regions compute.
  */
 export const AGGREGATE_WEIGHT = 1000;

@@ -17,7 +17,7 @@ export type CsvColumn<I> = CellType & {
   name: string;
   field: keyof I & string;
   required: boolean;
-  /** One line for the README and the template's documentation. */
+  /** One line for the owners' guide and the template's documentation. */
   description: string;
 };
 
