@@ -19,6 +19,13 @@ export default tseslint.config(
     },
   },
   {
+    // CI's scripts: plain ES modules, run by Node before and outside the workspaces.
+    files: [".ci/*.mjs"],
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", fetch: "readonly", setTimeout: "readonly", clearTimeout: "readonly", AbortSignal: "readonly" },
+    },
+  },
+  {
     // Configuration in CommonJS, read by Node.
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", __dirname: "readonly" } },
