@@ -86,17 +86,16 @@ describe("graceful shutdown on SIGTERM", () => {
     const writes = started.output().split("writing").length - 1;
     const sent = upload(gateway.url, IMPORT, file("CUT"), "cut.csv", owner);
     await printed(started, "writing", writes);
-    const signalled = Date.now();
     started.child.kill("SIGTERM");
+    // The process goes whatever it was doing: 1 ms for requests in flight, then the margin to close the database
+    // (that the deadline holds when stopping never ends is packages/service-kit/test/run-until-signal.test.ts's; no clock is raced here).
     const code = await exited(started);
-    // 1 ms for requests in flight, then the margin to close the database, then the process goes whatever it was doing.
-    expect(Date.now() - signalled).toBeLessThan(1 + 2_000 + 1_500);
     const result = await sent;
     expect(result.errors?.[0]?.extensions?.code).toMatch(/SHARD_UNAVAILABLE|SHARD_TIMEOUT/);
     const written = await count("CUT");
     expect([0, ROWS]).toContain(written);
     // Exit 0 means the import committed before the deadline; 1 that the deadline cut it, and the database rolled it back.
     expect(written).toBe(code === 0 ? ROWS : 0);
-    if (code === 1) expect(started.output()).toContain("Did not stop within 2001 ms");
+    expect(started.output()).toContain(code === 0 ? "Stopped." : "Did not stop within 2001 ms");
   });
 });

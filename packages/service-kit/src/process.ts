@@ -17,7 +17,6 @@ export function runUntilSignal<T extends { stop(): Promise<void>; stopTimeoutMs?
     .then(start)
     .then(
       (service) => {
-        console.log(describe(service));
         let stopping = false;
         const stop = (signal: NodeJS.Signals) => {
           if (stopping) return;
@@ -44,6 +43,9 @@ export function runUntilSignal<T extends { stop(): Promise<void>; stopTimeoutMs?
         // A closed terminal: stop as cleanly as on Ctrl-C, rather than be cut off.
         process.on("SIGHUP", stop);
         watchParent(() => stop("SIGTERM"));
+        // Ready is said only once the signals are handled: a supervisor that stops the service the moment it reads
+        // this line gets a clean stop, not the default of a signal (the process killed mid-write).
+        console.log(describe(service));
       },
       (error: unknown) => {
         console.error(error instanceof Error ? error.message : error);
