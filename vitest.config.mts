@@ -32,6 +32,7 @@ const ON_POSTGRESQL = [
   "analytics/protection",
   "data/synthetic-seed",
   "data/write-fuzz",
+  "data/enum-columns",
 ].map((name) => `test/${name}.test.ts`);
 
 // The same search as findPostgresBinaries (the config cannot load the TypeScript workspace code).

@@ -49,9 +49,11 @@ export function run(url: string, statements: [string, unknown[]][]): Promise<voi
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(url, (openError) => {
       if (openError) return reject(openError);
+      // The first statement that fails rejects (later ones were queued already and still run).
+      let failed: Error | null = null;
       db.serialize(() => {
-        for (const [sql, params] of statements) db.run(sql, params);
-        db.close((error) => (error ? reject(error) : resolve()));
+        for (const [sql, params] of statements) db.run(sql, params, (error) => (failed ??= error));
+        db.close((error) => (failed || error ? reject(failed ?? error) : resolve()));
       });
     });
   });

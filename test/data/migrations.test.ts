@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INDICATOR_CATALOGUE } from "@kooperacja/regional";
+import { INDICATOR_CATALOGUE, openRegionalDatabase } from "@kooperacja/regional";
 import { ENTITIES } from "../../subgraphs/regional/src/entities";
 import { MIGRATIONS } from "../../subgraphs/regional/src/migrations";
 import { ENTITIES as BOOK_ENTITIES } from "../../subgraphs/book/src/entities";
@@ -94,6 +94,21 @@ describe("migrations: a database of the previous release", () => {
     expect((await migrate()).stdout).toContain(`kooperacja (${path}): up to date`);
     const applied = await query<{ name: string }>(path, "select name from mikro_orm_migrations order by id");
     expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.sqlite.map((migration) => migration.name));
+  });
+
+  it("is migrated with foreign keys off (a rebuilt table's rows are pointed at), then opened with every key checked and enforced", async () => {
+    const path = join(dir, "for-keys.sqlite");
+    copyFileSync(join(dir, "old.sqlite"), path);
+    const database = await openRegionalDatabase(path);
+    try {
+      expect(database.applied.length).toBeGreaterThan(0);
+      expect(await database.orm.em.getConnection().execute("pragma foreign_keys")).toEqual([{ foreign_keys: 1 }]);
+    } finally {
+      await database.close();
+    }
+    // The families and the value that point at the rebuilt site and indicator tables are still there.
+    expect(await query(path, "select count(*) as n from supported_family where site_id = '0401011'")).toEqual([{ n: 3 }]);
+    expect(await query(path, "select indicator_id, site_id from indicator_value where id = 'old-value'")).toEqual([{ indicator_id: "FAMILIES_SUPPORTED", site_id: "0401011" }]);
   });
 
   it("is migrated when a service starts on it, keeping its rows, which then take versioned writes", async () => {

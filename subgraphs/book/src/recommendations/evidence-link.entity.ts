@@ -1,5 +1,5 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
-import type { EvidenceType } from "../regional/regional-refs";
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { EVIDENCE_TYPES, type EvidenceType } from "../regional/regional-refs";
 import { Recommendation } from "./recommendation.entity";
 
 /** A reference from a recommendation to a regional record that supports it. */
@@ -12,7 +12,7 @@ export class EvidenceLink {
   recommendation!: Recommendation;
 
   /** GraphQL type of the regional record. */
-  @Property({ type: "string" })
+  @Enum({ items: [...EVIDENCE_TYPES] })
   targetType!: EvidenceType;
 
   /** Global ID of the regional record; it names the shard that holds it. */

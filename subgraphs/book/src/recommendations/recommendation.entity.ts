@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from "@mikro-orm/core";
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from "@mikro-orm/core";
 import { Authorized, Directive, Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
 import { Access } from "../access";
 import { BookChapter } from "../chapters/book-chapter.entity";
@@ -42,7 +42,7 @@ export class Recommendation {
   evidenceChangedAt?: Date | null;
 
   @Field(() => RecommendationStatus, { description: "Draft, in review, or adopted." })
-  @Property({ type: "string", index: true })
+  @Enum({ items: () => RecommendationStatus, index: true })
   status!: RecommendationStatus;
 
   @Field(() => [MunicipalityKind], { description: "Kinds of gmina the recommendation is for (empty: all)." })

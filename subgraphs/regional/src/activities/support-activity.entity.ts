@@ -1,4 +1,4 @@
-import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { ActivityKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -16,7 +16,7 @@ export class SupportActivity extends RegionalRecord {
   id!: string;
 
   @Field(() => ActivityKind, { description: "Kind of support." })
-  @Property({ type: "string" })
+  @Enum({ items: () => ActivityKind })
   kind!: ActivityKind;
 
   @Field(() => String, { description: "Title of the activity." })

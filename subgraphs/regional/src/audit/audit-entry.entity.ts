@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Node } from "../nodes/node";
 import { JSONObjectResolver } from "graphql-scalars";
@@ -30,7 +30,7 @@ export class AuditEntry {
   actorRole!: string;
 
   @Field(() => AuditAction, { description: "What the change did." })
-  @Property({ type: "string" })
+  @Enum({ items: () => AuditAction })
   action!: AuditAction;
 
   @Field(() => String, { description: "GraphQL type of the record, e.g. SupportedFamily." })

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { CooperationBodyKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -13,7 +13,7 @@ export class CooperationBody extends RegionalRecord {
   id!: string;
 
   @Field(() => CooperationBodyKind, { description: "Kind of structure, in the national vocabulary." })
-  @Property({ type: "string" })
+  @Enum({ items: () => CooperationBodyKind })
   kind!: CooperationBodyKind;
 
   @Field(() => String, { description: "Name of the body, in Polish." })

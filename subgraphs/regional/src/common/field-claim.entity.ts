@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/core";
 import { OmissionReason, ProvenanceKind } from "./enums";
 
 /**
@@ -31,10 +31,10 @@ export class FieldClaim {
   field!: string;
 
   /** Null for an omission. */
-  @Property({ type: "string", nullable: true })
+  @Enum({ items: () => ProvenanceKind, nullable: true })
   kind?: ProvenanceKind | null;
 
-  @Property({ type: "string", nullable: true })
+  @Enum({ items: () => OmissionReason, nullable: true })
   omission?: OmissionReason | null;
 
   /** Codes of the source pages (this partnership's), in the order they were cited. */

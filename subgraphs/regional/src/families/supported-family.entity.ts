@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Authorized, Directive, Field, ObjectType } from "type-graphql";
 import { Access } from "../access/access-rules";
 import { CooperationLevel } from "../common/enums";
@@ -30,7 +30,7 @@ export class SupportedFamily extends RegionalRecord {
 
   @Authorized(Access.OWN_PARTNERSHIP)
   @Field(() => CooperationLevel, { description: "Level of cooperation at which the family is supported." })
-  @Property({ type: "string" })
+  @Enum({ items: () => CooperationLevel })
   cooperationLevel!: CooperationLevel;
 
   @Authorized(Access.OWN_PARTNERSHIP)

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, PrimaryKey, Property } from "@mikro-orm/core";
 import { Authorized, Directive, Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../nodes/node";
 import { Access } from "../access/access-rules";
@@ -17,7 +17,7 @@ export class ImportBatch {
   partnership!: string;
 
   @Field(() => ImportKind, { description: "Kind of records in the file." })
-  @Property({ type: "string" })
+  @Enum({ items: () => ImportKind })
   kind!: ImportKind;
 
   @Field(() => String, { description: "Name of the file as uploaded." })

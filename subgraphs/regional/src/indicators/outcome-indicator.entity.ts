@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { PARTNERSHIP_KEYS } from "@kooperacja/contract";
 import { IndicatorAggregation, IndicatorBasis, IndicatorDirection, IndicatorLevel } from "../common/enums";
@@ -30,7 +30,7 @@ export class OutcomeIndicator extends RegionalRecord {
   definition!: string;
 
   @Field(() => IndicatorLevel, { description: "Whether values are per pilot site or per family." })
-  @Property({ type: "string" })
+  @Enum({ items: () => IndicatorLevel })
   level!: IndicatorLevel;
 
   @Field(() => Boolean, {
@@ -41,15 +41,15 @@ export class OutcomeIndicator extends RegionalRecord {
   aboutFamilies!: boolean;
 
   @Field(() => IndicatorBasis, { description: "Whether the figures are values the regions report per quarter or are computed from their records." })
-  @Property({ type: "string", default: IndicatorBasis.REPORTED })
+  @Enum({ items: () => IndicatorBasis, default: IndicatorBasis.REPORTED })
   basis!: IndicatorBasis;
 
   @Field(() => IndicatorAggregation, { description: "How the values add up to a group's figure: their sum or their mean." })
-  @Property({ type: "string", default: IndicatorAggregation.SUM })
+  @Enum({ items: () => IndicatorAggregation, default: IndicatorAggregation.SUM })
   aggregation!: IndicatorAggregation;
 
   @Field(() => IndicatorDirection, { description: "Which way the indicator improves." })
-  @Property({ type: "string", default: IndicatorDirection.HIGHER_IS_BETTER })
+  @Enum({ items: () => IndicatorDirection, default: IndicatorDirection.HIGHER_IS_BETTER })
   direction!: IndicatorDirection;
 
   @Field(() => [String], { description: "Partnerships whose models report the indicator (keys: liderzy, kooperacja, kooperacje3d)." })

@@ -1,5 +1,5 @@
 import { Sector } from "@kooperacja/subgraph-kit";
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { InstitutionKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -26,11 +26,11 @@ export class Institution extends RegionalRecord {
   shortName!: string;
 
   @Field(() => InstitutionKind, { description: "Kind of institution." })
-  @Property({ type: "string" })
+  @Enum({ items: () => InstitutionKind })
   kind!: InstitutionKind;
 
   @Field(() => Sector, { description: "Policy sector of the institution (cross-sector comparisons group by it)." })
-  @Property({ type: "string", default: Sector.OTHER })
+  @Enum({ items: () => Sector, default: Sector.OTHER })
   sector!: Sector;
 
   @Field(() => String, { nullable: true, description: "Town where the institution sits." })

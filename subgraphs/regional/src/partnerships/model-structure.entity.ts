@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { CooperationBodyKind } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -12,7 +12,7 @@ export class ModelStructure extends RegionalRecord {
   id!: string;
 
   @Field(() => CooperationBodyKind, { description: "Kind of structure, in the national vocabulary." })
-  @Property({ type: "string" })
+  @Enum({ items: () => CooperationBodyKind })
   kind!: CooperationBodyKind;
 
   @Field(() => String, { description: "Name the partnership uses, in Polish." })

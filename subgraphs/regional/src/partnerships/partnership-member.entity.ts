@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { MemberRole } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -16,7 +16,7 @@ export class PartnershipMember extends RegionalRecord {
   institution!: Institution;
 
   @Field(() => MemberRole, { description: "Role of the institution in the partnership." })
-  @Property({ type: "string" })
+  @Enum({ items: () => MemberRole })
   role!: MemberRole;
 
   @Field(() => String, { nullable: true, description: "What the institution does in the partnership, as the source describes it." })

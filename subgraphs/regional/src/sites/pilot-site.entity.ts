@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { SiteStatus } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -23,7 +23,7 @@ export class PilotSite extends RegionalRecord {
   unit!: TerritorialUnit;
 
   @Field(() => SiteStatus, { description: "Stage of participation." })
-  @Property({ type: "string" })
+  @Enum({ items: () => SiteStatus })
   status!: SiteStatus;
 
   @Field(() => String, { nullable: true, description: "Date the site joined the partnership (ISO date), where known." })

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { MunicipalityKind, UnitLevel } from "../common/enums";
 import { RegionalRecord } from "../common/regional-record";
@@ -21,11 +21,11 @@ export class TerritorialUnit extends RegionalRecord {
   name!: string;
 
   @Field(() => UnitLevel, { description: "Tier of the unit." })
-  @Property({ type: "string" })
+  @Enum({ items: () => UnitLevel })
   level!: UnitLevel;
 
   @Field(() => MunicipalityKind, { nullable: true, description: "For a gmina: urban, rural or urban-rural. Null for powiats and voivodeships." })
-  @Property({ type: "string", nullable: true })
+  @Enum({ items: () => MunicipalityKind, nullable: true })
   municipalityKind?: MunicipalityKind | null;
 
   @Field(() => Int, { nullable: true, description: "Approximate number of inhabitants, where the hub has it." })
