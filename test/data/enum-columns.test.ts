@@ -54,7 +54,9 @@ describe("columns of a vocabulary", () => {
   });
   afterAll(() => hub?.close());
 
-  it.each(COLUMNS.map((entry) => [`${entry.table}.${entry.column}`, entry] as const))("%s refuses a value outside its vocabulary, and keeps the one it has", async (_name, { services, table, column }) => {
+  it.each(COLUMNS.map((entry) => [`${entry.table}.${entry.column}`, entry] as const))(
+    "%s refuses a value outside its vocabulary, and keeps the one it has",
+    async (_name, { services, table, column }) => {
       // A row that has a value, from whichever database holds one (a region's units may all be powiaty, say).
       const found = [];
       for (const service of services) {
@@ -64,12 +66,13 @@ describe("columns of a vocabulary", () => {
       }
       expect(found.length, `a row of ${table} with a ${column}`).toBeGreaterThan(0);
       const { url, row } = found[0]!;
-    await expect(run(url, [[`update ${table} set ${column} = ? where id = ?`, ["NOT_A_VALUE", row.id]]])).rejects.toThrow(
-      /CHECK constraint failed|violates check constraint/,
-    );
-    // The same value written again passes: the constraint admits the vocabulary.
-    await run(url, [[`update ${table} set ${column} = ? where id = ?`, [row.value, row.id]]]);
-    const [after] = await query<{ value: string }>(url, `select ${column} as value from ${table} where id = ?`, [row.id]);
-    expect(after!.value).toBe(row.value);
-  });
+      await expect(run(url, [[`update ${table} set ${column} = ? where id = ?`, ["NOT_A_VALUE", row.id]]])).rejects.toThrow(
+        /CHECK constraint failed|violates check constraint/,
+      );
+      // The same value written again passes: the constraint admits the vocabulary.
+      await run(url, [[`update ${table} set ${column} = ? where id = ?`, [row.value, row.id]]]);
+      const [after] = await query<{ value: string }>(url, `select ${column} as value from ${table} where id = ?`, [row.id]);
+      expect(after!.value).toBe(row.value);
+    },
+  );
 });

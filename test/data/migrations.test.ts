@@ -108,7 +108,22 @@ describe("migrations: a database of the previous release", () => {
     }
     // The families and the value that point at the rebuilt site and indicator tables are still there.
     expect(await query(path, "select count(*) as n from supported_family where site_id = '0401011'")).toEqual([{ n: 3 }]);
-    expect(await query(path, "select indicator_id, site_id from indicator_value where id = 'old-value'")).toEqual([{ indicator_id: "FAMILIES_SUPPORTED", site_id: "0401011" }]);
+    expect(await query(path, "select indicator_id, site_id from indicator_value where id = 'old-value'")).toEqual([
+      { indicator_id: "FAMILIES_SUPPORTED", site_id: "0401011" },
+    ]);
+  });
+
+  it("keeps the query planner's statistics of the tables a migration rebuilt (ANALYZE again)", async () => {
+    const path = join(dir, "for-statistics.sqlite");
+    copyFileSync(join(dir, "old.sqlite"), path);
+    // As the national seed leaves a shard: analyzed, so the aggregates get their plans.
+    await run(path, [["analyze", []]]);
+    const analyzed = async () => (await query<{ tbl: string }>(path, "select distinct tbl from sqlite_stat1 order by tbl")).map((row) => row.tbl);
+    const before = await analyzed();
+    expect(before).toEqual(expect.arrayContaining(["pilot_site", "supported_family", "outcome_indicator", "indicator_value"]));
+    const database = await openRegionalDatabase(path);
+    await database.close();
+    expect(await analyzed()).toEqual(expect.arrayContaining(before));
   });
 
   it("is migrated when a service starts on it, keeping its rows, which then take versioned writes", async () => {

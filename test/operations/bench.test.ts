@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bench } from "../bench-cli";
+import { bench, benchScript } from "../bench-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "kooperacja-bench-"));
 
@@ -49,5 +49,42 @@ describe("npm run bench", () => {
     expect(run.code).toBe(2);
     expect(run.output).toContain("--database is sqlite or postgresql");
     expect(run.output).toContain("--scale is one of tiny, small, medium, national");
+  });
+});
+
+describe("npm run bench:sqlite-binding", () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("compares the two SQLite bindings on one region's page, aggregate and nested read, and writes the figures as JSON", { timeout: 240_000 }, async () => {
+    const results = join(dir, "binding-results");
+    const run = await benchScript(
+      "bench/sqlite-binding-run.ts",
+      ...[
+        "--scale",
+        "tiny",
+        "--rounds",
+        "1",
+        "--round-ms",
+        "100",
+        "--load-seconds",
+        "1",
+        "--connections",
+        "2",
+        "--data",
+        join(dir, "data"),
+        "--results",
+        results,
+      ],
+    );
+    expect(run.code, run.output).toBe(0);
+    for (const name of ["page", "aggregate", "nested"]) expect(run.output).toMatch(new RegExp(`${name} +median [\\d.]+ → [\\d.]+ ms`));
+    const json = JSON.parse(readFileSync(join(results, readdirSync(results)[0]!), "utf8"));
+    for (const name of ["page", "aggregate", "nested"]) {
+      for (const binding of ["sqlite3", "better-sqlite3"]) {
+        expect(json.latency[name][binding].median, `${name} on ${binding}`).toBeGreaterThan(0);
+        expect(json.latency[name][binding].cpuMsPerRequest[binding]).toBeGreaterThan(0);
+        expect(json.throughput[name][binding].rps).toBeGreaterThan(0);
+      }
+    }
   });
 });

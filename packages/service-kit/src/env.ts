@@ -113,6 +113,10 @@ export function readEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEn
   );
 }
 
+/** The native bindings a SQLite database can be read with (decision 0021). */
+export const SQLITE_BINDINGS = ["sqlite3", "better-sqlite3"] as const;
+export type SqliteBinding = (typeof SQLITE_BINDINGS)[number];
+
 /** Settings every service reads besides its own: logs, SQL log, operations. */
 export const SERVICE_ENV = {
   NODE_ENV: textVar("development"),
@@ -122,6 +126,10 @@ export const SERVICE_ENV = {
   SHUTDOWN_TIMEOUT_MS: intVar(10_000, 0),
   /** Most connections a PostgreSQL pool opens. */
   DB_POOL_MAX: intVar(10, 1),
+  /** Which native binding reads a SQLite database: node-sqlite3 (on libuv's thread pool) or better-sqlite3 (on the event loop). */
+  SQLITE_BINDING: z
+    .preprocess(emptyToUndefined, z.enum(SQLITE_BINDINGS, { message: `must be one of ${SQLITE_BINDINGS.join(", ")}` }).optional())
+    .transform((value) => value ?? "sqlite3"),
   /** OpenTelemetry: where traces go (OTLP over HTTP); unset, no tracing. */
   OTEL_EXPORTER_OTLP_ENDPOINT: urlVar(),
   /** The bearer token of /metrics and the health details; unset, open locally and closed in production. */
@@ -135,7 +143,7 @@ export interface ServiceSettings {
   port: number;
   /** A postgresql:// URL or a SQLite file path. */
   databaseUrl: string;
-  database: { logSql: boolean; poolMax: number };
+  database: { logSql: boolean; poolMax: number; sqliteBinding: SqliteBinding };
   logLevel: (typeof LOG_LEVELS)[number];
   shutdownTimeoutMs: number;
   /** OTLP/HTTP endpoint for traces, when tracing is on. */
@@ -150,7 +158,7 @@ export type ServiceValues = { [K in keyof typeof SERVICE_ENV]: z.output<(typeof 
 export function serviceSettings(values: ServiceValues, own: Pick<ServiceSettings, "host" | "port" | "databaseUrl">): ServiceSettings {
   return {
     ...own,
-    database: { logSql: values.SQL_LOG, poolMax: values.DB_POOL_MAX },
+    database: { logSql: values.SQL_LOG, poolMax: values.DB_POOL_MAX, sqliteBinding: values.SQLITE_BINDING },
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,

@@ -13,6 +13,8 @@ export {
   type ServiceSettings,
   serviceSettings,
   type ServiceValues,
+  SQLITE_BINDINGS,
+  type SqliteBinding,
   textVar,
   urlVar,
 } from "./env";

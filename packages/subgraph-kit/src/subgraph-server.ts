@@ -129,7 +129,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
           ready: false,
           reason: `database did not answer within ${READINESS_DEADLINE_MS} ms`,
         });
-        return { ready: state.ready, ...(state.reason ? { reason: state.reason } : {}), database: { dialect: database.dialect, ...state } };
+        return {
+          ready: state.ready,
+          ...(state.reason ? { reason: state.reason } : {}),
+          database: { dialect: database.dialect, ...(database.binding ? { binding: database.binding } : {}), ...state },
+        };
       },
       { ...options.identity, contract: contractHash(printSubgraphSchema(options.schema)), gatewayKeys: options.verifier.gatewayKeyIds() },
     ),
