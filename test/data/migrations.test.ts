@@ -124,6 +124,13 @@ describe("migrations: a database of the previous release", () => {
     const database = await openRegionalDatabase(path);
     await database.close();
     expect(await analyzed()).toEqual(expect.arrayContaining(before));
+    // And an index a migration added (the summaries' covering index, SummaryIndexOrigin) has its own.
+    const indexes = await query<{ name: string }>(
+      path,
+      "select name from sqlite_master where type = 'index' and tbl_name = 'indicator_value' and name not like 'sqlite_%'",
+    );
+    const withStatistics = (await query<{ idx: string }>(path, "select idx from sqlite_stat1 where tbl = 'indicator_value'")).map((row) => row.idx);
+    expect(withStatistics).toEqual(expect.arrayContaining(indexes.map((index) => index.name)));
   });
 
   it("is migrated when a service starts on it, keeping its rows, which then take versioned writes", async () => {

@@ -76,7 +76,7 @@ export interface DatabaseOptions {
   logSql?: boolean;
   /** Most connections a PostgreSQL pool opens (DB_POOL_MAX). */
   poolMax?: number;
-  /** The native binding a SQLite database is read with (SQLITE_BINDING; default node-sqlite3). */
+  /** The native binding a SQLite database is read with (SQLITE_BINDING; default better-sqlite3, decision 0021). */
   sqliteBinding?: SqliteBinding;
   /** Run pending migrations on open (services do; the readiness check and tools may not). */
   migrate?: boolean;
@@ -119,7 +119,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const location = redactUrl(options.url);
   const failed = (error: unknown) =>
     new Error(`Database ${location} cannot be used: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { cause: error });
-  const sqliteDriver = options.sqliteBinding === "better-sqlite3" ? HubBetterSqliteDriver : HubSqliteDriver;
+  const sqliteDriver = options.sqliteBinding === "sqlite3" ? HubSqliteDriver : HubBetterSqliteDriver;
   const orm = await MikroORM.init<HubSqliteDriver | HubBetterSqliteDriver | PostgreSqlDriver>({
     ...((dialect === "postgresql"
       ? { driver: PostgreSqlDriver, clientUrl: options.url, pool: { min: 0, max: poolMax } }
@@ -171,7 +171,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       orm,
       dialect,
-      ...(dialect === "sqlite" ? { binding: options.sqliteBinding ?? "sqlite3" } : {}),
+      ...(dialect === "sqlite" ? { binding: options.sqliteBinding ?? "better-sqlite3" } : {}),
       location,
       counter,
       applied,
@@ -211,16 +211,19 @@ interface TarnPool {
 }
 
 /**
- * A migration that rebuilds a SQLite table (to change a column) drops the table's planner statistics, and the plans
- * of the aggregates with them: a region's summary at national size went from 420 ms to 1.3 s after the EnumChecks
- * migration. Where the database was analyzed (the national seed does it), the tables left without statistics are
- * analyzed again (on a national shard a few seconds, once per migration; tables without rows cost nothing).
+ * A migration that rebuilds a SQLite table (to change a column) drops the table's planner statistics, and one that
+ * adds an index has none for it; the plans of the aggregates depend on them. Where the database was analyzed (the
+ * national seed does it), the tables and indexes left without statistics are analyzed (on a national shard a few
+ * seconds, once per migration; empty ones cost nothing).
  */
 async function restoreStatistics(connection: AbstractSqlConnection): Promise<void> {
   const analyzed = await connection.execute<unknown[]>("select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'");
   if (analyzed.length === 0) return;
   const missing = await connection.execute<{ name: string }[]>(
-    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in (select tbl from sqlite_stat1)",
+    `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in (select tbl from sqlite_stat1)
+     union all
+     select name from sqlite_master where type = 'index' and name not like 'sqlite_%'
+       and tbl_name in (select tbl from sqlite_stat1) and name not in (select idx from sqlite_stat1 where idx is not null)`,
   );
   for (const { name } of missing) await connection.execute(`analyze "${name.replace(/"/g, '""')}"`);
 }

@@ -10,8 +10,10 @@ import { OutcomeIndicator } from "./outcome-indicator.entity";
 @Index({ properties: ["period", "id"] })
 @Index({ properties: ["value", "id"] })
 // Summaries filter by indicator and period and read only these columns: the index covers them, so a
-// summary over a million values reads the index alone, in period order, and never the table.
-@Index({ properties: ["indicator", "period", "archivedAt", "site", "family", "value", "recordKey"] })
+// summary over a million values reads the index alone, in period order, and never the table. The provenance
+// kind is read too (each figure says whether synthetic records are behind it): without it in the index a
+// region's national summary went to the table for every value (423 ms → 1.95 s).
+@Index({ properties: ["indicator", "period", "archivedAt", "site", "family", "value", "recordKey", "provenanceKind"] })
 // Whether a site has a value of an indicator in a range of quarters: the families behind a comparison ask it once per family.
 @Index({ properties: ["site", "indicator", "period"] })
 @Entity({ tableName: "indicator_value" })
