@@ -34,6 +34,7 @@ import type { GatewayContext } from "./context";
 import { BOOK_SUBGRAPH, REGIONAL_SUBGRAPH } from "./supergraph";
 import { readShardRules } from "./sharding/rules";
 import { ShardedSource } from "./sharding/sharded-source";
+import { shardPool } from "./sharding/shard-fetch";
 import { SubgraphSource } from "./sharding/subgraph-source";
 import { ShardMetrics } from "./sharding/shard-metrics";
 import { expectedServices, identityProblems, servicesReadiness } from "./readiness";
@@ -85,6 +86,7 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
   // @apollo/gateway reports anonymous usage to Apollo and probes cloud metadata endpoints (AWS, Azure, GCP) unless told not to;
   // the hub's data and its deployments' whereabouts leave no machine, so this is off, not a setting.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  const pool = shardPool();
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) => {
@@ -99,9 +101,10 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
           maxUploadBytes: config.limits.maxUploadBytes,
           logger,
           metrics: shardMetrics,
+          pool,
         });
       }
-      if (name === BOOK_SUBGRAPH) return new SubgraphSource({ url: config.bookUrl, audience: "book" });
+      if (name === BOOK_SUBGRAPH) return new SubgraphSource({ url: config.bookUrl, audience: "book", pool });
       throw new Error(`The supergraph names a subgraph the gateway does not know: ${name}.`);
     },
   });
@@ -187,5 +190,11 @@ export async function startGateway(config: GatewayConfig, logTo?: DestinationStr
     }),
   );
   const { url, port } = await listen(httpServer, config.host, config.port, () => server.stop());
-  return { name: "gateway", url, port, stop: () => server.stop().then(flushTracing), stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };
+  // Its connections to the subgraphs go with it (requests in flight are drained by then).
+  const stop = () =>
+    server
+      .stop()
+      .then(() => pool.close())
+      .then(flushTracing);
+  return { name: "gateway", url, port, stop, stopTimeoutMs: config.shutdownTimeoutMs + CLOSE_MARGIN_MS };
 }

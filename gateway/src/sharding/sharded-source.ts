@@ -5,6 +5,7 @@ import { PUBLIC_IDENTITY } from "@kooperacja/service-kit";
 import { Kind, OperationTypeNode, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "../context";
+import type { Dispatcher } from "undici";
 import { SubgraphSource } from "./subgraph-source";
 import { forwardUploads } from "./uploads";
 import { findOperation, fragmentsOf, responseKey, shardOperation } from "./operation";
@@ -30,6 +31,8 @@ export interface ShardedSourceOptions {
   maxUploadBytes: number;
   logger: Logger;
   metrics: ShardMetrics;
+  /** The gateway's connections to its subgraphs (shardPool). */
+  pool: Dispatcher;
 }
 
 type Data = Record<string, unknown>;
@@ -69,12 +72,15 @@ export class ShardedSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly options: ShardedSourceOptions) {
     this.order = options.shards.map((shard) => shard.partnership);
     this.sources = new Map(
-      options.shards.map((shard) => [shard.partnership, new SubgraphSource({ url: shard.url, audience: shard.partnership, timeoutMs: options.timeoutMs })]),
+      options.shards.map((shard) => [
+        shard.partnership,
+        new SubgraphSource({ url: shard.url, audience: shard.partnership, pool: options.pool, timeoutMs: options.timeoutMs }),
+      ]),
     );
     this.writers = new Map(
       options.shards.map((shard) => [
         shard.partnership,
-        new SubgraphSource({ url: shard.url, audience: shard.partnership, timeoutMs: options.writeTimeoutMs }),
+        new SubgraphSource({ url: shard.url, audience: shard.partnership, pool: options.pool, timeoutMs: options.writeTimeoutMs }),
       ]),
     );
     this.cursors = new CursorSigner(options.cursorSecret);

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import type { GatewayGraphQLResponse, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { ASSERTION_HEADER, traceHeaders, type ServiceName } from "@kooperacja/service-kit";
 import type { GatewayContext } from "../context";
+import type { Dispatcher } from "undici";
 import { shardFetch } from "./shard-fetch";
 
 /**
@@ -17,10 +18,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly audience: ServiceName;
 
   /** `audience`: the service behind `url`, the only one the assertions it is sent can be used at. */
-  constructor(config: { url: string; audience: ServiceName; timeoutMs?: number }) {
-    const { timeoutMs, audience, ...rest } = config;
+  /** `pool`: the gateway's connections to its subgraphs (shardPool). */
+  constructor(config: { url: string; audience: ServiceName; pool: Dispatcher; timeoutMs?: number }) {
+    const { timeoutMs, audience, pool, ...rest } = config;
     // Keep-alive connections (shardFetch), and an AbortSignal per call for the deadline.
-    const fetcher = (url: string, init: RequestInit) => shardFetch(url, timeoutMs === undefined ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const fetcher = (url: string, init: RequestInit) =>
+      shardFetch(pool, url, timeoutMs === undefined ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
     super({ ...rest, fetcher: fetcher as never });
     this.audience = audience;
   }
