@@ -1,8 +1,8 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runNationalBench } from "./national";
+import { optionProblems, refuseBadOptions } from "./options";
 import { ROOT } from "./stack";
-import { NATIONAL_SCALES } from "../subgraphs/regional/src/seed/national";
 
 /**
  * `npm run bench [-- --scale national] [--database sqlite|postgresql] [--soak-seconds 300] [--rounds 4] [--round-ms 1500] [--data DIR] [--results DIR]`
@@ -19,17 +19,10 @@ const { values } = parseArgs({
     results: { type: "string", default: join(ROOT, "bench/results") },
   },
 });
-const problems = [
+refuseBadOptions([
   ...(values.database === "sqlite" || values.database === "postgresql" ? [] : ["--database is sqlite or postgresql"]),
-  ...(values.scale! in NATIONAL_SCALES ? [] : [`--scale is one of ${Object.keys(NATIONAL_SCALES).join(", ")}`]),
-  ...(["soak-seconds", "rounds", "round-ms"] as const)
-    .filter((name) => !(Number.isInteger(Number(values[name])) && Number(values[name]) > 0))
-    .map((name) => `--${name} is a whole number above 0`),
-];
-if (problems.length > 0) {
-  console.error(problems.join("\n"));
-  process.exit(2);
-}
+  ...optionProblems(values, ["soak-seconds", "rounds", "round-ms"]),
+]);
 runNationalBench({
   scale: values.scale!,
   dialect: values.database as "sqlite" | "postgresql",

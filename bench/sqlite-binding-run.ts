@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { NATIONAL_SCALES } from "../subgraphs/regional/src/seed/national";
+import { optionProblems, refuseBadOptions } from "./options";
 import { runBindingBench } from "./sqlite-binding";
 import { ROOT } from "./stack";
 
@@ -16,16 +16,7 @@ const { values } = parseArgs({
     results: { type: "string", default: join(ROOT, "bench/results") },
   },
 });
-const problems = [
-  ...(values.scale! in NATIONAL_SCALES ? [] : [`--scale is one of ${Object.keys(NATIONAL_SCALES).join(", ")}`]),
-  ...(["rounds", "round-ms", "load-seconds", "connections"] as const)
-    .filter((name) => !(Number.isInteger(Number(values[name])) && Number(values[name]) > 0))
-    .map((name) => `--${name} is a whole number above 0`),
-];
-if (problems.length > 0) {
-  console.error(problems.join("\n"));
-  process.exit(2);
-}
+refuseBadOptions(optionProblems(values, ["rounds", "round-ms", "load-seconds", "connections"]));
 runBindingBench({
   scale: values.scale!,
   rounds: Number(values.rounds),

@@ -1,7 +1,7 @@
 import { dialectOf } from "@kooperacja/database";
 import { createHash } from "node:crypto";
 import pg from "pg";
-import sqlite3 from "sqlite3";
+import Sqlite from "better-sqlite3";
 
 /**
  * Plain SQL on a database the hub is serving, SQLite file or PostgreSQL URL
@@ -28,34 +28,44 @@ async function onPostgres<T>(url: string, work: (client: pg.Client) => Promise<T
 pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
-/** Rows of one query (on SQLite, WAL lets the test read while the service runs; a file left by a crash is recovered on open). */
-export function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  if (dialectOf(url) === "postgresql") return onPostgres(url, async (client) => (await client.query(numbered(sql), params)).rows as T[]);
+/**
+ * Work on a SQLite file through better-sqlite3, the binding the hub reads it with by default: two copies of SQLite
+ * in one process (node-sqlite3 here, better-sqlite3 in the hub under test) do not see each other's POSIX locks, and a
+ * test then read a snapshot from before the hub's write (SQLite's "How To Corrupt", 2.2.1).
+ */
+function onSqlite<T>(url: string, work: (db: Sqlite.Database) => T): Promise<T> {
   return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(url, (openError) => {
-      if (openError) return reject(openError);
-      db.all(sql, params, (error, rows) => db.close(() => (error ? reject(error) : resolve(rows as T[]))));
-    });
+    try {
+      const db = new Sqlite(url, { fileMustExist: true });
+      try {
+        resolve(work(db));
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      reject(error);
+    }
   });
 }
 
-/** Statements run in order, for tests that set up data the API would not write. */
+/** better-sqlite3 binds numbers, strings, buffers and null: a boolean is stored as SQLite stores it, 1 or 0. */
+const bindable = (params: unknown[]) => params.map((value) => (typeof value === "boolean" ? Number(value) : value));
+
+/** Rows of one query (on SQLite, WAL lets the test read while the service runs; a file left by a crash is recovered on open). */
+export function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (dialectOf(url) === "postgresql") return onPostgres(url, async (client) => (await client.query(numbered(sql), params)).rows as T[]);
+  return onSqlite(url, (db) => db.prepare(sql).all(...bindable(params)) as T[]);
+}
+
+/** Statements run in order, for tests that set up data the API would not write; the first that fails rejects, and the rest do not run. */
 export function run(url: string, statements: [string, unknown[]][]): Promise<void> {
   if (dialectOf(url) === "postgresql") {
     return onPostgres(url, async (client) => {
       for (const [sql, params] of statements) await client.query(numbered(sql), params);
     });
   }
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(url, (openError) => {
-      if (openError) return reject(openError);
-      // The first statement that fails rejects (later ones were queued already and still run).
-      let failed: Error | null = null;
-      db.serialize(() => {
-        for (const [sql, params] of statements) db.run(sql, params, (error) => (failed ??= error));
-        db.close((error) => (failed || error ? reject(failed ?? error) : resolve()));
-      });
-    });
+  return onSqlite(url, (db) => {
+    for (const [sql, params] of statements) db.prepare(sql).run(...bindable(params));
   });
 }
 

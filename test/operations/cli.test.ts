@@ -21,7 +21,7 @@ describe("npm run token", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
     const loaded = JSON.parse(run.stderr) as string[];
-    for (const heavy of ["@mikro-orm", "@apollo/server", "@apollo/gateway", "express", "sqlite3", "/pg/"]) {
+    for (const heavy of ["@mikro-orm", "@apollo/server", "@apollo/gateway", "express", "sqlite3", "better-sqlite3", "/pg/"]) {
       expect(
         loaded.filter((path) => path.includes(`/node_modules/${heavy}`.replace("//", "/"))),
         heavy,

@@ -67,6 +67,7 @@ describe("the gateway on its own", () => {
       "node_modules/@mikro-orm/",
       "node_modules/type-graphql/",
       "node_modules/sqlite3/",
+      "node_modules/better-sqlite3/",
       "node_modules/pg/",
       "node_modules/knex/",
     ]) {

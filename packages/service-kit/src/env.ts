@@ -129,7 +129,7 @@ export const SERVICE_ENV = {
   /** Which native binding reads a SQLite database: node-sqlite3 (on libuv's thread pool) or better-sqlite3 (on the event loop). */
   SQLITE_BINDING: z
     .preprocess(emptyToUndefined, z.enum(SQLITE_BINDINGS, { message: `must be one of ${SQLITE_BINDINGS.join(", ")}` }).optional())
-    .transform((value) => value ?? "sqlite3"),
+    .transform((value) => value ?? "better-sqlite3"),
   /** OpenTelemetry: where traces go (OTLP over HTTP); unset, no tracing. */
   OTEL_EXPORTER_OTLP_ENDPOINT: urlVar(),
   /** The bearer token of /metrics and the health details; unset, open locally and closed in production. */
