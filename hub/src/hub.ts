@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { bookConfig, startBookService } from "@kooperacja/book";
 import { regionalConfig, startRegionalService } from "@kooperacja/regional";
 import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
-import { CLOSE_MARGIN_MS, startTracing, type RunningService } from "@kooperacja/service-kit";
+import { CLOSE_MARGIN_MS, startTracing, stopTracing, type RunningService } from "@kooperacja/service-kit";
 import type { DestinationStream } from "pino";
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
 
@@ -23,7 +23,9 @@ export interface Hub {
 export async function startHub(env: NodeJS.ProcessEnv = process.env, logTo?: DestinationStream): Promise<Hub> {
   const started: RunningService[] = [];
   // One process, one tracer provider: named for the whole hub before any service names it.
-  startTracing("kooperacja-hub", gatewayConfig(env).otlpEndpoint);
+  const tracing = startTracing("kooperacja-hub", gatewayConfig(env).otlpEndpoint);
+  // Tracing ends with the hub that started it (a later hub of the same process may trace elsewhere, or not at all).
+  const stopOwnTracing = () => (tracing ? stopTracing() : Promise.resolve());
   try {
     const regions = {} as Record<PartnershipKey, RunningService>;
     for (const partnership of PARTNERSHIP_KEYS) {
@@ -46,12 +48,14 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env, logTo?: Des
       // The gateway first, so no request reaches a stopped subgraph.
       stop: async () => {
         for (const service of started.reverse()) await service.stop();
+        await stopOwnTracing();
       },
       // The gateway's requests in flight wait for the subgraphs, which then have none left: one wait, then each closes.
       stopTimeoutMs: Math.max(...started.map((service) => service.stopTimeoutMs)) + started.length * CLOSE_MARGIN_MS,
     };
   } catch (error) {
     for (const service of started.reverse()) await service.stop();
+    await stopOwnTracing();
     throw error;
   }
 }

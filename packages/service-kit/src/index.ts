@@ -60,7 +60,7 @@ export {
 } from "./service-keys";
 export { freePort, listen } from "./listen";
 export { CLOSE_MARGIN_MS, type RunningService, runUntilSignal } from "./process";
-export { flushTracing, startTracing, traceHeaders, tracingMiddleware } from "./tracing";
+export { flushTracing, startTracing, stopTracing, traceHeaders, tracingMiddleware } from "./tracing";
 export {
   boundedError,
   currentRequestId,

@@ -15,19 +15,38 @@ import type { NextFunction, Request, Response } from "express";
 
 let provider: NodeTracerProvider | undefined;
 
-/** Registers the process's tracer provider once (the whole hub of `npm start` is one process: the first service names it). */
-export function startTracing(service: string, endpoint: string | undefined): void {
-  if (!endpoint || provider) return;
+/**
+ * Registers the process's tracer provider once (the whole hub of `npm start` is one process: the first service names
+ * it). True when this call registered it: the caller then stops it (stopTracing).
+ */
+export function startTracing(service: string, endpoint: string | undefined): boolean {
+  if (!endpoint || provider) return false;
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ "service.name": service }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: new URL("v1/traces", endpoint.endsWith("/") ? endpoint : `${endpoint}/`).href }))],
   });
   provider.register();
+  return true;
 }
 
 /** Sends the spans still buffered (a stopping service calls it, so its last requests are not lost). */
 export async function flushTracing(): Promise<void> {
   await provider?.forceFlush();
+}
+
+/**
+ * Sends what is buffered and unregisters the provider, when what started it stops: a process that starts hubs one
+ * after another (the tests) went on exporting every later hub's spans to the first one's collector, long closed
+ * (connect ECONNREFUSED, reported against whichever test ran then).
+ */
+export async function stopTracing(): Promise<void> {
+  const stopping = provider;
+  provider = undefined;
+  if (!stopping) return;
+  await stopping.shutdown();
+  trace.disable();
+  propagation.disable();
+  context.disable();
 }
 
 const tracer = () => trace.getTracer("kooperacja-hub");
