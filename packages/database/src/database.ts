@@ -3,7 +3,7 @@ import type { AbstractSqlConnection, SqlEntityManager } from "@mikro-orm/knex";
 import { Migrator } from "@mikro-orm/migrations";
 import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import { SeedManager } from "@mikro-orm/seeder";
-import type { SqliteBinding } from "@kooperacja/service-kit";
+import { DEFAULT_SQLITE_BINDING, type SqliteBinding } from "@kooperacja/service-kit";
 import { HubBetterSqliteDriver, HubSqliteDriver } from "./sqlite-driver";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -119,7 +119,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const location = redactUrl(options.url);
   const failed = (error: unknown) =>
     new Error(`Database ${location} cannot be used: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { cause: error });
-  const sqliteDriver = options.sqliteBinding === "sqlite3" ? HubSqliteDriver : HubBetterSqliteDriver;
+  const binding = options.sqliteBinding ?? DEFAULT_SQLITE_BINDING;
+  const sqliteDriver = binding === "sqlite3" ? HubSqliteDriver : HubBetterSqliteDriver;
   const orm = await MikroORM.init<HubSqliteDriver | HubBetterSqliteDriver | PostgreSqlDriver>({
     ...((dialect === "postgresql"
       ? { driver: PostgreSqlDriver, clientUrl: options.url, pool: { min: 0, max: poolMax } }
@@ -171,7 +172,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       orm,
       dialect,
-      ...(dialect === "sqlite" ? { binding: options.sqliteBinding ?? "better-sqlite3" } : {}),
+      ...(dialect === "sqlite" ? { binding } : {}),
       location,
       counter,
       applied,

@@ -116,6 +116,8 @@ export function readEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEn
 /** The native bindings a SQLite database can be read with (decision 0021). */
 export const SQLITE_BINDINGS = ["sqlite3", "better-sqlite3"] as const;
 export type SqliteBinding = (typeof SQLITE_BINDINGS)[number];
+/** The faster of the two, measured (decision 0021). */
+export const DEFAULT_SQLITE_BINDING: SqliteBinding = "better-sqlite3";
 
 /** Settings every service reads besides its own: logs, SQL log, operations. */
 export const SERVICE_ENV = {
@@ -129,7 +131,7 @@ export const SERVICE_ENV = {
   /** Which native binding reads a SQLite database: node-sqlite3 (on libuv's thread pool) or better-sqlite3 (on the event loop). */
   SQLITE_BINDING: z
     .preprocess(emptyToUndefined, z.enum(SQLITE_BINDINGS, { message: `must be one of ${SQLITE_BINDINGS.join(", ")}` }).optional())
-    .transform((value) => value ?? "better-sqlite3"),
+    .transform((value) => value ?? DEFAULT_SQLITE_BINDING),
   /** OpenTelemetry: where traces go (OTLP over HTTP); unset, no tracing. */
   OTEL_EXPORTER_OTLP_ENDPOINT: urlVar(),
   /** The bearer token of /metrics and the health details; unset, open locally and closed in production. */

@@ -1,6 +1,7 @@
 export {
   ConfigurationError,
   databaseVar,
+  DEFAULT_SQLITE_BINDING,
   flagVar,
   intVar,
   listVar,
