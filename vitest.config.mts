@@ -33,6 +33,7 @@ const ON_POSTGRESQL = [
   "data/synthetic-seed",
   "data/write-fuzz",
   "data/enum-columns",
+  "analytics/rollups",
 ].map((name) => `test/${name}.test.ts`);
 
 // The same search as findPostgresBinaries (the config cannot load the TypeScript workspace code).

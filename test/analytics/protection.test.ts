@@ -1,3 +1,4 @@
+import { maintainRollups } from "@kooperacja/regional";
 import { encodeBookId, encodeGlobalId, PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
 import { Role } from "@kooperacja/service-kit";
 import { parse } from "csv-parse/sync";
@@ -38,6 +39,8 @@ async function addFamilies(hub: TestHub, partnership: PartnershipKey, period: st
     );
   }
   await run(hub.databaseUrl(partnership), statements);
+  // Written behind the hub's back, as an operator's SQL would be: the rollups are rebuilt, as the operator would rebuild them.
+  await maintainRollups(hub.databaseUrl(partnership), "rebuild");
 }
 
 const SUMMARY = `query($groupBy: [SummaryDimension!]!, $period: String!) {

@@ -1,4 +1,5 @@
 import { gatewayConfig, startGateway } from "@kooperacja/gateway";
+import { maintainRollups } from "@kooperacja/regional";
 import { Role, type RunningService } from "@kooperacja/service-kit";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -83,5 +84,14 @@ describe("an import killed mid-write (SIGKILL)", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.importRecords.written).toBe(true);
     expect((await counts()).families).toBe(ROWS);
+    // The rollups were written in the same transactions: none of a killed import's cells stayed, and the whole import's are there.
+    const check = await maintainRollups(dbPath, "check");
+    expect(check.differences).toEqual([]);
+    const [enrolled] = await query<{ n: number }>(
+      dbPath,
+      "select sum(n) as n from indicator_rollup where indicator_id = 'FAMILIES_ENROLLED' and grain = 'ALL' and site_id = '2815'",
+    );
+    const [families] = await query<{ n: number }>(dbPath, "select count(*) as n from supported_family where site_id = '2815' and archived_at is null");
+    expect(Number(enrolled!.n)).toBe(Number(families!.n));
   }, 180_000);
 });

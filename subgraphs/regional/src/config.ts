@@ -33,6 +33,8 @@ export interface RegionalConfig extends ServiceSettings {
   syntheticScale: number;
   /** Whether the first start seeds synthetic demo records beside the public facts. */
   seedDemo: boolean;
+  /** Whether aggregates read the rollups (writes keep them current either way). */
+  readRollups: boolean;
   auth: AuthConfig;
 }
 
@@ -51,6 +53,8 @@ export function regionalEnv(partnership: PartnershipKey) {
     SEED_SCALE: intVar(1),
     /** Seed flagged synthetic demo records (families, activities, values) beside the public facts on first start; production sets false. */
     SEED_DEMO: flagVar(true),
+    /** Aggregates read the rollup tables, which every write keeps current; false reads the base tables instead (the same figures, slower). */
+    READ_ROLLUPS: flagVar(true),
     /** The secret behind the region's record keys (docs/privacy.md): 32+ characters, required in production. */
     RECORD_KEY_SECRET: textVar(),
   };
@@ -60,7 +64,14 @@ export function regionalEnv(partnership: PartnershipKey) {
 export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessEnv = process.env): RegionalConfig {
   const upper = partnership.toUpperCase();
   type Values = Record<string, unknown> &
-    ServiceValues & { DATA_DIR: string; SUBGRAPH_HOST: string; SEED_SCALE: number; SEED_DEMO: boolean; RECORD_KEY_SECRET: string | undefined };
+    ServiceValues & {
+      DATA_DIR: string;
+      SUBGRAPH_HOST: string;
+      SEED_SCALE: number;
+      SEED_DEMO: boolean;
+      READ_ROLLUPS: boolean;
+      RECORD_KEY_SECRET: string | undefined;
+    };
   const secret = env.RECORD_KEY_SECRET || undefined;
   const [values, auth] = readAll(
     () => readEnv(regionalEnv(partnership), env) as Values,
@@ -85,6 +96,7 @@ export function regionalConfig(partnership: PartnershipKey, env: NodeJS.ProcessE
     recordKeySecret: secret ?? LOCAL_RECORD_KEY_SECRET,
     syntheticScale: values.SEED_SCALE,
     seedDemo: values.SEED_DEMO,
+    readRollups: values.READ_ROLLUPS,
     auth,
   };
 }

@@ -22,6 +22,8 @@ export interface RegionalContext {
   viaGateway: boolean;
   /** The minimum number of families behind a published figure. */
   suppressionThreshold: number;
+  /** Aggregates read the rollups (built to the code's definition, and READ_ROLLUPS not false); the base tables otherwise. */
+  rollups: boolean;
   /** Keys new families and indicator values (the cell key method). */
   recordKeys: RecordKeys;
   /** The service's JSON log, with this request's id. */
@@ -35,6 +37,7 @@ export function createContext(options: {
   em: SqlEntityManager;
   caller: Caller;
   suppressionThreshold: number;
+  rollups: boolean;
   recordKeys: RecordKeys;
   logger: Logger;
 }): RegionalContext {

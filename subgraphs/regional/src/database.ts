@@ -1,6 +1,7 @@
 import { type PartnershipKey, type RecordKeys } from "@kooperacja/contract";
 import { openDatabase, type Database, type DatabaseSettings } from "@kooperacja/database";
 import { join } from "node:path";
+import { checkRollups, rebuildRollups, type RollupDifference } from "./analytics/rollups";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "./migrations";
 import { Partnership } from "./partnerships/partnership.entity";
@@ -54,4 +55,20 @@ export async function syncCatalogue(database: Database, partnership: Partnership
   }
   await em.flush();
   return changed;
+}
+
+/**
+ * `npm run rollups -- check|rebuild`: the rollups of one region's database
+ * checked against its base tables, or built anew from them (after rows were
+ * written behind the hub's back, with SQL; the hub's own writes keep them current).
+ */
+export async function maintainRollups(url: string, action: "check" | "rebuild"): Promise<{ cells: number; differences: RollupDifference[]; seconds: number }> {
+  const database = await openRegionalDatabase(url);
+  try {
+    const started = performance.now();
+    const result = action === "rebuild" ? { ...(await rebuildRollups(database.orm.em.fork())), differences: [] } : await checkRollups(database.orm.em);
+    return { cells: result.cells, differences: result.differences, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await database.close();
+  }
 }

@@ -14,6 +14,7 @@ import { Source } from "./sources/source.entity";
 import { TerritorialUnit } from "./territory/territorial-unit.entity";
 import { RegionalRecord } from "./common/regional-record";
 import { BodyMeeting } from "./bodies/body-meeting.entity";
+import { IndicatorRollup, RollupBuild } from "./analytics/indicator-rollup.entity";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { ImportBatch } from "./imports/import-batch.entity";
 import { FieldClaim } from "./common/field-claim.entity";
@@ -38,5 +39,7 @@ export const ENTITIES = [
   IndicatorValue,
   ImportBatch,
   AuditEntry,
+  IndicatorRollup,
+  RollupBuild,
   FieldClaim,
 ];

@@ -1,5 +1,5 @@
 export { regionalConfig, regionalEnv, partnershipFromEnv, DEFAULT_REGIONAL_PORTS, LOCAL_RECORD_KEY_SECRET, type RegionalConfig } from "./config";
 export { startRegionalService } from "./service";
 export { regionalSchema } from "./schema";
-export { openRegionalDatabase } from "./database";
+export { maintainRollups, openRegionalDatabase } from "./database";
 export { INDICATOR_CATALOGUE } from "./seed/indicator-catalogue";

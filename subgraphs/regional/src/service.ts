@@ -4,6 +4,7 @@ import { startSubgraphServer } from "@kooperacja/subgraph-kit";
 import type { DestinationStream } from "pino";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";
+import { ensureRollups } from "./analytics/rollups";
 import { openRegionalDatabase, seedIfEmpty, syncCatalogue } from "./database";
 import { regionalSchema } from "./schema";
 
@@ -27,6 +28,12 @@ export async function startRegionalService(config: RegionalConfig, logTo?: Desti
     } else if (database.applied.length > 0) {
       operations.logger.info({ database: database.location, migrations: database.applied }, `Migrated ${database.location}: ${database.applied.join(", ")}.`);
     }
+    const built = await ensureRollups(database.orm.em);
+    if (built)
+      operations.logger.info(
+        { database: database.location, cells: built.cells },
+        `Built the rollups of ${database.location}: ${built.cells} cells in ${built.seconds.toFixed(1)} s.`,
+      );
     return await startSubgraphServer({
       name,
       operations,
@@ -38,7 +45,15 @@ export async function startRegionalService(config: RegionalConfig, logTo?: Desti
       verifier: new TokenVerifier(config.auth),
       identity: { service: "region", partnership: config.partnership, macroregion: PARTNERSHIPS[config.partnership].macroregion },
       createContext: (em, caller, logger) =>
-        createContext({ partnership: config.partnership, em, caller, suppressionThreshold: config.auth.suppressionThreshold, recordKeys, logger }),
+        createContext({
+          partnership: config.partnership,
+          em,
+          caller,
+          suppressionThreshold: config.auth.suppressionThreshold,
+          rollups: config.readRollups,
+          recordKeys,
+          logger,
+        }),
     });
   } catch (error) {
     await database.close();

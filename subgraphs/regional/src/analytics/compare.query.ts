@@ -7,7 +7,8 @@ import { assertPublishedBoundaries } from "./boundaries";
 import { catalogueEntries } from "./catalogue";
 import { validateCompareFilter, type CompareFilter } from "./compare-filter";
 import { CompareDimension, Comparison, ComparisonRow } from "./comparison";
-import { FactDimension, figureOf, Grain, groupFacts, groupsForCaller } from "./facts";
+import { FactDimension, figureOf, Grain, groupsForCaller } from "./facts";
+import { groupFacts } from "./fact-groups";
 import { text, voivodeshipNames } from "./group-labels";
 
 const FACT_DIMENSION: Record<CompareDimension, FactDimension> = {

@@ -10,7 +10,8 @@ import { PROGRAMME_PERIOD } from "../writes/rules";
 import { catalogueEntries } from "./catalogue";
 import { validateCompareFilter, type CompareFilter } from "./compare-filter";
 import { CoverageRow } from "./comparison";
-import { FactDimension, Grain, groupFacts, inScope } from "./facts";
+import { FactDimension, Grain, inScope } from "./facts";
+import { groupFacts } from "./fact-groups";
 
 /** `coverage` in one region: per site and reported indicator, the quarters with values and those without. */
 export async function coverageRows(

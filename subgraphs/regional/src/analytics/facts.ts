@@ -10,6 +10,7 @@ import {
   type RegionFilter,
 } from "@kooperacja/contract";
 import { owns } from "@kooperacja/service-kit";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import { IndicatorAggregation, IndicatorBasis, IndicatorLevel, ProvenanceKind } from "../common/enums";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
@@ -38,6 +39,8 @@ interface Sql {
   datedInside?: boolean;
   /** Its facts carry a quarter, never a day: a period is the quarter itself, which keeps the index's order. */
   quarterly?: boolean;
+  /** The tables it reads: a write to any of them changes its facts. */
+  tables?: string[];
 }
 
 /** Which facts count: the region fields, kinds of gmina, sectors, days and quarters; every given condition must hold. */
@@ -59,7 +62,7 @@ export interface FactFilter extends RegionFilter {
  * the quarters starting on or after it and `to` those starting on or before
  * it. On the column itself, the index on (indicator, period) reads only them.
  */
-function quarterConditions(column: string, filter: FactFilter | null | undefined): { sql: string; bindings: unknown[] } {
+export function quarterConditions(column: string, filter: FactFilter | null | undefined): { sql: string; bindings: unknown[] } {
   const conditions: string[] = [];
   const bindings: unknown[] = [];
   const condition = (sql: string, ...values: unknown[]) => {
@@ -122,6 +125,7 @@ function familiesWithValues(code: string, filter: FactFilter | null | undefined)
 /** Families as facts: each is one record, counted once, with its own key. */
 function familyRecords(condition: string, bindings: unknown[]): Sql {
   return {
+    tables: ["supported_family"],
     sql: `select f.site_id, f.started_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, f.id as family_id, 1 as value, f.record_key, ${synthetic("f")} as synthetic from supported_family f where f.archived_at is null${condition}`,
     bindings,
   };
@@ -132,10 +136,12 @@ const FROM_RECORDS: Record<string, Sql> = {
   FAMILIES_ENROLLED: familyRecords("", []),
   FAMILIES_WITH_SOCIAL_CONTRACT: familyRecords(" and f.social_contract = ?", [true]),
   COOPERATION_BODIES: {
+    tables: ["cooperation_body"],
     sql: `select b.site_id, ${NULL_TEXT} as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key, ${synthetic("b")} as synthetic from cooperation_body b where b.archived_at is null`,
     bindings: [],
   },
   BODY_MEETINGS_RECORDED: {
+    tables: ["body_meeting", "cooperation_body"],
     sql:
       `select b.site_id, m.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key, ${synthetic("m")} as synthetic ` +
       `from body_meeting m join cooperation_body b on b.id = m.body_id where m.archived_at is null and b.archived_at is null`,
@@ -143,6 +149,7 @@ const FROM_RECORDS: Record<string, Sql> = {
   },
   // An institution sitting in two bodies of one site is involved there once, from the day it first joined.
   INSTITUTIONS_INVOLVED: {
+    tables: ["body_member", "cooperation_body", "institution"],
     sql:
       // Synthetic when any membership behind it is: the institution's involvement rests on them all.
       `select b.site_id, min(m.joined_on) as on_date, ${NULL_TEXT} as quarter, i.sector, ${NULL_TEXT} as family_id, 1 as value, ${NULL_INTEGER} as record_key, max(${synthetic("m")}) as synthetic ` +
@@ -151,6 +158,7 @@ const FROM_RECORDS: Record<string, Sql> = {
     bindings: [],
   },
   ACTIVITY_PARTICIPANTS: {
+    tables: ["support_activity"],
     sql:
       `select a.site_id, a.held_on as on_date, ${NULL_TEXT} as quarter, ${NULL_TEXT} as sector, ${NULL_TEXT} as family_id, a.participants as value, ${NULL_INTEGER} as record_key, ${synthetic("a")} as synthetic ` +
       `from support_activity a where a.archived_at is null`,
@@ -162,6 +170,13 @@ function recordsSource(code: string): Sql {
   const source = FROM_RECORDS[code];
   if (!source) throw new Error(`Indicator ${code} is computed from records, but no SQL computes it.`);
   return source;
+}
+
+/** The tables an indicator's facts are read from: a write to one of them changes its figures. */
+export function tablesOf(indicator: OutcomeIndicator): string[] {
+  if (indicator.basis === IndicatorBasis.RECORDS) return recordsSource(indicator.id).tables ?? [];
+  const behindSites = indicator.aboutFamilies && indicator.level === IndicatorLevel.SITE;
+  return behindSites ? ["indicator_value", "supported_family"] : ["indicator_value"];
 }
 
 /**
@@ -239,27 +254,34 @@ export type FactGroup = Record<string, unknown> & {
   origin: FigureOrigin;
 };
 
+/** A group's key columns: [name, SQL over facts f, their site s and its unit u]. */
+export type GroupColumns = [string, string][];
+
+/** The columns of the dimensions, for facts with or without days. */
+export function columnsOf(dimensions: FactDimension[], grain: Grain): (quarterly: boolean) => GroupColumns {
+  return (quarterly) => dimensions.flatMap((dimension) => Object.entries(dimensionColumns(dimension, grain, quarterly)));
+}
+
+/** Which facts the base tables are read for: the filter, and (for the rollups) the sites. */
+export type BaseFilter = FactFilter & { sites?: readonly string[] };
+
 /**
- * One indicator's facts in this shard, grouped by the dimensions, with the
- * filter applied: partials only. The family count is the number of distinct
- * families the group's figures are computed from (null for an indicator not
- * about families, or when `countFamilies` is false: a report of which
- * quarters have values needs no count); the cell key method reads it.
+ * One indicator's facts grouped from the base tables, partials only. The
+ * family count is the number of distinct families the group's figures are
+ * computed from (null for an indicator not about families, or when
+ * `countFamilies` is false); `byPeriod` says whether the columns split time.
  */
-export async function groupFacts(
-  ctx: RegionalContext,
+export async function baseGroups(
+  em: SqlEntityManager,
   indicator: OutcomeIndicator,
-  dimensions: FactDimension[],
-  grain: Grain,
-  filter: FactFilter | null | undefined,
-  { countFamilies = true }: { countFamilies?: boolean } = {},
+  query: { columns: (quarterly: boolean) => GroupColumns; byPeriod: boolean; filter: BaseFilter | null | undefined; countFamilies: boolean },
 ): Promise<FactGroup[]> {
-  if (!inScope(ctx.partnership, filter)) return [];
+  const { filter } = query;
   const source = indicator.basis === IndicatorBasis.RECORDS ? recordsSource(indicator.id) : reported(indicator.id, filter);
-  const columns = dimensions.flatMap((dimension) => Object.entries(dimensionColumns(dimension, grain, Boolean(source.quarterly))));
-  const counted = countFamilies && indicator.aboutFamilies;
+  const columns = query.columns(Boolean(source.quarterly));
+  const counted = query.countFamilies && indicator.aboutFamilies;
   const behindSites = counted && indicator.basis === IndicatorBasis.REPORTED && indicator.level === IndicatorLevel.SITE;
-  const rows = await grouped(ctx, {
+  const rows = await grouped(em, {
     source,
     columns,
     filter,
@@ -268,16 +290,16 @@ export async function groupFacts(
       (counted && !behindSites ? ", count(distinct f.family_id) as families" : ""),
   });
   const keyOf = (row: Record<string, unknown>) => JSON.stringify(columns.map(([name]) => row[name] ?? null));
-  // Each family once per group, its key once: a family behind several of a group's reports counts once, and a key
-  // two families happen to share (one chance in 2^31 a pair) adds once, which leaves the key a function of the families.
+  // Each family once per group, its key once with it: a family behind several of a group's reports counts once.
   const behind = behindSites
     ? new Map(
         (
-          await grouped(ctx, {
-            source: familiesBehind(indicator, dimensions.includes(FactDimension.PERIOD), filter),
+          await grouped(em, {
+            source: familiesBehind(indicator, query.byPeriod, filter),
             columns,
             filter,
-            measures: `count(distinct f.family_id) as families, sum(distinct f.family_key) % ${KEY_MODULUS} as family_key`,
+            distinct: "f.family_id, f.family_key",
+            measures: `count(*) as families, sum(f.family_key) % ${KEY_MODULUS} as family_key`,
           })
         ).map((row) => [keyOf(row), row]),
       )
@@ -360,10 +382,10 @@ export function inScope(partnership: PartnershipKey, filter: RegionFilter | null
   return !(filter?.macroregions && !filter.macroregions.includes(PARTNERSHIPS[partnership].macroregion));
 }
 
-interface GroupedQuery {
+export interface GroupedQuery {
   source: Sql;
-  columns: [string, string][];
-  filter: FactFilter | null | undefined;
+  columns: GroupColumns;
+  filter: BaseFilter | null | undefined;
 }
 
 /** The facts of a source with the filter applied, as `from … where …` over facts f, their site s and its unit u. */
@@ -384,6 +406,13 @@ function filtered({ source, filter, columns }: GroupedQuery): { sql: string; bin
   };
   among("u.municipality_kind", filter?.municipalityKinds);
   among("f.sector", filter?.sectors);
+  const sites = filter?.sites;
+  // "" stands for the facts of no site (a regional body, an activity without a site).
+  if (sites)
+    condition(
+      `(${sites.length === 0 ? "1 = 0" : `f.site_id in (${sites.map(() => "?").join(", ")})`}${sites.includes("") ? " or f.site_id is null" : ""})`,
+      ...sites,
+    );
   if (!source.datedInside) {
     // A quarterly value counts from the first day of its quarter; undated facts drop out of a dated range.
     const day = `coalesce(f.on_date, ${quarterStart("f.quarter")})`;
@@ -404,9 +433,21 @@ function filtered({ source, filter, columns }: GroupedQuery): { sql: string; bin
   return { sql, bindings };
 }
 
-async function grouped(ctx: RegionalContext, query: GroupedQuery & { measures: string }): Promise<Record<string, unknown>[]> {
+/**
+ * The facts grouped by the columns, with the measures over facts f. With
+ * `distinct`, each distinct (columns, distinct) row is one fact: the families
+ * behind a group's several reports are then each counted, and keyed, once.
+ */
+export async function grouped(em: SqlEntityManager, query: GroupedQuery & { measures: string; distinct?: string }): Promise<Record<string, unknown>[]> {
   const { sql, bindings } = filtered(query);
-  const select = [...query.columns.map(([name, column]) => `${column} as "${name}"`), query.measures].join(", ");
   const groupBy = query.columns.length > 0 ? ` group by ${query.columns.map(([, column]) => column).join(", ")}` : "";
-  return (await ctx.em.getConnection().execute(`select ${select} ${sql}${groupBy}`, bindings)) as Record<string, unknown>[];
+  if (query.distinct) {
+    const names = query.columns.map(([name]) => `f."${name}"`);
+    const inner = [...query.columns.map(([name, column]) => `${column} as "${name}"`), query.distinct].join(", ");
+    const outer = [...names.map((name, index) => `${name} as "${query.columns[index]![0]}"`), query.measures].join(", ");
+    const outerGroup = names.length > 0 ? ` group by ${names.join(", ")}` : "";
+    return (await em.execute(`select ${outer} from (select distinct ${inner} ${sql}) f${outerGroup}`, bindings)) as Record<string, unknown>[];
+  }
+  const select = [...query.columns.map(([name, column]) => `${column} as "${name}"`), query.measures].join(", ");
+  return (await em.execute(`select ${select} ${sql}${groupBy}`, bindings)) as Record<string, unknown>[];
 }

@@ -6,7 +6,8 @@ import { assertPublishedBoundaries } from "./boundaries";
 import { catalogueEntries } from "./catalogue";
 import { validateCompareFilter, type CompareFilter } from "./compare-filter";
 import { SiteRank } from "./comparison";
-import { FactDimension, figureOf, Grain, groupFacts, protectFacts } from "./facts";
+import { FactDimension, figureOf, Grain, protectFacts } from "./facts";
+import { groupFacts } from "./fact-groups";
 
 /** `siteRanking`: one partnership's sites on one indicator, ranked by the figures shown. */
 export async function rankSites(

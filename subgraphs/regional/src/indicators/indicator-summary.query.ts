@@ -1,7 +1,8 @@
 import { encodeGlobalId, ErrorCode, hubError } from "@kooperacja/contract";
 import { accessDenied, Role } from "@kooperacja/service-kit";
 import { assertPublishedBoundaries } from "../analytics/boundaries";
-import { FactDimension, Grain, groupFacts, groupsForCaller, type FactFilter } from "../analytics/facts";
+import { groupFacts } from "../analytics/fact-groups";
+import { FactDimension, Grain, groupsForCaller, type FactFilter } from "../analytics/facts";
 import { text, voivodeshipNames } from "../analytics/group-labels";
 import type { RegionalContext } from "../context";
 import { IndicatorSummary, IndicatorSummaryGroup, SummaryDimension } from "./indicator-summary";

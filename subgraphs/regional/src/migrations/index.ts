@@ -11,6 +11,7 @@ import { Migration20261202080400_RecordKeys } from "./sqlite/Migration2026120208
 import { Migration20261202132509_FieldClaims } from "./sqlite/Migration20261202132509_FieldClaims";
 import { Migration20261202193355_EnumChecks } from "./sqlite/Migration20261202193355_EnumChecks";
 import { Migration20261202202228_SummaryIndexOrigin } from "./sqlite/Migration20261202202228_SummaryIndexOrigin";
+import { Migration20261202221147_Rollups } from "./sqlite/Migration20261202221147_Rollups";
 import { Migration20261125151902_Initial } from "./postgresql/Migration20261125151902_Initial";
 import { Migration20261125172336_SummaryIndex as PostgresSummaryIndex } from "./postgresql/Migration20261125172336_SummaryIndex";
 import { Migration20261125204719_FamiliesBehindIndex as PostgresFamiliesBehindIndex } from "./postgresql/Migration20261125204719_FamiliesBehindIndex";
@@ -18,6 +19,7 @@ import { Migration20261202080401_RecordKeys as PostgresRecordKeys } from "./post
 import { Migration20261202132510_FieldClaims as PostgresFieldClaims } from "./postgresql/Migration20261202132510_FieldClaims";
 import { Migration20261202193356_EnumChecks as PostgresEnumChecks } from "./postgresql/Migration20261202193356_EnumChecks";
 import { Migration20261202202228_SummaryIndexOrigin as PostgresSummaryIndexOrigin } from "./postgresql/Migration20261202202228_SummaryIndexOrigin";
+import { Migration20261202221147_Rollups as PostgresRollups } from "./postgresql/Migration20261202221147_Rollups";
 
 /** Every migration of the regional schema, in order, one set per dialect (each generated from the entities by `npm run migration:regional -- <Name>`). Listed, not globbed, so they load the same from source and in tests. */
 export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
@@ -33,6 +35,7 @@ export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
     { name: "Migration20261202132509_FieldClaims", class: Migration20261202132509_FieldClaims },
     { name: "Migration20261202193355_EnumChecks", class: Migration20261202193355_EnumChecks },
     { name: "Migration20261202202228_SummaryIndexOrigin", class: Migration20261202202228_SummaryIndexOrigin },
+    { name: "Migration20261202221147_Rollups", class: Migration20261202221147_Rollups },
   ],
   postgresql: [
     { name: "Migration20261125151902_Initial", class: Migration20261125151902_Initial },
@@ -42,5 +45,6 @@ export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
     { name: "Migration20261202132510_FieldClaims", class: PostgresFieldClaims },
     { name: "Migration20261202193356_EnumChecks", class: PostgresEnumChecks },
     { name: "Migration20261202202228_SummaryIndexOrigin", class: PostgresSummaryIndexOrigin },
+    { name: "Migration20261202221147_Rollups", class: PostgresRollups },
   ],
 };

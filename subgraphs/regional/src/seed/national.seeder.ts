@@ -7,6 +7,7 @@ import { BodyMeeting } from "../bodies/body-meeting.entity";
 import { BodyMember } from "../bodies/body-member.entity";
 import { CooperationBody } from "../bodies/cooperation-body.entity";
 import { ProvenanceKind } from "../common/enums";
+import { rebuildRollups } from "../analytics/rollups";
 import { seedIfEmpty, syncCatalogue } from "../database";
 import { SupportedFamily } from "../families/supported-family.entity";
 import { IndicatorValue } from "../indicators/indicator-value.entity";
@@ -103,6 +104,9 @@ export async function seedNational(
   // Fresh statistics, so the planner sees the shard at its new size; on PostgreSQL also the visibility map,
   // without which a summary cannot be answered from its covering index alone.
   await database.orm.em.getConnection().execute(database.dialect === "postgresql" ? "vacuum analyze" : "analyze");
+  // The aggregates read the rollups: built from the new set, then measured for the planner in turn.
+  await rebuildRollups(database.orm.em.fork());
+  await database.orm.em.getConnection().execute(`${database.dialect === "postgresql" ? "vacuum analyze" : "analyze"} indicator_rollup`);
   const seconds = (performance.now() - started) / 1000;
   const totalRows = Object.values(rows).reduce((sum, count) => sum + count, 0);
   return { partnership, rows, totalRows, seconds, rowsPerSecond: totalRows / seconds };

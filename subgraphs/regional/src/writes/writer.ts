@@ -3,6 +3,7 @@ import { validationProblems } from "@kooperacja/subgraph-kit";
 import { OptimisticLockError, UniqueConstraintViolationException, wrap, type FilterQuery } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { validate, type ValidationError } from "class-validator";
+import { refreshRollups } from "../analytics/rollups";
 import { AuditAction } from "../audit/audit-action";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { ProvenanceKind } from "../common/enums";
@@ -89,7 +90,7 @@ export class Writer {
         const prepared = (await model.prepare?.(tx, [input], this.ctx)) ?? [];
         const row = this.newRow(tx, model, input, ProvenanceKind.ENTERED, null);
         await tx.flush();
-        await this.audit(
+        await this.settle(
           tx,
           [...prepared.map((created) => ({ action: AuditAction.CREATED, row: created, before: null })), { action: AuditAction.CREATED, row, before: null }],
           null,
@@ -121,7 +122,7 @@ export class Writer {
         if (!differs(row, model.data(input))) return row;
         wrap(row).assign(model.data(input) as never);
         await tx.flush();
-        await this.audit(tx, [{ action: AuditAction.UPDATED, row, before }], null);
+        await this.settle(tx, [{ action: AuditAction.UPDATED, row, before }], null);
         return row;
       }),
     );
@@ -145,7 +146,7 @@ export class Writer {
         const before = snapshot(row);
         row.archivedAt = new Date().toISOString();
         await tx.flush();
-        await this.audit(tx, [{ action: AuditAction.ARCHIVED, row, before }], null);
+        await this.settle(tx, [{ action: AuditAction.ARCHIVED, row, before }], null);
         return row;
       }),
     );
@@ -193,7 +194,7 @@ export class Writer {
           `import ${batch.id}: writing ${counts.created} new and ${counts.updated} changed ${model.entity.name} records`,
         );
         await tx.flush();
-        await this.audit(tx, changes, batch);
+        await this.settle(tx, changes, batch);
         return counts;
       }),
     );
@@ -313,7 +314,21 @@ export class Writer {
     }
   }
 
-  private async audit(em: SqlEntityManager, changes: Change[], batch: ImportBatch | null): Promise<void> {
+  /**
+   * What every write does once its rows are flushed, in its transaction: an
+   * audit entry per changed record, and the rollups of the sites it touched
+   * brought up to date, so no figure is older than the last commit.
+   */
+  private async settle(em: SqlEntityManager, changes: Change[], batch: ImportBatch | null): Promise<void> {
+    const entries = await this.audit(em, changes, batch);
+    const metadata = em.getMetadata();
+    await refreshRollups(
+      em,
+      entries.map((entry) => ({ table: metadata.find(entry.entityType)!.tableName, id: entry.entityId, before: entry.before, after: entry.after })),
+    );
+  }
+
+  private async audit(em: SqlEntityManager, changes: Change[], batch: ImportBatch | null) {
     const at = new Date().toISOString();
     const entries = changes.map(({ action, row, before }) => ({
       partnership: this.ctx.partnership,
@@ -331,6 +346,7 @@ export class Writer {
       await em.insertMany(AuditEntry, entries.slice(start, start + CHUNK) as never);
     }
     await this.dropStaleClaims(em, entries);
+    return entries;
   }
 
   /**
