@@ -3,11 +3,13 @@ import { PARTNERSHIP_KEYS, type PartnershipKey } from "@kooperacja/contract";
 import { authConfig, freePort, Role, signLocalToken } from "@kooperacja/service-kit";
 import { startTemporaryPostgres } from "@kooperacja/database";
 import type { ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { cannon, compare, metric, probe, type Figures, type Target } from "./load";
+import { measureRollupWrites, type RollupWrites } from "./rollup-writes";
 import { dataSet, startProcess, startStack, type DataSet, type Stack } from "./stack";
+import { analystQuestions, dashboardViews, duckdbReference, measureWaits, REFERENCE_AGGREGATES, withBookRecommendation, type Wait } from "./user-views";
 
 /**
  * `npm run bench`: the hub at national size, every figure measured side by
@@ -26,6 +28,7 @@ export interface BenchOptions {
 }
 
 const ONE: PartnershipKey = "liderzy";
+const DUCKDB_VERSION = (JSON.parse(readFileSync(require.resolve("@duckdb/node-api/package.json"), "utf8")) as { version: string }).version;
 const page = (filter = "") => `{
   supportedFamilies(first: 50, orderBy: { field: STARTED_ON }, filter: { socialContract: true${filter} }) {
     totalCount edges { cursor node { id code startedOn cooperationLevel } } pageInfo { hasNextPage endCursor }
@@ -114,16 +117,61 @@ export async function runNationalBench(options: BenchOptions): Promise<void> {
       { label: `hub / hand-written SQL (${ONE})`, value: m("hub gateway") / m(`hand-written SQL, ${ONE}`), target: 1.5 },
     ];
 
+    console.log("Measuring what users wait for: the dashboard's views, the analysts' questions, national aggregates, and DuckDB on the same rows...");
+    const waits = await userWaits(hub, national, options, token);
+    for (const reference of REFERENCE_AGGREGATES) {
+      const hubMs = waits.waits.find((wait) => wait.name === `aggregate: ${reference.name}`)!.median;
+      const duckdbMs = waits.duckdb?.medians[reference.name];
+      if (duckdbMs !== undefined) (ratios["what users wait for"] ??= []).push({ label: `hub / DuckDB: ${reference.name}`, value: hubMs / duckdbMs, target: 1 });
+    }
+    const pageCpu = figures["cross-region connection page"]![`${ONE} direct`]!.cpuMsPerRequest?.[ONE];
+    if (pageCpu !== undefined) (ratios["what users wait for"] ??= []).push({ label: `CPU ms of ${ONE} per 50-row page`, value: pageCpu, target: 5 });
+
+    console.log("Writes: a 20 000-row import with the rollups, and the rollup check after it and after a killed import (on a copy)...");
+    const writes = await measureRollupWrites(national, options.dataDir, token);
+    if (writes)
+      (ratios["what users wait for"] ??= []).push({ label: "20 000-row import / same without the rollups' refresh", value: writes.ratio, target: 1.3 });
+
     console.log(`Counting SQL statements of nested queries on the ${small.scale} and the ${national.scale} data sets...`);
     const statements = await statementCounts(hub, small, token);
 
     console.log(`Soak: the gateway under sustained load for ${options.soakSeconds} s, its memory sampled every 2 s...`);
     const soak = await soakGateway(hub, token, options.soakSeconds);
 
-    report({ options, figures, ratios, statements, soak, seconds: (performance.now() - started) / 1000 });
+    report({ options, figures, ratios, waits, writes, statements, soak, seconds: (performance.now() - started) / 1000 });
   } finally {
     for (const cleanup of cleanups.reverse()) cleanup();
   }
+}
+
+interface UserWaits {
+  waits: Wait[];
+  duckdb: (Awaited<ReturnType<typeof duckdbReference>> & { version: string }) | null;
+}
+
+/** The dashboard's two views, the five analyst questions and the reference aggregates through the gateway; DuckDB beside them. */
+async function userWaits(hub: Stack, data: DataSet, options: BenchOptions, ownerToken: string): Promise<UserWaits> {
+  const tokenOf = (role: Role) => signLocalToken(authConfig({}), { subject: "bench", role, partnerships: [] });
+  const [dashboard, analyst] = await Promise.all([tokenOf(Role.DASHBOARD), tokenOf(Role.NATIONAL_ANALYST)]);
+  const views = dashboardViews();
+  const questions = await Promise.all(analystQuestions().map((question) => withBookRecommendation(hub.urls.gateway, analyst, question)));
+  const waits = await measureWaits(
+    [
+      { name: "dashboard, public view", token: null, requests: views.public },
+      { name: "dashboard, view with a token", token: dashboard, requests: views.token, target: 300 },
+      ...questions.map((question) => ({ name: `analysts' ${question.name}`, token: analyst, requests: [{ query: question.query }], target: 100 })),
+      ...REFERENCE_AGGREGATES.map((reference) => ({
+        name: `aggregate: ${reference.name}`,
+        token: ownerToken,
+        requests: [{ query: reference.query }],
+        target: 50,
+      })),
+    ],
+    hub.urls.gateway,
+    { rounds: options.rounds, times: 5 },
+  );
+  const duckdb = await duckdbReference(data, 10);
+  return { waits, duckdb: duckdb && { ...duckdb, version: DUCKDB_VERSION } };
 }
 
 /** A region on its own is the floor a cross-region query is held to: its cost should be the slowest region's, not the sum. */
@@ -279,11 +327,13 @@ function report(run: {
   options: BenchOptions;
   figures: Record<string, Record<string, Figures>>;
   ratios: Record<string, Ratio[]>;
+  waits: UserWaits;
+  writes: RollupWrites | null;
   statements: StatementCount[];
   soak: Soak;
   seconds: number;
 }): void {
-  const { options, figures, ratios, statements, soak } = run;
+  const { options, figures, ratios, statements, soak, waits, writes } = run;
   const line = (cells: string[], widths: number[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   const widths = [38, 30, 10, 10, 8, 6];
   console.log(
@@ -302,6 +352,26 @@ function report(run: {
       const total = Object.values(f.cpuMsPerRequest).reduce((a, b) => a + b, 0);
       console.log(`  ${name.padEnd(40)} ${target.padEnd(30)} ${parts.join(", ")}; total ${total.toFixed(1)}`);
     }
+  }
+  console.log("\nwhat users wait for (each timed whole: its requests sent at once, until the last answer)");
+  for (const wait of waits.waits) {
+    const verdict = wait.target === undefined ? "" : `  target <= ${wait.target} ms: ${wait.median <= wait.target ? "met" : "NOT met"}`;
+    console.log(
+      `  ${wait.name.padEnd(76)} ${String(wait.requests).padStart(2)} req  median ${wait.median.toFixed(1).padStart(7)} ms  p95 ${wait.p95.toFixed(1).padStart(7)} ms${verdict}`,
+    );
+  }
+  if (waits.duckdb) {
+    console.log(
+      `  DuckDB ${waits.duckdb.version}, in process, ${waits.duckdb.rows.toLocaleString("en")} indicator values loaded in ${waits.duckdb.loadSeconds.toFixed(1)} s:`,
+    );
+    for (const [name, ms] of Object.entries(waits.duckdb.medians)) console.log(`    ${name.padEnd(70)} median ${ms.toFixed(1).padStart(7)} ms`);
+  }
+  if (writes) {
+    console.log(
+      `\nwrites: ${writes.rows} values imported in ${writes.importSeconds.toFixed(2)} s, ${writes.refreshSeconds.toFixed(2)} s of it the rollups' refresh (x${writes.ratio.toFixed(2)}); ` +
+        `rollup check ${writes.checkAfterImport.differences} differences in ${writes.checkAfterImport.cells} cells; ` +
+        `killed ${writes.killed.afterMs.toFixed(0)} ms into writing: ${writes.killed.rowsLeft} rows left, check after restart ${writes.killed.checkAfterRestart.differences} differences in ${writes.killed.checkAfterRestart.cells} cells`,
+    );
   }
   console.log("\nratios (of medians)");
   for (const [name, list] of Object.entries(ratios)) {

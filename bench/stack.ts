@@ -9,12 +9,20 @@ export const ROOT = resolve(__dirname, "..");
 export type Service = PartnershipKey | "book";
 const SERVICES: Service[] = [...PARTNERSHIP_KEYS, "book"];
 
+const outputs = new WeakMap<ChildProcess, () => string>();
+
+/** What a process started by startProcess has printed so far. */
+export function outputOf(child: ChildProcess): string {
+  return outputs.get(child)?.() ?? "";
+}
+
 /** Starts a TypeScript entry point as its own process; resolves when it prints `ready at`. */
 export function startProcess(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...nodeArgs, "-r", "@swc-node/register", script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env } });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
+  outputs.set(child, () => output);
   return new Promise((ready, failed) => {
     const poll = setInterval(() => {
       if (output.includes("ready at")) {

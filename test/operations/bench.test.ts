@@ -22,6 +22,11 @@ describe("npm run bench", () => {
       "hub gateway / region direct",
       "hub gateway / plain @apollo/gateway",
       "hub / hand-written SQL (liderzy)",
+      "dashboard, public view",
+      "dashboard, view with a token",
+      "analysts' question 5",
+      "hub / DuckDB: CONTRACT_GOALS_MET by voivodeship",
+      "20 000-row import / same without the rollups' refresh",
     ]) {
       expect(run.output).toContain(label);
     }
@@ -42,6 +47,15 @@ describe("npm run bench", () => {
     // The same nested queries on the same tiny set: the statement counts must agree.
     for (const count of json.statements) expect(count.small.statements).toBe(count.national.statements);
     expect(json.soak.samples.length).toBeGreaterThanOrEqual(2);
+    // What users wait for: both dashboard views, five questions, two aggregates, each answered; DuckDB over the same rows.
+    expect(json.waits.waits).toHaveLength(9);
+    for (const wait of json.waits.waits) expect(wait.median, wait.name).toBeGreaterThan(0);
+    expect(json.waits.duckdb.rows).toBeGreaterThan(1000);
+    // The rollups agree with the base tables after the bench's import and after one killed mid-write.
+    expect(json.writes.rows).toBeGreaterThan(0);
+    expect(json.writes.checkAfterImport.differences).toBe(0);
+    expect(json.writes.killed.checkAfterRestart.differences).toBe(0);
+    expect([0, json.writes.rows]).toContain(json.writes.killed.rowsLeft);
   });
 
   it("refuses unknown options' values with exit code 2, saying which", async () => {

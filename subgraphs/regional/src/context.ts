@@ -24,6 +24,8 @@ export interface RegionalContext {
   suppressionThreshold: number;
   /** Aggregates read the rollups (built to the code's definition, and READ_ROLLUPS not false); the base tables otherwise. */
   rollups: boolean;
+  /** Counts the time a write spent bringing the rollups up to date (the `hub_rollup_refresh_seconds` metric). */
+  rollupRefreshed(seconds: number): void;
   /** Keys new families and indicator values (the cell key method). */
   recordKeys: RecordKeys;
   /** The service's JSON log, with this request's id. */
@@ -38,15 +40,17 @@ export function createContext(options: {
   caller: Caller;
   suppressionThreshold: number;
   rollups: boolean;
+  rollupRefreshed?: (seconds: number) => void;
   recordKeys: RecordKeys;
   logger: Logger;
 }): RegionalContext {
-  const { em, caller, ...settings } = options;
+  const { em, caller, rollupRefreshed = () => {}, ...settings } = options;
   let codes: Promise<Set<string>> | undefined;
   return {
     ...settings,
     em,
     loaders: new Loaders(em),
+    rollupRefreshed,
     ...caller,
     familyIndicatorCodes: () => {
       codes ??= em.find(OutcomeIndicator, { aboutFamilies: true }, { fields: ["id"] }).then((rows) => new Set(rows.map((row) => row.id)));

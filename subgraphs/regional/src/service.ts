@@ -4,6 +4,7 @@ import { startSubgraphServer } from "@kooperacja/subgraph-kit";
 import type { DestinationStream } from "pino";
 import type { RegionalConfig } from "./config";
 import { createContext } from "./context";
+import { Histogram } from "prom-client";
 import { ensureRollups } from "./analytics/rollups";
 import { openRegionalDatabase, seedIfEmpty, syncCatalogue } from "./database";
 import { regionalSchema } from "./schema";
@@ -34,6 +35,12 @@ export async function startRegionalService(config: RegionalConfig, logTo?: Desti
         { database: database.location, cells: built.cells },
         `Built the rollups of ${database.location}: ${built.cells} cells in ${built.seconds.toFixed(1)} s.`,
       );
+    const refreshes = new Histogram({
+      name: "hub_rollup_refresh_seconds",
+      help: "Time a write spent bringing the rollups of the sites it touched up to date, inside its transaction.",
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [operations.registry],
+    });
     return await startSubgraphServer({
       name,
       operations,
@@ -51,6 +58,7 @@ export async function startRegionalService(config: RegionalConfig, logTo?: Desti
           caller,
           suppressionThreshold: config.auth.suppressionThreshold,
           rollups: config.readRollups,
+          rollupRefreshed: (seconds) => refreshes.observe(seconds),
           recordKeys,
           logger,
         }),

@@ -110,19 +110,33 @@ export interface ChangedRecord {
 }
 
 /**
- * Brings the cells up to date with a write, inside its transaction: the
- * cells of every indicator whose facts read a changed table, at every site
- * a changed record belongs to, before or after the change.
+ * Brings the cells up to date with a write, inside its transaction: a
+ * changed value's own indicator at its site, before and after the change;
+ * for any other record, every indicator whose facts read its table, at
+ * every site the record belongs to, before or after the change.
  */
 export async function refreshRollups(em: SqlEntityManager, changes: ChangedRecord[]): Promise<void> {
-  const tables = new Set(changes.map((change) => change.table));
-  const indicators = (await em.find(OutcomeIndicator, {}, { filters: false, orderBy: { id: "asc" } })).filter((indicator) =>
-    tablesOf(indicator).some((table) => tables.has(table)),
-  );
-  if (indicators.length === 0) return;
   await assertFamiliesAtTheirSites(em, changes);
-  const sites = await sitesOf(em, changes);
-  if (sites.length > 0) await replaceCells(em, indicators, sites);
+  const catalogue = new Map((await em.find(OutcomeIndicator, {}, { filters: false, orderBy: { id: "asc" } })).map((indicator) => [indicator.id, indicator]));
+  const wanted = new Map<OutcomeIndicator, Set<string>>();
+  const add = (indicator: OutcomeIndicator | undefined, sites: string[]) => {
+    if (!indicator) return;
+    const set = wanted.get(indicator) ?? new Set<string>();
+    for (const site of sites) set.add(site);
+    wanted.set(indicator, set);
+  };
+  const values = changes.filter((change) => change.table === "indicator_value");
+  for (const { before, after } of values) {
+    for (const record of [before, after]) if (record) add(catalogue.get(String(record.indicator)), [String(record.site)]);
+  }
+  const others = changes.filter((change) => change.table !== "indicator_value");
+  const tables = new Set(others.map((change) => change.table));
+  const readers = [...catalogue.values()].filter((indicator) => tablesOf(indicator).some((table) => tables.has(table)));
+  if (readers.length > 0) {
+    const sites = await sitesOf(em, others);
+    for (const indicator of readers) add(indicator, sites);
+  }
+  for (const [indicator, sites] of wanted) if (sites.size > 0) await replaceCells(em, [indicator], [...sites]);
 }
 
 /** The sites the changed records' facts belong to, before and after the change; "" for facts of no site (a regional body). */

@@ -322,10 +322,12 @@ export class Writer {
   private async settle(em: SqlEntityManager, changes: Change[], batch: ImportBatch | null): Promise<void> {
     const entries = await this.audit(em, changes, batch);
     const metadata = em.getMetadata();
+    const started = performance.now();
     await refreshRollups(
       em,
       entries.map((entry) => ({ table: metadata.find(entry.entityType)!.tableName, id: entry.entityId, before: entry.before, after: entry.after })),
     );
+    this.ctx.rollupRefreshed((performance.now() - started) / 1000);
   }
 
   private async audit(em: SqlEntityManager, changes: Change[], batch: ImportBatch | null) {
