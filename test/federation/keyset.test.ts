@@ -65,6 +65,26 @@ describe("keyset pagination inside a shard", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("counts the families' totalCount from a covering index, never from the table's rows", async () => {
+    for (const filter of ["", "filter: { socialContract: true }", 'filter: { cooperationLevels: [CLIENT], voivodeships: ["20"] }']) {
+      const from = region.output().length;
+      const result = await graphql(
+        url,
+        `{ supportedFamilies(first: 5 ${filter ? `, ${filter}` : ""}) { totalCount edges { node { id } } } }`,
+        undefined,
+        owner,
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data.supportedFamilies.totalCount).toBeGreaterThan(0);
+      const count = (await statementsAfter(region, from)).find((statement) => /count\(/i.test(statement));
+      expect(count, filter).toBeDefined();
+      if (TEST_DIALECT === "sqlite") {
+        const plan = (await query<{ detail: string }>(databases.urls.liderzy, `explain query plan ${count}`)).map((row) => row.detail);
+        expect(plan.join("\n"), count).toMatch(/USING COVERING INDEX/);
+      }
+    }
+  });
+
   for (const [connection, fields] of Object.entries(CONNECTIONS)) {
     for (const field of fields) {
       for (const direction of ["ASC", "DESC"]) {

@@ -12,6 +12,7 @@ import { Migration20261202132509_FieldClaims } from "./sqlite/Migration202612021
 import { Migration20261202193355_EnumChecks } from "./sqlite/Migration20261202193355_EnumChecks";
 import { Migration20261202202228_SummaryIndexOrigin } from "./sqlite/Migration20261202202228_SummaryIndexOrigin";
 import { Migration20261202221147_Rollups } from "./sqlite/Migration20261202221147_Rollups";
+import { Migration20261202230443_FamilyCountIndex } from "./sqlite/Migration20261202230443_FamilyCountIndex";
 import { Migration20261125151902_Initial } from "./postgresql/Migration20261125151902_Initial";
 import { Migration20261125172336_SummaryIndex as PostgresSummaryIndex } from "./postgresql/Migration20261125172336_SummaryIndex";
 import { Migration20261125204719_FamiliesBehindIndex as PostgresFamiliesBehindIndex } from "./postgresql/Migration20261125204719_FamiliesBehindIndex";
@@ -20,6 +21,7 @@ import { Migration20261202132510_FieldClaims as PostgresFieldClaims } from "./po
 import { Migration20261202193356_EnumChecks as PostgresEnumChecks } from "./postgresql/Migration20261202193356_EnumChecks";
 import { Migration20261202202228_SummaryIndexOrigin as PostgresSummaryIndexOrigin } from "./postgresql/Migration20261202202228_SummaryIndexOrigin";
 import { Migration20261202221147_Rollups as PostgresRollups } from "./postgresql/Migration20261202221147_Rollups";
+import { Migration20261202230443_FamilyCountIndex as PostgresFamilyCountIndex } from "./postgresql/Migration20261202230443_FamilyCountIndex";
 
 /** Every migration of the regional schema, in order, one set per dialect (each generated from the entities by `npm run migration:regional -- <Name>`). Listed, not globbed, so they load the same from source and in tests. */
 export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
@@ -36,6 +38,7 @@ export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
     { name: "Migration20261202193355_EnumChecks", class: Migration20261202193355_EnumChecks },
     { name: "Migration20261202202228_SummaryIndexOrigin", class: Migration20261202202228_SummaryIndexOrigin },
     { name: "Migration20261202221147_Rollups", class: Migration20261202221147_Rollups },
+    { name: "Migration20261202230443_FamilyCountIndex", class: Migration20261202230443_FamilyCountIndex },
   ],
   postgresql: [
     { name: "Migration20261125151902_Initial", class: Migration20261125151902_Initial },
@@ -46,5 +49,6 @@ export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
     { name: "Migration20261202193356_EnumChecks", class: PostgresEnumChecks },
     { name: "Migration20261202202228_SummaryIndexOrigin", class: PostgresSummaryIndexOrigin },
     { name: "Migration20261202221147_Rollups", class: PostgresRollups },
+    { name: "Migration20261202230443_FamilyCountIndex", class: PostgresFamilyCountIndex },
   ],
 };

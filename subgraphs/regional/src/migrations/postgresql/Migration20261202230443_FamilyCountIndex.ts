@@ -1,0 +1,13 @@
+import { Migration } from "@mikro-orm/migrations";
+
+export class Migration20261202230443_FamilyCountIndex extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `create index "supported_family_archived_at_social_contract_coope_e187c_index" on "supported_family" ("archived_at", "social_contract", "cooperation_level", "site_id");`,
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "supported_family_archived_at_social_contract_coope_e187c_index";`);
+  }
+}
