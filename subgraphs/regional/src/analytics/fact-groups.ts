@@ -1,10 +1,10 @@
-import { KEY_MODULUS, originOf } from "@kooperacja/contract";
+import { KEY_MODULUS } from "@kooperacja/contract";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { IndicatorBasis } from "../common/enums";
 import { firstDayOf, lastDayOf, quarterOfDay } from "../common/quarters";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
-import { baseGroups, columnsOf, FactDimension, Grain, grouped, inScope, quarterConditions, type FactFilter, type FactGroup } from "./facts";
+import { baseGroups, columnsOf, FactDimension, Grain, grouped, groupsOf, inScope, quarterConditions, type FactFilter, type FactGroup } from "./facts";
 import { RollupGrain } from "./indicator-rollup.entity";
 
 /**
@@ -44,25 +44,11 @@ export async function groupFacts(
       `sum(f.n) as n, sum(f.sum) as sum, min(f.min) as min, max(f.max) as max, sum(f.record_key) % ${KEY_MODULUS} as record_key, ` +
       `sum(f.synthetic) as synthetic, sum(f.families) as families, sum(f.family_key) % ${KEY_MODULUS} as family_key`,
   });
-  // An aggregate over no cells is one row of nulls: no group.
-  return rows
-    .filter((row) => Number(row.n) > 0)
-    .map((row) => {
-      const n = Number(row.n);
-      const synthetic = Number(row.synthetic ?? 0);
-      return {
-        ...Object.fromEntries(columns(true).map(([name]) => [name, row[name] ?? null])),
-        n,
-        sum: Number(row.sum ?? 0),
-        min: numberOrNull(row.min),
-        max: numberOrNull(row.max),
-        recordKey: indicator.aboutFamilies ? Number(row.record_key ?? 0) : null,
-        families: counted ? Number(row.families ?? 0) : null,
-        familyKey: counted ? Number(row.family_key ?? 0) : null,
-        syntheticRecords: synthetic,
-        origin: originOf(synthetic, n),
-      };
-    });
+  return groupsOf(rows, columns(true), (row) => ({
+    recordKey: indicator.aboutFamilies ? Number(row.record_key ?? 0) : null,
+    families: counted ? Number(row.families ?? 0) : null,
+    familyKey: counted ? Number(row.family_key ?? 0) : null,
+  }));
 }
 
 /** The filter's quarters as conditions on cells r; undated facts (period "") fall in none, as in the base tables. */
@@ -125,8 +111,4 @@ function wholeQuarters(filter: FactFilter | null | undefined): boolean {
   const from = filter?.from;
   const to = filter?.to;
   return (!from || from === firstDayOf(quarterOfDay(from))) && (!to || to === lastDayOf(quarterOfDay(to)));
-}
-
-function numberOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
 }

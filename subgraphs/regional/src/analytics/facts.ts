@@ -304,22 +304,41 @@ export async function baseGroups(
         ).map((row) => [keyOf(row), row]),
       )
     : undefined;
+  return groupsOf(rows, columns, (row) => {
+    const recordKey = indicator.aboutFamilies ? Number(row.record_key ?? 0) : null;
+    const families = behind?.get(keyOf(row));
+    return {
+      recordKey,
+      families: !counted ? null : behind ? Number(families?.families ?? 0) : Number(row.families),
+      familyKey: !counted ? null : behind ? Number(families?.family_key ?? 0) : recordKey,
+    };
+  });
+}
+
+/**
+ * Grouped rows (columns, n, sum, min, max, synthetic) as fact groups, with
+ * their keys and family counts as `keys` reads them. An aggregate over no
+ * rows at all is one row of nulls: no group.
+ */
+export function groupsOf(
+  rows: Record<string, unknown>[],
+  columns: GroupColumns,
+  keys: (row: Record<string, unknown>) => Pick<FactGroup, "recordKey" | "families" | "familyKey">,
+): FactGroup[] {
   return rows
     .filter((row) => Number(row.n) > 0)
     .map((row) => {
-      const recordKey = indicator.aboutFamilies ? Number(row.record_key ?? 0) : null;
-      const families = behind?.get(keyOf(row));
+      const n = Number(row.n);
+      const synthetic = Number(row.synthetic ?? 0);
       return {
         ...Object.fromEntries(columns.map(([name]) => [name, row[name] ?? null])),
-        n: Number(row.n),
+        n,
         sum: Number(row.sum ?? 0),
         min: numberOrNull(row.min),
         max: numberOrNull(row.max),
-        recordKey,
-        families: !counted ? null : behind ? Number(families?.families ?? 0) : Number(row.families),
-        familyKey: !counted ? null : behind ? Number(families?.family_key ?? 0) : recordKey,
-        syntheticRecords: Number(row.synthetic ?? 0),
-        origin: originOf(Number(row.synthetic ?? 0), Number(row.n)),
+        ...keys(row),
+        syntheticRecords: synthetic,
+        origin: originOf(synthetic, n),
       };
     });
 }

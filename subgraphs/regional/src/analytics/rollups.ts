@@ -21,7 +21,8 @@ const GRAINS = [RollupGrain.QUARTER, RollupGrain.YEAR, RollupGrain.ALL];
 /** Sites per statement, and cells per insert: far below SQLite's 32 766 parameters. */
 const CHUNK = 500;
 
-type Cell = Omit<IndicatorRollup, never>;
+/** A cell as its fields (built from groups, or read back). */
+type Cell = IndicatorRollup;
 
 /** One indicator's cells of one grain, from the base tables; for the given sites only, or all. */
 async function cellsOf(em: SqlEntityManager, indicator: OutcomeIndicator, grain: RollupGrain, sites: readonly string[] | null): Promise<Cell[]> {
