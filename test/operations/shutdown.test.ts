@@ -62,7 +62,8 @@ describe("graceful shutdown on SIGTERM", () => {
     (await query<{ n: number }>(databases.urls.kooperacja, "select count(*) as n from supported_family where code like ?", [`${prefix}-%`]))[0]!.n;
 
   it("stops taking new connections, finishes the import in flight, closes the database and exits 0", async () => {
-    region = await startRegionProcess("kooperacja", port, databases.urls.kooperacja);
+    // Time enough for the whole file on a busy machine (its rows and their rollups): the deadline is the next test's.
+    region = await startRegionProcess("kooperacja", port, databases.urls.kooperacja, { SHUTDOWN_TIMEOUT_MS: "120000" });
     const started = region;
     const sent = upload(gateway.url, IMPORT, file("TERM"), "term.csv", owner);
     await printed(started, "writing", 0);
