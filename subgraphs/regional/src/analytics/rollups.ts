@@ -3,6 +3,7 @@ import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { EntityManager } from "@mikro-orm/core";
 import { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
 import { baseGroups, columnsOf, FactDimension, Grain, tablesOf } from "./facts";
+import { text } from "./group-labels";
 import { IndicatorRollup, RollupBuild, RollupGrain } from "./indicator-rollup.entity";
 
 /**
@@ -36,9 +37,9 @@ async function cellsOf(em: SqlEntityManager, indicator: OutcomeIndicator, grain:
   return groups.map((group) => ({
     indicatorId: indicator.id,
     grain,
-    period: text(group.period),
-    sector: text(group.sector),
-    siteId: text(group.siteId),
+    period: stored(group.period),
+    sector: stored(group.sector),
+    siteId: stored(group.siteId),
     partnership: indicator.partnership,
     n: group.n,
     sum: group.sum,
@@ -52,8 +53,8 @@ async function cellsOf(em: SqlEntityManager, indicator: OutcomeIndicator, grain:
 }
 
 /** A key column's value as stored: "" stands for none (a key column cannot be null). */
-function text(value: unknown): string {
-  return value === null || value === undefined ? "" : String(value);
+function stored(value: unknown): string {
+  return text(value) ?? "";
 }
 
 /** Replaces the indicators' cells of these sites (all sites when null) with those the base tables give now. */
@@ -153,22 +154,18 @@ async function sitesOf(em: SqlEntityManager, changes: ChangedRecord[]): Promise<
     }
     if (table === "institution") institutions.add(id);
   }
-  const list = (values: Set<string>) => [...values];
-  for (let start = 0; start < bodies.size; start += CHUNK) {
-    const chunk = list(bodies).slice(start, start + CHUNK);
-    const rows = (await em.execute(`select distinct site_id from cooperation_body where id in (${chunk.map(() => "?").join(", ")})`, chunk)) as {
-      site_id: string | null;
-    }[];
-    for (const row of rows) sites.add(row.site_id ?? "");
-  }
-  for (let start = 0; start < institutions.size; start += CHUNK) {
-    const chunk = list(institutions).slice(start, start + CHUNK);
-    const rows = (await em.execute(
-      `select distinct b.site_id from body_member m join cooperation_body b on b.id = m.body_id where m.institution_id in (${chunk.map(() => "?").join(", ")})`,
-      chunk,
-    )) as { site_id: string | null }[];
-    for (const row of rows) sites.add(row.site_id ?? "");
-  }
+  const sitesWhere = async (sql: (placeholders: string) => string, ids: string[]) => {
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      const chunk = ids.slice(start, start + CHUNK);
+      const rows = (await em.execute(sql(chunk.map(() => "?").join(", ")), chunk)) as { site_id: string | null }[];
+      for (const row of rows) sites.add(row.site_id ?? "");
+    }
+  };
+  await sitesWhere((ids) => `select distinct site_id from cooperation_body where id in (${ids})`, [...bodies]);
+  await sitesWhere(
+    (ids) => `select distinct b.site_id from body_member m join cooperation_body b on b.id = m.body_id where m.institution_id in (${ids})`,
+    [...institutions],
+  );
   return [...sites];
 }
 
@@ -179,16 +176,19 @@ async function sitesOf(em: SqlEntityManager, changes: ChangedRecord[]): Promise<
  */
 async function assertFamiliesAtTheirSites(em: SqlEntityManager, changes: ChangedRecord[]): Promise<void> {
   const moved = changes.filter((change) => change.table === "supported_family" && change.before && change.before.site !== change.after.site);
-  for (const change of moved) {
+  for (let start = 0; start < moved.length; start += CHUNK) {
+    const ids = moved.slice(start, start + CHUNK).map((change) => change.id);
+    // Flushed already: the family's row holds its new site.
     const [row] = (await em.execute(
-      "select count(*) as n, min(site_id) as site from indicator_value where family_id = ? and archived_at is null and site_id <> ?",
-      [change.id, change.after.site],
-    )) as { n: number; site: string }[];
-    if (Number(row?.n ?? 0) > 0) {
+      `select v.family_id as family, count(*) as n, min(v.site_id) as site from indicator_value v join supported_family f on f.id = v.family_id ` +
+        `where v.family_id in (${ids.map(() => "?").join(", ")}) and v.archived_at is null and v.site_id <> f.site_id group by v.family_id order by v.family_id`,
+      ids,
+    )) as { family: string; n: number; site: string }[];
+    if (row) {
       throw hubError(
         ErrorCode.BAD_USER_INPUT,
-        `site: the family has ${row!.n} live indicator values at site ${row!.site}; a family's values stay with its site, so archive them (or record them at the new site) before moving it.`,
-        { field: "site", id: change.id },
+        `site: the family has ${row.n} live indicator values at site ${row.site}; a family's values stay with its site, so archive them (or record them at the new site) before moving it.`,
+        { field: "site", id: row.family },
       );
     }
   }
