@@ -33,15 +33,10 @@ export async function coverageRows(
   const codes = reported.map((definition) => definition.id);
   const expected = programmeQuarters().filter((quarter) => within(firstDayOf(quarter), filter));
   // Every site the facts could belong to, with the quarters each has values in: one grouped query per indicator.
-  const groups = new Map<string, Set<string>>();
-  // What each site's values are: its synthetic and all values over the quarters.
-  const counts = new Map<string, { synthetic: number; records: number }>();
+  const groups = new Map<string, { periods: string[]; synthetic: number; records: number }>();
   for (const definition of reported) {
-    for (const group of await groupFacts(ctx, definition, [FactDimension.SITE, FactDimension.PERIOD], Grain.QUARTER, filter, { countFamilies: false })) {
-      const key = `${definition.id}\n${String(group.siteId)}`;
-      groups.set(key, (groups.get(key) ?? new Set()).add(String(group.period)));
-      const count = counts.get(key) ?? { synthetic: 0, records: 0 };
-      counts.set(key, { synthetic: count.synthetic + group.syntheticRecords, records: count.records + group.n });
+    for (const group of await groupFacts(ctx, definition, [FactDimension.SITE], Grain.QUARTER, filter, { countFamilies: false, periods: true })) {
+      groups.set(`${definition.id}\n${String(group.siteId)}`, { periods: group.periods ?? [], synthetic: group.syntheticRecords, records: group.n });
     }
   }
   const sites = await ctx.em.find(PilotSite, siteCondition(filter), { orderBy: { name: "asc" }, populate: ["unit"] as never });
@@ -50,8 +45,8 @@ export async function coverageRows(
     const kind = (site.unit as TerritorialUnit).municipalityKind;
     if (filter?.municipalityKinds && (!kind || !filter.municipalityKinds.includes(kind))) continue;
     for (const code of codes) {
-      const present = groups.get(`${code}\n${site.id}`) ?? new Set<string>();
-      const count = counts.get(`${code}\n${site.id}`);
+      const group = groups.get(`${code}\n${site.id}`);
+      const present = new Set(group?.periods);
       const periodsMissing = expected.filter((quarter) => !present.has(quarter));
       rows.push(
         Object.assign(new CoverageRow(), {
@@ -59,10 +54,10 @@ export async function coverageRows(
           siteId: encodeGlobalId(ctx.partnership, "PilotSite", site.id),
           siteName: site.name,
           indicator: code,
-          periodsReported: [...present].sort(),
+          periodsReported: group?.periods ?? [],
           periodsMissing,
           complete: periodsMissing.length === 0,
-          origin: count ? originOf(count.synthetic, count.records) : null,
+          origin: group ? originOf(group.synthetic, group.records) : null,
         }),
       );
     }

@@ -4,7 +4,19 @@ import { IndicatorBasis } from "../common/enums";
 import { firstDayOf, lastDayOf, quarterOfDay } from "../common/quarters";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
-import { baseGroups, columnsOf, FactDimension, Grain, grouped, groupsOf, inScope, quarterConditions, type FactFilter, type FactGroup } from "./facts";
+import {
+  baseGroups,
+  columnsOf,
+  FactDimension,
+  Grain,
+  grouped,
+  groupsOf,
+  inScope,
+  periodList,
+  quarterConditions,
+  type FactFilter,
+  type FactGroup,
+} from "./facts";
 import { RollupGrain } from "./indicator-rollup.entity";
 
 /**
@@ -13,7 +25,7 @@ import { RollupGrain } from "./indicator-rollup.entity";
  * when the shard has them and their cells answer the question exactly, from
  * the base tables otherwise; both give the same groups. `countFamilies`
  * false skips the family count (a report of which quarters have values
- * needs none).
+ * needs none); `periods` lists each group's quarters.
  */
 export async function groupFacts(
   ctx: RegionalContext,
@@ -21,14 +33,14 @@ export async function groupFacts(
   dimensions: FactDimension[],
   grain: Grain,
   filter: FactFilter | null | undefined,
-  { countFamilies = true }: { countFamilies?: boolean } = {},
+  { countFamilies = true, periods = false }: { countFamilies?: boolean; periods?: boolean } = {},
 ): Promise<FactGroup[]> {
   if (!inScope(ctx.partnership, filter)) return [];
   const columns = columnsOf(dimensions, grain);
   const byPeriod = dimensions.includes(FactDimension.PERIOD);
   const counted = countFamilies && indicator.aboutFamilies;
   const cells = ctx.rollups ? await cellsAnswering(ctx.em, { indicator, byPeriod, grain, filter, counted }) : null;
-  if (!cells) return baseGroups(ctx.em, indicator, { columns, byPeriod, filter, countFamilies });
+  if (!cells) return baseGroups(ctx.em, indicator, { columns, byPeriod, filter, countFamilies, periods });
   const rows = await grouped(ctx.em, {
     source: {
       sql:
@@ -42,7 +54,8 @@ export async function groupFacts(
     filter,
     measures:
       `sum(f.n) as n, sum(f.sum) as sum, min(f.min) as min, max(f.max) as max, sum(f.record_key) % ${KEY_MODULUS} as record_key, ` +
-      `sum(f.synthetic) as synthetic, sum(f.families) as families, sum(f.family_key) % ${KEY_MODULUS} as family_key`,
+      `sum(f.synthetic) as synthetic, sum(f.families) as families, sum(f.family_key) % ${KEY_MODULUS} as family_key` +
+      (periods ? `, ${periodList("f.quarter")}` : ""),
   });
   return groupsOf(rows, columns(true), (row) => ({
     recordKey: indicator.aboutFamilies ? Number(row.record_key ?? 0) : null,
