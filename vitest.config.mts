@@ -34,6 +34,7 @@ const ON_POSTGRESQL = [
   "data/write-fuzz",
   "data/enum-columns",
   "analytics/rollups",
+  "data/read-rows",
 ].map((name) => `test/${name}.test.ts`);
 
 // The same search as findPostgresBinaries (the config cannot load the TypeScript workspace code).

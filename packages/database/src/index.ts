@@ -11,5 +11,6 @@ export {
   StatementCounter,
 } from "./database";
 export { Loaders } from "./loaders";
+export { findRows, readRows } from "./read-rows";
 export { createMigrationFromEntities, migrationNeeded } from "./migration-cli";
 export { findPostgresBinaries, startTemporaryPostgres, type TemporaryPostgres } from "./temporary-postgres";

@@ -1,13 +1,15 @@
-import type { EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { EntityClass } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
+import { findRows } from "./read-rows";
 
 type Row = { id: unknown };
 
 /**
  * One DataLoader per relation per request. Every relation a resolver follows
  * goes through here, so a level of a nested query costs one `$in` statement
- * however many parent rows it has.
+ * however many parent rows it has. The rows are read-only (read-rows.ts):
+ * what a write changes it loads itself.
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
@@ -17,7 +19,7 @@ export class Loaders {
   /** Rows of `entity` by primary key; null for a key with no row. */
   byId<T extends Row>(entity: EntityClass<T>): DataLoader<string, T | null> {
     return this.memo(`${entity.name}#id`, async (ids) => {
-      const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      const rows = await findRows(this.em, entity, { id: { $in: [...ids] } });
       // Keys as text: an integer key (the audit trail's) is asked for by the text a global ID carries.
       const byId = new Map(rows.map((row) => [String(row.id), row]));
       return ids.map((id) => byId.get(String(id)) ?? null);
@@ -35,9 +37,7 @@ export class Loaders {
     where: Partial<Record<keyof T & string, string>> = {},
   ): DataLoader<string, T[]> {
     return this.memo(`${entity.name}#${column}#${JSON.stringify(where)}#${JSON.stringify(orderBy)}`, async (keys) => {
-      const rows = await this.em.find(entity, { ...where, [column]: { $in: [...keys] } } as unknown as FilterQuery<T>, {
-        orderBy: { ...orderBy, id: "asc" } as never,
-      });
+      const rows = await findRows(this.em, entity, { ...where, [column]: { $in: [...keys] } }, { ...orderBy, id: "asc" } as Record<string, "asc" | "desc">);
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of rows) groups.get(foreignKey(row[column]))?.push(row);
       return keys.map((key) => groups.get(key) ?? []);

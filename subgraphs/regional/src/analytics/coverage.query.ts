@@ -1,3 +1,4 @@
+import { findRows } from "@kooperacja/database";
 import { encodeGlobalId, originOf } from "@kooperacja/contract";
 import { accessDenied, owns, Role } from "@kooperacja/service-kit";
 import { IndicatorBasis, IndicatorLevel } from "../common/enums";
@@ -39,11 +40,13 @@ export async function coverageRows(
       groups.set(`${definition.id}\n${String(group.siteId)}`, { periods: group.periods ?? [], synthetic: group.syntheticRecords, records: group.n });
     }
   }
-  const sites = await ctx.em.find(PilotSite, siteCondition(filter), { orderBy: { name: "asc" }, populate: ["unit"] as never });
+  const sites = await findRows(ctx.em, PilotSite, siteCondition(filter), { name: "asc", id: "asc" });
+  const kinds = filter?.municipalityKinds;
+  const units = kinds ? await ctx.loaders.byId(TerritorialUnit).loadMany(sites.map((site) => site.unit.id)) : [];
   const rows: CoverageRow[] = [];
-  for (const site of sites) {
-    const kind = (site.unit as TerritorialUnit).municipalityKind;
-    if (filter?.municipalityKinds && (!kind || !filter.municipalityKinds.includes(kind))) continue;
+  for (const [index, site] of sites.entries()) {
+    const kind = (units[index] as TerritorialUnit | null | undefined)?.municipalityKind;
+    if (kinds && (!kind || !kinds.includes(kind))) continue;
     for (const code of codes) {
       const group = groups.get(`${code}\n${site.id}`);
       const present = new Set(group?.periods);

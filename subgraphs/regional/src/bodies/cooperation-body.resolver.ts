@@ -1,3 +1,4 @@
+import { findRows } from "@kooperacja/database";
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { CooperationBodyKind } from "../common/enums";
 import { recordResolver } from "../common/record-resolver";
@@ -18,7 +19,7 @@ export class CooperationBodyResolver extends recordResolver(CooperationBody) {
     @Arg("kind", () => CooperationBodyKind, { nullable: true, description: "Only bodies of this kind." }) kind: CooperationBodyKind | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<CooperationBody[]> {
-    return ctx.em.find(CooperationBody, kind ? { kind } : {}, { orderBy: { name: "asc", id: "asc" } });
+    return findRows(ctx.em, CooperationBody, kind ? { kind } : {}, { name: "asc", id: "asc" });
   }
 
   @FieldResolver(() => Partnership, { description: "The partnership whose model set the body up." })

@@ -11,6 +11,7 @@ import {
   type ShardPosition,
   type SortValue,
 } from "@kooperacja/contract";
+import { readRows } from "@kooperacja/database";
 import type { EntityClass } from "@mikro-orm/core";
 import type { QueryBuilder, SqlEntityManager } from "@mikro-orm/knex";
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from "graphql";
@@ -233,7 +234,7 @@ export async function paginate<T extends { id: string }>(query: ConnectionQuery<
   const direction = ascending !== backward ? "asc" : "desc";
   qb.orderBy({ [property]: direction, id: direction } as never).limit(size + 1);
 
-  const [rows, counted] = await Promise.all([qb.getResultList(), query.countTotal ? countQb.getCount() : undefined]);
+  const [rows, counted] = await Promise.all([readRows(query.em, query.entity, qb), query.countTotal ? countQb.getCount() : undefined]);
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();

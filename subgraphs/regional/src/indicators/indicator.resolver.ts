@@ -1,3 +1,4 @@
+import { findRows } from "@kooperacja/database";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Access } from "../access/access-rules";
@@ -24,7 +25,7 @@ export class OutcomeIndicatorResolver extends recordResolver(OutcomeIndicator) {
   @Shard.union("code")
   @Query(() => [OutcomeIndicator], { description: "The indicator catalogue (the same codes in every region)." })
   indicators(@Ctx() ctx: RegionalContext): Promise<OutcomeIndicator[]> {
-    return ctx.em.find(OutcomeIndicator, {}, { orderBy: { code: "asc" } });
+    return findRows(ctx.em, OutcomeIndicator, {}, { code: "asc" });
   }
 }
 

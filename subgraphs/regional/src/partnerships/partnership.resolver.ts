@@ -1,3 +1,4 @@
+import { findRows } from "@kooperacja/database";
 import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { CooperationBody } from "../bodies/cooperation-body.entity";
 import { UnitLevel } from "../common/enums";
@@ -28,7 +29,7 @@ export class PartnershipResolver extends recordResolver(Partnership) {
   @Shard.concat()
   @Query(() => [Partnership], { description: "The cooperation models of all three macroregions." })
   async partnerships(@Ctx() ctx: RegionalContext): Promise<Partnership[]> {
-    return ctx.em.find(Partnership, {}, { orderBy: { id: "asc" } });
+    return findRows(ctx.em, Partnership, {}, { id: "asc" });
   }
 
   @Shard.route("id")

@@ -1,3 +1,4 @@
+import { findRows } from "@kooperacja/database";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { UnitLevel } from "../common/enums";
 import { loadByGlobalId } from "../common/lookup";
@@ -14,7 +15,7 @@ export class TerritorialUnitResolver extends recordResolver(TerritorialUnit) {
     @Arg("level", () => UnitLevel, { nullable: true, description: "Only units of this tier." }) level: UnitLevel | undefined,
     @Ctx() ctx: RegionalContext,
   ): Promise<TerritorialUnit[]> {
-    return ctx.em.find(TerritorialUnit, level ? { level } : {}, { orderBy: { teryt: "asc" } });
+    return findRows(ctx.em, TerritorialUnit, level ? { level } : {}, { teryt: "asc" });
   }
 
   @Shard.route("id")
