@@ -56,6 +56,19 @@ describe("a production hub leaks nothing", () => {
     }
   });
 
+  it("has regions and the book answer for their caller alone (no-store), a failed token as well", async () => {
+    for (const url of [hub.regions.kooperacja.url, hub.book.url]) {
+      for (const headers of [{}, { authorization: "Bearer not-a-token" }]) {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ query: "{ __typename }" }),
+        });
+        expect(response.headers.get("cache-control"), `${url} ${JSON.stringify(headers)}`).toBe("no-store");
+      }
+    }
+  });
+
   it("keeps /metrics and the health details behind the metrics token", async () => {
     for (const url of [hub.gateway.url, hub.regions.kooperacja.url, hub.book.url]) {
       const open = await fetch(new URL("metrics", url));
