@@ -58,7 +58,7 @@ describe("a production hub leaks nothing", () => {
 
   it("has regions and the book answer for their caller alone (no-store), a failed token as well", async () => {
     for (const url of [hub.regions.kooperacja.url, hub.book.url]) {
-      for (const headers of [{}, { authorization: "Bearer not-a-token" }]) {
+      for (const headers of [{}, { authorization: "Bearer not-a-token" }] as Record<string, string>[]) {
         const response = await fetch(url, {
           method: "POST",
           headers: { "content-type": "application/json", ...headers },
