@@ -86,4 +86,27 @@ describe("errors of merged fields are reported where the client's response has t
       gateway.proxies.kooperacje3d.rewrite = null;
     }
   });
+
+  it("keeps the error of a region whose whole list failed: the client learns why its part is missing", async () => {
+    // Kooperacja's answer to the concatenated `partnerships` list: a non-null field of its one row failed, so its list is null.
+    gateway.proxies.kooperacja.rewrite = (body) => {
+      const answer = JSON.parse(body);
+      if (!answer.data || !("partnerships" in answer.data)) return body;
+      return JSON.stringify({
+        data: null,
+        errors: [{ message: "the site count failed", path: ["partnerships", 0, "key"], extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+      });
+    };
+    try {
+      const result = await graphql(gateway.url, "{ partnerships { key } }");
+      // The other regions' rows, and the failing region's error at the list it is missing from, as for a region down
+      // (it was dropped: the list came back short, with no error).
+      expect(result.data.partnerships.map((partnership: { key: string }) => partnership.key)).toEqual(["liderzy", "kooperacje3d"]);
+      expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.partnership, error.path])).toEqual([
+        ["INTERNAL_SERVER_ERROR", "kooperacja", ["partnerships"]],
+      ]);
+    } finally {
+      gateway.proxies.kooperacja.rewrite = null;
+    }
+  });
 });

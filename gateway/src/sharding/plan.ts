@@ -34,7 +34,10 @@ export interface FieldPlan {
   errorPaths?(shard: PartnershipKey, path: readonly (string | number)[]): (string | number)[][];
 }
 
-/** The client's path for a shard's path under a merged list: its own index becomes the merged one (none when the item was not kept). */
+/**
+ * The client's path for a shard's path under a merged list: its own index becomes the merged one (none when the item
+ * was not kept); the list's own path when the shard's list itself was nulled.
+ */
 export function listErrorPaths(
   placed: Map<PartnershipKey, Map<number, number>>,
   shard: PartnershipKey,
@@ -42,7 +45,10 @@ export function listErrorPaths(
 ): (string | number)[][] {
   const [key, index, ...rest] = path;
   if (typeof index !== "number") return [[...path]];
-  const merged = placed.get(shard)?.get(index);
+  const positions = placed.get(shard);
+  // The shard sent no list (an error nulled it): its error is about the rows missing from the merged list.
+  if (!positions) return [[key!]];
+  const merged = positions.get(index);
   return merged === undefined ? [] : [[key!, merged, ...rest]];
 }
 
