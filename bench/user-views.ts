@@ -37,18 +37,19 @@ function dashboardOperations(): Map<string, string> {
 }
 
 /** The page's constants, read from its source so the bench asks what the page asks. */
-function dashboardConstants(): { indicator: string; voivodeshipIndicators: string[] } {
+function dashboardConstants(): { indicator: string; voivodeshipIndicators: string[]; listedSites: number } {
   const source = readFileSync(join(ROOT, "dashboard/src/state.ts"), "utf8");
   return {
     indicator: /DEFAULT_INDICATOR = "(\w+)"/.exec(source)![1]!,
     voivodeshipIndicators: JSON.parse(/VOIVODESHIP_INDICATORS = (\[[^\]]*\])/.exec(source)![1]!) as string[],
+    listedSites: Number(/LISTED_SITES = (\d+)/.exec(source)![1]!),
   };
 }
 
 /** The page on load: without a token (public) and with one (the series and the coverage report too). */
 export function dashboardViews(): { public: Request[]; token: Request[] } {
   const operations = dashboardOperations();
-  const { indicator, voivodeshipIndicators } = dashboardConstants();
+  const { indicator, voivodeshipIndicators, listedSites } = dashboardConstants();
   const ask = (name: string, variables: Record<string, unknown> = {}): Request => {
     const query = operations.get(name);
     if (!query) throw new Error(`The dashboard's manifest has no operation ${name}; npm run build:dashboard`);
@@ -65,7 +66,7 @@ export function dashboardViews(): { public: Request[]; token: Request[] } {
   ];
   return {
     public: publicView,
-    token: [...publicView, ask("DashboardSeries", { indicators, grain: "QUARTER" }), ask("DashboardCoverage", { indicators })],
+    token: [...publicView, ask("DashboardSeries", { indicators, grain: "QUARTER" }), ask("DashboardCoverage", { indicators, worst: listedSites })],
   };
 }
 

@@ -22,6 +22,8 @@ import { indicatorName, t, type Lang } from "./i18n";
 /** Indicators of the table by voivodeship: reach, activity and structures. */
 export const VOIVODESHIP_INDICATORS = ["FAMILIES_ENROLLED", "ACTIVITY_PARTICIPANTS", "COOPERATION_BODIES"];
 const DEFAULT_INDICATOR = "FAMILIES_SUPPORTED";
+/** At national size thousands of sites can lack a quarter: the coverage list shows the worst first, up to this many. */
+export const LISTED_SITES = 50;
 /** Short names of the three partnerships, for a banner about one that cannot answer (and so cannot name itself). */
 export const SHORT_NAMES: Record<string, string> = {
   liderzy: "Liderzy kooperacji",
@@ -145,7 +147,7 @@ async function fetchPart(part: Part, token: string | null): Promise<Answer<unkno
     case "series":
       return ask(SeriesQuery, { indicators, grain: "QUARTER" }, token);
     case "coverage":
-      return ask(CoverageQuery, { indicators }, token);
+      return ask(CoverageQuery, { indicators, worst: LISTED_SITES }, token);
   }
 }
 

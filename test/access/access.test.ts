@@ -338,6 +338,12 @@ const CASES: Case[] = [
     query: `{ coverage(indicators: ["WORKERS_COACHED"]) { siteName periodsMissing } }`,
     expect: row("denied", "ok", "ok", "ok", "ok", "ok", "ok"),
   },
+  {
+    name: "coverage of the evidence, summed up",
+    fields: ["coverageSummary"],
+    query: `{ coverageSummary(indicators: ["WORKERS_COACHED"], worst: 3) { partnership sitesWithGaps worst { siteName periodsMissing } } }`,
+    expect: row("denied", "ok", "ok", "ok", "ok", "ok", "ok"),
+  },
   ...WRITE_SAMPLES.flatMap((sample): Case[] => [
     {
       name: `create a ${sample.type}`,

@@ -756,6 +756,63 @@ describe("compare: the models side by side, as plain SQL computes them", () => {
     expect(publicCoverage.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("sums coverage up per partnership, with the sites missing most quarters first, as the regions' tables say", async () => {
+    const SUMMARY = `query ($worst: Int) {
+      coverageSummary(indicators: ["FAMILIES_SUPPORTED"], worst: $worst) {
+        partnership indicator sites sitesWithGaps periodsMissing worst { siteId siteName periodsMissing complete }
+      }
+    }`;
+    const result = await graphql(hub.gateway.url, SUMMARY, { worst: 2 }, analyst);
+    expect(result.errors).toBeUndefined();
+    const summaries = result.data.coverageSummary as Record<string, any>[];
+    expect(summaries.map((summary) => summary.partnership).sort()).toEqual([...PARTNERSHIP_KEYS].sort());
+    // The programme's quarters, 2018-Q2 to 2021-Q1, written out here rather than taken from the hub.
+    const programme = ["2018-Q2", "2018-Q3", "2018-Q4", ...["2019", "2020"].flatMap((year) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`)), "2021-Q1"];
+    const collator = new Intl.Collator("pl");
+    for (const partnership of PARTNERSHIP_KEYS) {
+      const sites = await query<{ id: string; name: string }>(hub.databaseUrl(partnership), "select id, name from pilot_site where archived_at is null");
+      const present = await query<{ site: string; period: string }>(
+        hub.databaseUrl(partnership),
+        "select distinct site_id as site, period from indicator_value where indicator_id = 'FAMILIES_SUPPORTED' and archived_at is null",
+      );
+      const missing = sites.map((site) => ({
+        siteId: encodeGlobalId(partnership, "PilotSite", site.id),
+        siteName: site.name,
+        periodsMissing: programme.filter((quarter) => !present.some((entry) => entry.site === site.id && entry.period === quarter)),
+      }));
+      const gaps = missing.filter((site) => site.periodsMissing.length > 0);
+      gaps.sort((a, b) => b.periodsMissing.length - a.periodsMissing.length || collator.compare(a.siteName, b.siteName) || (a.siteId < b.siteId ? -1 : 1));
+      const summary = summaries.find((entry) => entry.partnership === partnership)!;
+      expect(summary).toMatchObject({
+        indicator: "FAMILIES_SUPPORTED",
+        sites: sites.length,
+        sitesWithGaps: gaps.length,
+        periodsMissing: gaps.reduce((sum, site) => sum + site.periodsMissing.length, 0),
+      });
+      expect(summary.worst).toEqual(gaps.slice(0, 2).map((site) => ({ ...site, complete: false })));
+    }
+    // The sums are those of the full report, which lists every site.
+    const full = (
+      await graphql(
+        hub.gateway.url,
+        `
+          {
+            coverage(indicators: ["FAMILIES_SUPPORTED"]) {
+              partnership
+              complete
+            }
+          }
+        `,
+        {},
+        analyst,
+      )
+    ).data.coverage as any[];
+    for (const summary of summaries) expect(summary.sites).toBe(full.filter((row) => row.partnership === summary.partnership).length);
+    const refused = await graphql(hub.gateway.url, SUMMARY, { worst: 501 }, analyst);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "worst" });
+    expect((await graphql(hub.gateway.url, SUMMARY, { worst: 1 })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("names the regions missing from each row when a region is down", async () => {
     await hub.regions.liderzy.stop();
     const national = await graphql(hub.gateway.url, COMPARE, { indicators: ["WORKERS_COACHED"], by: ["MUNICIPALITY_KIND"], grain: "QUARTER" }, analyst);

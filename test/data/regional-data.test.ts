@@ -36,6 +36,25 @@ describe("each region keeps its own data", () => {
     expect(await sites("kooperacje3d")).toEqual(["Gmina Miasto Radomsko", "Powiat radomszczański"]);
   });
 
+  it("counts each partnership's sites and bodies as its tables hold them, and gives each site its unit's TERYT code", async () => {
+    const result = await graphql(
+      hub.gateway.url,
+      "{ partnerships { key pilotSiteCount cooperationBodyCount pilotSites { teryt unit { teryt } } cooperationBodies { id } } }",
+    );
+    expect(result.errors, JSON.stringify(result)).toBeUndefined();
+    for (const partnership of result.data.partnerships as any[]) {
+      const file = hub.databaseUrl(partnership.key);
+      const count = async (table: string) => Number((await query<{ n: number }>(file, `select count(*) as n from ${table} where archived_at is null`))[0]!.n);
+      expect([partnership.pilotSiteCount, partnership.cooperationBodyCount], partnership.key).toEqual([
+        await count("pilot_site"),
+        await count("cooperation_body"),
+      ]);
+      expect(partnership.pilotSites).toHaveLength(partnership.pilotSiteCount);
+      expect(partnership.cooperationBodies).toHaveLength(partnership.cooperationBodyCount);
+      for (const site of partnership.pilotSites) expect(site.teryt).toBe(site.unit.teryt);
+    }
+  });
+
   it("stores no column that could hold a family's name or PESEL", async () => {
     expect(await columns(hub.databaseUrl("kooperacje3d"), "supported_family")).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/name|pesel|address/i)]),

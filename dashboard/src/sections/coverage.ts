@@ -2,10 +2,16 @@ import { dataTable, h } from "../dom";
 import { formatNumber, t, type Lang } from "../i18n";
 import { placeholder, section } from "../page";
 import { isSynthetic, originNote, SYNTHETIC_MARK } from "../protection";
-import { indicatorLabel, partnershipName, state } from "../state";
+import { indicatorLabel, LISTED_SITES, partnershipName, state } from "../state";
 
-/** At national size thousands of sites can lack a quarter: the list shows the worst first, up to this many. */
-const LISTED_SITES = 50;
+const collator = new Intl.Collator("pl");
+
+/** The hub's order of a coverage summary's sites (most quarters missing, then name, then ID): the regions' lists merge in it. */
+function worstFirst(a: { periodsMissing: string[]; siteName: string; siteId: string }, b: typeof a): number {
+  return (
+    b.periodsMissing.length - a.periodsMissing.length || collator.compare(a.siteName, b.siteName) || (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0)
+  );
+}
 
 /**
  * The quarters each pilot site has not reported, for the chosen indicator
@@ -18,34 +24,26 @@ export function coverage(lang: Lang): HTMLElement {
   if (indicator?.basis === "RECORDS") return section("coverage", title, h("p", {}, t(lang, "fromRecords")));
   const data = state.data.coverage;
   if (!data) return section("coverage", title, placeholder(lang));
-  const gaps = data.coverage
-    .filter((row) => !row.complete)
-    .sort((a, b) => b.periodsMissing.length - a.periodsMissing.length || a.siteName.localeCompare(b.siteName));
-  if (gaps.length === 0) return section("coverage", title, h("p", {}, t(lang, "complete")));
+  // One summary per partnership (the chosen indicator only), each with its worst sites: the N worst of all are among them.
+  const summaries = data.coverageSummary.filter((summary) => summary.indicator === state.indicator);
+  const withGaps = summaries.reduce((sum, summary) => sum + summary.sitesWithGaps, 0);
+  if (withGaps === 0) return section("coverage", title, h("p", {}, t(lang, "complete")));
   const name = indicatorLabel(lang, state.indicator);
-  const partnerships = [...new Set(data.coverage.map((row) => row.partnership))];
   const summary = dataTable(
     `${name}: ${title.toLowerCase()}`,
     [t(lang, "partnership"), t(lang, "coverageSites"), t(lang, "coverageGaps"), t(lang, "coverageMissing")],
-    partnerships.map((partnership) => {
-      const rows = data.coverage.filter((row) => row.partnership === partnership);
-      const withGaps = rows.filter((row) => !row.complete);
-      return [
-        { text: partnershipName(partnership) },
-        { text: formatNumber(lang, rows.length), numeric: true },
-        { text: formatNumber(lang, withGaps.length), numeric: true },
-        {
-          text: formatNumber(
-            lang,
-            withGaps.reduce((sum, row) => sum + row.periodsMissing.length, 0),
-          ),
-          numeric: true,
-        },
-      ];
-    }),
+    summaries.map((entry) => [
+      { text: partnershipName(entry.partnership) },
+      { text: formatNumber(lang, entry.sites), numeric: true },
+      { text: formatNumber(lang, entry.sitesWithGaps), numeric: true },
+      { text: formatNumber(lang, entry.periodsMissing), numeric: true },
+    ]),
     "coverage-summary",
   );
-  const listed = gaps.slice(0, LISTED_SITES);
+  const listed = summaries
+    .flatMap((entry) => entry.worst)
+    .sort(worstFirst)
+    .slice(0, LISTED_SITES);
   return section(
     "coverage",
     title,
@@ -70,7 +68,7 @@ export function coverage(lang: Lang): HTMLElement {
         "coverage-sites",
       ),
     ),
-    h("p", { class: "note" }, t(lang, "coverageShown").replace("{shown}", formatNumber(lang, listed.length)).replace("{all}", formatNumber(lang, gaps.length))),
+    h("p", { class: "note" }, t(lang, "coverageShown").replace("{shown}", formatNumber(lang, listed.length)).replace("{all}", formatNumber(lang, withGaps))),
     originNote(lang, listed),
   );
 }

@@ -42,9 +42,9 @@ export function map(lang: Lang): Drawn {
   for (const partnership of data.partnerships) {
     const figures = new Map((data.sites[partnership.key] ?? []).map((site) => [site.siteId, site]));
     for (const site of partnership.pilotSites) {
-      const list = sitesIn.get(site.unit.teryt.slice(0, 2)) ?? [];
+      const list = sitesIn.get(site.teryt.slice(0, 2)) ?? [];
       list.push({ name: site.name, partnership: partnership.key, figure: figures.get(site.id) });
-      sitesIn.set(site.unit.teryt.slice(0, 2), list);
+      sitesIn.set(site.teryt.slice(0, 2), list);
     }
   }
   for (const list of sitesIn.values()) list.sort((a, b) => a.name.localeCompare(b.name, "pl"));

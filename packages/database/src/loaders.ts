@@ -1,4 +1,4 @@
-import type { EntityClass } from "@mikro-orm/core";
+import { raw, type EntityClass } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
 import { findRows } from "./read-rows";
@@ -41,6 +41,21 @@ export class Loaders {
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of rows) groups.get(foreignKey(row[column]))?.push(row);
       return keys.map((key) => groups.get(key) ?? []);
+    });
+  }
+
+  /** How many rows of `entity` (its default filters applied) have each key in `column`: one grouped count per batch. */
+  countBy<T extends Row>(entity: EntityClass<T>, column: keyof T & string): DataLoader<string, number> {
+    return this.memo(`${entity.name}#count#${column}`, async (keys) => {
+      const qb = this.em
+        .createQueryBuilder(entity, "e")
+        .select([column, raw("count(*) as n")] as never)
+        .where({ [column]: { $in: [...keys] } } as never)
+        .groupBy(column as never);
+      await qb.applyFilters();
+      const field = this.em.getMetadata().get(entity.name).properties[column]!.fieldNames[0]!;
+      const counts = new Map(((await qb.execute("all", false)) as Record<string, unknown>[]).map((row) => [String(row[field]), Number(row.n)]));
+      return keys.map((key) => counts.get(key) ?? 0);
     });
   }
 

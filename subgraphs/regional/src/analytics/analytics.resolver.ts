@@ -1,11 +1,11 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { aggregateCost, Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { MAX_INDICATORS } from "./catalogue";
 import { CompareFilter } from "./compare-filter";
 import { compareIndicators } from "./compare.query";
-import { CompareDimension, Comparison, CoverageRow, SiteRank } from "./comparison";
-import { coverageRows } from "./coverage.query";
+import { CompareDimension, Comparison, CoverageRow, CoverageSummary, SiteRank } from "./comparison";
+import { coverageRows, coverageSummaries, MAX_WORST_SITES } from "./coverage.query";
 import { Grain } from "./facts";
 import { rankSites } from "./site-ranking.query";
 
@@ -56,5 +56,22 @@ export class AnalyticsResolver {
     @Ctx() ctx: RegionalContext,
   ): Promise<CoverageRow[]> {
     return coverageRows(ctx, { indicators, filter });
+  }
+
+  @Shard.concat("filter")
+  @aggregateCost()
+  @Query(() => [CoverageSummary], {
+    description:
+      "The coverage report summed up: per partnership and reported indicator, how many sites have gaps and the sites with the most quarters missing (the same rows as `coverage`, which lists every site). Needs a token.",
+  })
+  coverageSummary(
+    @Arg("indicators", () => [String], { nullable: true, description: "Only these indicator codes (default: every reported indicator)." })
+    indicators: string[] | undefined,
+    @Arg("filter", () => CompareFilter, { nullable: true, description: "Which sites and dates." }) filter: CompareFilter | undefined,
+    @Arg("worst", () => Int, { defaultValue: 50, description: `How many of the sites with gaps to list, worst first (0 to ${MAX_WORST_SITES}).` })
+    worst: number,
+    @Ctx() ctx: RegionalContext,
+  ): Promise<CoverageSummary[]> {
+    return coverageSummaries(ctx, { indicators, filter, worst });
   }
 }

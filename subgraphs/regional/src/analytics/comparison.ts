@@ -256,3 +256,30 @@ export class CoverageRow {
   })
   origin!: FigureOrigin | null;
 }
+
+@ObjectType({
+  description:
+    "One partnership's coverage of one reported indicator at a glance: how many of its pilot sites have gaps, how many quarters are missing in all, and the sites with the most missing. What a dashboard shows without fetching a row per site.",
+})
+export class CoverageSummary {
+  @Field(() => String, { description: "Partnership key." })
+  partnership!: string;
+
+  @Field(() => String, { description: "Indicator code." })
+  indicator!: string;
+
+  @Field(() => Int, { description: "Pilot sites covered (those the filter takes in)." })
+  sites!: number;
+
+  @Field(() => Int, { description: "Sites missing at least one quarter." })
+  sitesWithGaps!: number;
+
+  @Field(() => Int, { description: "Quarters missing, summed over the sites." })
+  periodsMissing!: number;
+
+  @Field(() => [CoverageRow], {
+    description:
+      "The sites with gaps, most quarters missing first, then by name (Polish collation) and ID; at most `worst` of them. Each partnership's list is in the same order, so merging the lists and keeping the first N gives the N worst of all.",
+  })
+  worst!: CoverageRow[];
+}

@@ -1,5 +1,5 @@
 import { findRows } from "@kooperacja/database";
-import { encodeGlobalId, originOf } from "@kooperacja/contract";
+import { encodeGlobalId, ErrorCode, hubError, originOf } from "@kooperacja/contract";
 import { accessDenied, owns, Role } from "@kooperacja/service-kit";
 import { IndicatorBasis, IndicatorLevel } from "../common/enums";
 import { firstDayOf } from "../common/quarters";
@@ -10,7 +10,7 @@ import { TerritorialUnit } from "../territory/territorial-unit.entity";
 import { PROGRAMME_PERIOD } from "../writes/rules";
 import { catalogueEntries } from "./catalogue";
 import { validateCompareFilter, type CompareFilter } from "./compare-filter";
-import { CoverageRow } from "./comparison";
+import { CoverageRow, CoverageSummary } from "./comparison";
 import { FactDimension, Grain, inScope } from "./facts";
 import { groupFacts } from "./fact-groups";
 
@@ -66,6 +66,46 @@ export async function coverageRows(
     }
   }
   return rows;
+}
+
+/** The most sites a coverage summary lists: a page of them, as a connection's page. */
+export const MAX_WORST_SITES = 500;
+
+/**
+ * `coverageSummary` in one region: per reported indicator, its sites, those
+ * with gaps and the quarters missing, counted from the same rows `coverage`
+ * returns, with the `worst` sites that have the most missing.
+ */
+export async function coverageSummaries(
+  ctx: RegionalContext,
+  { indicators, filter, worst }: { indicators: string[] | undefined; filter: CompareFilter | undefined; worst: number },
+): Promise<CoverageSummary[]> {
+  if (!Number.isInteger(worst) || worst < 0 || worst > MAX_WORST_SITES) {
+    throw hubError(ErrorCode.BAD_USER_INPUT, `\`worst\` must be between 0 and ${MAX_WORST_SITES}.`, { argument: "worst" });
+  }
+  const rows = await coverageRows(ctx, { indicators, filter });
+  const byIndicator = new Map<string, CoverageRow[]>();
+  for (const row of rows) byIndicator.set(row.indicator, [...(byIndicator.get(row.indicator) ?? []), row]);
+  return [...byIndicator].map(([indicator, covered]) => {
+    const gaps = covered.filter((row) => !row.complete);
+    return Object.assign(new CoverageSummary(), {
+      partnership: ctx.partnership,
+      indicator,
+      sites: covered.length,
+      sitesWithGaps: gaps.length,
+      periodsMissing: gaps.reduce((sum, row) => sum + row.periodsMissing.length, 0),
+      worst: gaps.sort(worstFirst).slice(0, worst),
+    });
+  });
+}
+
+const collator = new Intl.Collator("pl");
+
+/** Most quarters missing first, then by name (Polish collation), then by ID: the same order in every region. */
+export function worstFirst(a: CoverageRow, b: CoverageRow): number {
+  return (
+    b.periodsMissing.length - a.periodsMissing.length || collator.compare(a.siteName, b.siteName) || (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0)
+  );
 }
 
 function programmeQuarters(): string[] {

@@ -1,5 +1,5 @@
 import { findRows } from "@kooperacja/database";
-import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { CooperationBody } from "../bodies/cooperation-body.entity";
 import { UnitLevel } from "../common/enums";
 import { loadByGlobalId } from "../common/lookup";
@@ -81,9 +81,19 @@ export class PartnershipResolver extends recordResolver(Partnership) {
     return ctx.loaders.manyBy(PilotSite, "partnership", { name: "asc" }).load(partnership.id);
   }
 
+  @FieldResolver(() => Int, { description: "How many pilot sites `pilotSites` lists, counted without listing them." })
+  pilotSiteCount(@Root() partnership: Partnership, @Ctx() ctx: RegionalContext): Promise<number> {
+    return ctx.loaders.countBy(PilotSite, "partnership").load(partnership.id);
+  }
+
   @FieldResolver(() => [CooperationBody], { description: "Cooperation bodies set up under the model." })
   cooperationBodies(@Root() partnership: Partnership, @Ctx() ctx: RegionalContext): Promise<CooperationBody[]> {
     return ctx.loaders.manyBy(CooperationBody, "partnership", { name: "asc" }).load(partnership.id);
+  }
+
+  @FieldResolver(() => Int, { description: "How many cooperation bodies `cooperationBodies` lists, counted without listing them." })
+  cooperationBodyCount(@Root() partnership: Partnership, @Ctx() ctx: RegionalContext): Promise<number> {
+    return ctx.loaders.countBy(CooperationBody, "partnership").load(partnership.id);
   }
 
   @FieldResolver(() => [TerritorialUnit], { description: "Voivodeships of the macroregion." })

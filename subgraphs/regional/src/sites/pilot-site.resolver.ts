@@ -56,6 +56,11 @@ export class PilotSiteResolver extends recordResolver(PilotSite) {
     return ctx.loaders.byId(TerritorialUnit).load(site.unit.id);
   }
 
+  @FieldResolver(() => String, { description: "TERYT code of the site's gmina or powiat: what `unit { teryt }` reads, without loading the unit." })
+  teryt(@Root() site: PilotSite): string {
+    return site.unit.id;
+  }
+
   @FieldResolver(() => [CooperationBody], { description: "Cooperation bodies at this site." })
   cooperationBodies(@Root() site: PilotSite, @Ctx() ctx: RegionalContext): Promise<CooperationBody[]> {
     return ctx.loaders.manyBy(CooperationBody, "site", { name: "asc" }).load(site.id);
