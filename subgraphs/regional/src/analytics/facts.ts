@@ -214,6 +214,9 @@ const FACT_QUARTER = `coalesce(f.quarter, ${quarterOf("f.on_date")})`;
  */
 export const periodList = (quarter: string) => `string_agg(${quarter}, ',') as periods`;
 
+const SITE_KEY = "f.site_id";
+const SITE_NAME = "s.name";
+
 /** The SQL of each dimension over facts f, their site s and its unit u; PARTNERSHIP is the shard's own, added outside SQL. */
 function dimensionColumns(dimension: FactDimension, grain: Grain, quarterly: boolean): Record<string, string> {
   switch (dimension) {
@@ -227,7 +230,7 @@ function dimensionColumns(dimension: FactDimension, grain: Grain, quarterly: boo
     case FactDimension.SECTOR:
       return { sector: "f.sector" };
     case FactDimension.SITE:
-      return { siteId: "f.site_id", siteName: "s.name" };
+      return { siteId: SITE_KEY, siteName: SITE_NAME };
     case FactDimension.PERIOD:
       if (quarterly) return { period: grain === Grain.YEAR ? "substr(f.quarter, 1, 4)" : "f.quarter" };
       return {
@@ -479,15 +482,25 @@ function filtered({ source, filter, columns }: GroupedQuery): { sql: string; bin
  * behind a group's several reports are then each counted, and keyed, once.
  */
 export async function grouped(em: SqlEntityManager, query: GroupedQuery & { measures: string; distinct?: string }): Promise<Record<string, unknown>[]> {
-  const { sql, bindings } = filtered(query);
-  const groupBy = query.columns.length > 0 ? ` group by ${query.columns.map(([, column]) => column).join(", ")}` : "";
+  // A site's name depends on its key alone: joined to the groups once per site, not to every fact before grouping.
+  const siteKey = query.columns.find(([, column]) => column === SITE_KEY)?.[0];
+  const late = siteKey ? query.columns.filter(([, column]) => column === SITE_NAME) : [];
+  const columns = query.columns.filter((entry) => !late.includes(entry));
+  const { sql, bindings } = filtered({ ...query, columns });
+  const groupBy = columns.length > 0 ? ` group by ${columns.map(([, column]) => column).join(", ")}` : "";
+  let statement: string;
   if (query.distinct) {
-    const names = query.columns.map(([name]) => `f."${name}"`);
-    const inner = [...query.columns.map(([name, column]) => `${column} as "${name}"`), query.distinct].join(", ");
-    const outer = [...names.map((name, index) => `${name} as "${query.columns[index]![0]}"`), query.measures].join(", ");
+    const names = columns.map(([name]) => `f."${name}"`);
+    const inner = [...columns.map(([name, column]) => `${column} as "${name}"`), query.distinct].join(", ");
+    const outer = [...names.map((name, index) => `${name} as "${columns[index]![0]}"`), query.measures].join(", ");
     const outerGroup = names.length > 0 ? ` group by ${names.join(", ")}` : "";
-    return (await em.execute(`select ${outer} from (select distinct ${inner} ${sql}) f${outerGroup}`, bindings)) as Record<string, unknown>[];
+    statement = `select ${outer} from (select distinct ${inner} ${sql}) f${outerGroup}`;
+  } else {
+    statement = `select ${[...columns.map(([name, column]) => `${column} as "${name}"`), query.measures].join(", ")} ${sql}${groupBy}`;
   }
-  const select = [...query.columns.map(([name, column]) => `${column} as "${name}"`), query.measures].join(", ");
-  return (await em.execute(`select ${select} ${sql}${groupBy}`, bindings)) as Record<string, unknown>[];
+  if (late.length > 0) {
+    const names = late.map(([name]) => `s.name as "${name}"`).join(", ");
+    statement = `select g.*, ${names} from (${statement}) g left join pilot_site s on s.id = g."${siteKey}"`;
+  }
+  return (await em.execute(statement, bindings)) as Record<string, unknown>[];
 }
