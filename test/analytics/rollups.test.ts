@@ -28,6 +28,7 @@ const SUMMARY = `query($indicator: String!, $groupBy: [SummaryDimension!]!, $fil
 const RANKING = `query($partnership: String!, $indicator: String!, $filter: CompareFilter) {
   siteRanking(partnership: $partnership, indicator: $indicator, filter: $filter) { rank siteId siteName value n families suppressed protection origin }
 }`;
+const FAMILY_COUNT = `query ($filter: SupportedFamilyFilter) { supportedFamilies(first: 1, filter: $filter) { totalCount } }`;
 const COVERAGE = `query($filter: CompareFilter) { coverage(filter: $filter) { partnership siteId indicator periodsReported periodsMissing complete origin } }`;
 
 const REPORTED = [
@@ -125,6 +126,19 @@ function questions(): Question[] {
   }
   for (const filter of [undefined, { from: "2019-01-01", to: "2019-12-31" }, { voivodeships: ["24"] }]) {
     list.push({ label: `coverage ${JSON.stringify(filter)}`, document: COVERAGE, variables: { filter }, role: "owner" });
+  }
+  // The families connection's totalCount, read from the kept counts (the twin counts the rows).
+  for (const filter of [
+    undefined,
+    { socialContract: true },
+    { socialContract: false, cooperationLevels: ["CLIENT", "WORKER"] },
+    { cooperationLevels: [] },
+    { voivodeships: ["28"], socialContract: true },
+    { teryt: ["2815", "1012011"] },
+    { partnerships: ["liderzy"] },
+    { macroregions: ["II"], cooperationLevels: ["INSTITUTION"] },
+  ]) {
+    list.push({ label: `supportedFamilies totalCount ${JSON.stringify(filter)}`, document: FAMILY_COUNT, variables: { filter }, role: "owner" });
   }
   // Protected figures too (they read the family counts and keys): what an analyst may ask.
   for (const by of [[], ["PARTNERSHIP"], ["VOIVODESHIP"], ["MUNICIPALITY_KIND"]]) {

@@ -15,6 +15,7 @@ import { TerritorialUnit } from "./territory/territorial-unit.entity";
 import { RegionalRecord } from "./common/regional-record";
 import { BodyMeeting } from "./bodies/body-meeting.entity";
 import { IndicatorRollup, RollupBuild } from "./analytics/indicator-rollup.entity";
+import { FamilyCount } from "./families/family-count.entity";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { ImportBatch } from "./imports/import-batch.entity";
 import { FieldClaim } from "./common/field-claim.entity";
@@ -41,5 +42,6 @@ export const ENTITIES = [
   AuditEntry,
   IndicatorRollup,
   RollupBuild,
+  FamilyCount,
   FieldClaim,
 ];

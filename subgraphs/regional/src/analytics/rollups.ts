@@ -1,6 +1,7 @@
 import { ErrorCode, hubError } from "@kooperacja/contract";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { EntityManager } from "@mikro-orm/core";
+import { checkFamilyCounts, replaceFamilyCounts } from "../families/family-counts";
 import { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
 import { baseGroups, columnsOf, FactDimension, Grain, tablesOf } from "./facts";
 import { text } from "./group-labels";
@@ -8,7 +9,8 @@ import { IndicatorRollup, RollupBuild, RollupGrain } from "./indicator-rollup.en
 
 /**
  * The rollups (docs/scaling.md, "Rollups"): every indicator's facts summed
- * per site and quarter, year and all time, in `indicator_rollup`. They are
+ * per site and quarter, year and all time, in `indicator_rollup`, and the
+ * live families counted per site and filter field in `family_count`. They are
  * computed by the same SQL the aggregates run on the base tables, kept
  * current by the writer inside each write's transaction (for the sites the
  * write touches), built whole at start when missing or of an older
@@ -16,7 +18,7 @@ import { IndicatorRollup, RollupBuild, RollupGrain } from "./indicator-rollup.en
  */
 
 /** Raise when the cells' definition changes (what facts.ts groups, or the cells' columns): every shard rebuilds at its next start. */
-export const ROLLUP_VERSION = 1;
+export const ROLLUP_VERSION = 2;
 const ROLLUP = "indicator_rollup";
 const GRAINS = [RollupGrain.QUARTER, RollupGrain.YEAR, RollupGrain.ALL];
 /** Sites per statement, and cells per insert: far below SQLite's 32 766 parameters. */
@@ -84,6 +86,7 @@ export async function rebuildRollups(em: EntityManager): Promise<{ cells: number
     await sql.nativeDelete(IndicatorRollup, {});
     const indicators = await sql.find(OutcomeIndicator, {}, { filters: false, orderBy: { id: "asc" } });
     const written = await replaceCells(sql, indicators, null);
+    await replaceFamilyCounts(sql, null);
     const partnership = indicators[0]?.partnership ?? "";
     await sql.upsert(RollupBuild, { name: ROLLUP, partnership, version: ROLLUP_VERSION, builtAt: new Date().toISOString(), cells: written });
     return written;
@@ -139,6 +142,8 @@ export async function refreshRollups(em: SqlEntityManager, changes: ChangedRecor
     for (const indicator of readers) add(indicator, sites);
   }
   for (const [indicator, sites] of wanted) if (sites.size > 0) await replaceCells(em, [indicator], [...sites]);
+  const families = changes.filter((change) => change.table === "supported_family");
+  if (families.length > 0) await replaceFamilyCounts(em, await sitesOf(em, families));
 }
 
 /** The sites the changed records' facts belong to, before and after the change; "" for facts of no site (a regional body). */
@@ -237,7 +242,20 @@ export async function checkRollups(em: EntityManager): Promise<{ cells: number; 
         }
       }
     }
-    return { cells, differences };
+    // The family counts, as differences of their own kind ("" period, the filter fields as the sector).
+    const families = await checkFamilyCounts(sql);
+    for (const difference of families.differences) {
+      differences.push({
+        indicator: "(family count)",
+        grain: RollupGrain.ALL,
+        period: "",
+        sector: `socialContract=${difference.socialContract} cooperationLevel=${difference.cooperationLevel}`,
+        site: difference.site,
+        stored: difference.stored === null ? null : { n: difference.stored },
+        expected: difference.expected === null ? null : { n: difference.expected },
+      });
+    }
+    return { cells: cells + families.counts, differences };
   });
 }
 

@@ -12,6 +12,7 @@ import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { IndicatorValue } from "../indicators/indicator-value.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
+import { countFamilies } from "./family-counts";
 import { SupportedFamily } from "./supported-family.entity";
 
 const SupportedFamilies = defineConnection(SupportedFamily, {
@@ -47,6 +48,8 @@ export class SupportedFamilyResolver extends recordResolver(SupportedFamily) {
     validateRegionFilter(filter);
     const scope = await scopeCondition(ctx, familyScope(ctx));
     return SupportedFamilies.page({
+      // Every filter field is one the kept counts have (families/family-counts.ts); the rollups' switch turns them off too.
+      count: ctx.rollups && familyScope(ctx) === "all" ? () => countFamilies(ctx.em, ctx.partnership, filter) : undefined,
       em: ctx.em,
       info,
       args,

@@ -13,6 +13,7 @@ import { Migration20261202193355_EnumChecks } from "./sqlite/Migration2026120219
 import { Migration20261202202228_SummaryIndexOrigin } from "./sqlite/Migration20261202202228_SummaryIndexOrigin";
 import { Migration20261202221147_Rollups } from "./sqlite/Migration20261202221147_Rollups";
 import { Migration20261202230443_FamilyCountIndex } from "./sqlite/Migration20261202230443_FamilyCountIndex";
+import { Migration20261203004614_FamilyCounts } from "./sqlite/Migration20261203004614_FamilyCounts";
 import { Migration20261125151902_Initial } from "./postgresql/Migration20261125151902_Initial";
 import { Migration20261125172336_SummaryIndex as PostgresSummaryIndex } from "./postgresql/Migration20261125172336_SummaryIndex";
 import { Migration20261125204719_FamiliesBehindIndex as PostgresFamiliesBehindIndex } from "./postgresql/Migration20261125204719_FamiliesBehindIndex";
@@ -22,6 +23,7 @@ import { Migration20261202193356_EnumChecks as PostgresEnumChecks } from "./post
 import { Migration20261202202228_SummaryIndexOrigin as PostgresSummaryIndexOrigin } from "./postgresql/Migration20261202202228_SummaryIndexOrigin";
 import { Migration20261202221147_Rollups as PostgresRollups } from "./postgresql/Migration20261202221147_Rollups";
 import { Migration20261202230443_FamilyCountIndex as PostgresFamilyCountIndex } from "./postgresql/Migration20261202230443_FamilyCountIndex";
+import { Migration20261203004615_FamilyCounts as PostgresFamilyCounts } from "./postgresql/Migration20261203004615_FamilyCounts";
 
 /** Every migration of the regional schema, in order, one set per dialect (each generated from the entities by `npm run migration:regional -- <Name>`). Listed, not globbed, so they load the same from source and in tests. */
 export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
@@ -39,6 +41,7 @@ export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
     { name: "Migration20261202202228_SummaryIndexOrigin", class: Migration20261202202228_SummaryIndexOrigin },
     { name: "Migration20261202221147_Rollups", class: Migration20261202221147_Rollups },
     { name: "Migration20261202230443_FamilyCountIndex", class: Migration20261202230443_FamilyCountIndex },
+    { name: "Migration20261203004614_FamilyCounts", class: Migration20261203004614_FamilyCounts },
   ],
   postgresql: [
     { name: "Migration20261125151902_Initial", class: Migration20261125151902_Initial },
@@ -50,5 +53,6 @@ export const MIGRATIONS: Record<Dialect, MigrationObject[]> = {
     { name: "Migration20261202202228_SummaryIndexOrigin", class: PostgresSummaryIndexOrigin },
     { name: "Migration20261202221147_Rollups", class: PostgresRollups },
     { name: "Migration20261202230443_FamilyCountIndex", class: PostgresFamilyCountIndex },
+    { name: "Migration20261203004615_FamilyCounts", class: PostgresFamilyCounts },
   ],
 };
