@@ -42,7 +42,7 @@ describe("a shard's error path under a merged connection", () => {
 });
 
 describe("a shard's error path under a concatenated list", () => {
-  it("moves to the item's place in the merged list, or goes when the item was not kept", () => {
+  it("moves to the item's place in the merged list, goes when the item was not kept, and stays at the list when the shard sent none", () => {
     const placed = new Map([
       [
         "kooperacja" as const,
@@ -54,7 +54,8 @@ describe("a shard's error path under a concatenated list", () => {
     ]);
     expect(listErrorPaths(placed, "kooperacja", ["partnerships", 1, "members", 0])).toEqual([["partnerships", 4, "members", 0]]);
     expect(listErrorPaths(placed, "kooperacja", ["partnerships", 2])).toEqual([]);
-    expect(listErrorPaths(placed, "liderzy", ["partnerships", 0])).toEqual([]);
+    // Liderzy sent no list (an error nulled it): its error is about the rows the merged list lacks.
+    expect(listErrorPaths(placed, "liderzy", ["partnerships", 0, "key"])).toEqual([["partnerships"]]);
     expect(listErrorPaths(placed, "kooperacja", ["partnerships"])).toEqual([["partnerships"]]);
   });
 });
