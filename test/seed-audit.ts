@@ -65,7 +65,8 @@ export function loadPages(table: AuditTable): Record<string, string> {
 const fold = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** Fields that identify a record rather than state a fact about it. */
-const NOT_FACTS = new Set(["id", "version", "key", "code", "fileName"]);
+// Keys, versions, and counts of related records (each of which carries its own provenance): not facts a page states.
+const NOT_FACTS = new Set(["id", "version", "key", "code", "fileName", "teryt", "pilotSiteCount", "cooperationBodyCount"]);
 
 /** Reads every public-fact record through the gateway, as the public, with every scalar field the schema has. */
 export async function readPublicFacts(gatewayUrl: string): Promise<Map<string, AuditedRecord>> {

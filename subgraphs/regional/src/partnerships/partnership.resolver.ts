@@ -81,7 +81,9 @@ export class PartnershipResolver extends recordResolver(Partnership) {
     return ctx.loaders.manyBy(PilotSite, "partnership", { name: "asc" }).load(partnership.id);
   }
 
-  @FieldResolver(() => Int, { description: "How many pilot sites `pilotSites` lists, counted without listing them." })
+  @FieldResolver(() => Int, {
+    description: "How many pilot sites `pilotSites` lists, counted by the hub without listing them (each site has its own provenance).",
+  })
   pilotSiteCount(@Root() partnership: Partnership, @Ctx() ctx: RegionalContext): Promise<number> {
     return ctx.loaders.countBy(PilotSite, "partnership").load(partnership.id);
   }
@@ -91,7 +93,9 @@ export class PartnershipResolver extends recordResolver(Partnership) {
     return ctx.loaders.manyBy(CooperationBody, "partnership", { name: "asc" }).load(partnership.id);
   }
 
-  @FieldResolver(() => Int, { description: "How many cooperation bodies `cooperationBodies` lists, counted without listing them." })
+  @FieldResolver(() => Int, {
+    description: "How many cooperation bodies `cooperationBodies` lists, counted by the hub without listing them (each body has its own provenance).",
+  })
   cooperationBodyCount(@Root() partnership: Partnership, @Ctx() ctx: RegionalContext): Promise<number> {
     return ctx.loaders.countBy(CooperationBody, "partnership").load(partnership.id);
   }
