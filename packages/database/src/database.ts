@@ -1,5 +1,5 @@
 import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Options } from "@mikro-orm/core";
-import type { AbstractSqlConnection, SqlEntityManager } from "@mikro-orm/knex";
+import { SqlEntityManager, type AbstractSqlConnection } from "@mikro-orm/knex";
 import { Migrator } from "@mikro-orm/migrations";
 import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import { SeedManager } from "@mikro-orm/seeder";
@@ -45,6 +45,18 @@ class CountingLogger extends DefaultLogger {
   override logQuery(context: { query: string } & LogContext): void {
     this.counter.record(context.requestId);
     super.logQuery(context);
+  }
+}
+
+/**
+ * The EntityManager of every service: a raw statement (`em.execute`, the
+ * aggregates' and rollups' SQL) carries the request's logger context as the
+ * ORM's own statements do, so the request's statement count includes it.
+ * MikroORM passes no context to `execute` unless the caller gives one.
+ */
+export class CountedEntityManager extends SqlEntityManager {
+  override execute<T = unknown>(...[query, params = [], method = "all", loggerContext]: Parameters<SqlEntityManager["execute"]>): Promise<T> {
+    return super.execute(query, params, method, loggerContext ?? this.getLoggerContext()) as Promise<T>;
   }
 }
 
@@ -127,6 +139,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       : // One SQLite connection: the file is the lock, and a second connection would wait on it.
         { driver: sqliteDriver, dbName: options.url, pool: { min: 1, max: 1 } }) as Options<HubSqliteDriver | HubBetterSqliteDriver | PostgreSqlDriver>),
     entities: options.entities,
+    // The driver makes every EntityManager (and fork) of this class; its typing wants one per driver.
+    entityManager: CountedEntityManager as never,
     extensions: [Migrator, SeedManager],
     migrations: {
       migrationsList: options.migrations[dialect],
