@@ -29,6 +29,7 @@ const RANKING = `query($partnership: String!, $indicator: String!, $filter: Comp
   siteRanking(partnership: $partnership, indicator: $indicator, filter: $filter) { rank siteId siteName value n families suppressed protection origin }
 }`;
 const FAMILY_COUNT = `query ($filter: SupportedFamilyFilter) { supportedFamilies(first: 1, filter: $filter) { totalCount } }`;
+const VALUE_COUNT = `query ($filter: IndicatorValueFilter) { indicatorValues(first: 1, filter: $filter) { totalCount } }`;
 const COVERAGE = `query($filter: CompareFilter) { coverage(filter: $filter) { partnership siteId indicator periodsReported periodsMissing complete origin } }`;
 
 const REPORTED = [
@@ -139,6 +140,23 @@ function questions(): Question[] {
     { macroregions: ["II"], cooperationLevels: ["INSTITUTION"] },
   ]) {
     list.push({ label: `supportedFamilies totalCount ${JSON.stringify(filter)}`, document: FAMILY_COUNT, variables: { filter }, role: "owner" });
+  }
+  // The values connection's totalCount, from the quarter cells for an owner (the twin counts the rows).
+  for (const filter of [
+    undefined,
+    { indicators: ["CONTRACT_GOALS_MET", "FAMILIES_SUPPORTED"] },
+    { indicators: [] },
+    { periods: ["2019-Q2", "2020-Q1"], voivodeships: ["28"] },
+    { periodFrom: "2019-Q3", periodTo: "2020-Q2", teryt: ["2013"] },
+    { periodTo: "2017-Q4" },
+    { periodFrom: "2019-Q1" },
+    { periodFrom: "2018-Q2", periodTo: "2021-Q1", voivodeships: ["20"] },
+    { periodFrom: "2019-Q2", periodTo: "2019-Q3" },
+    { periodFrom: "2020-Q1", periodTo: "2019-Q4" },
+    { periods: ["2019-Q1", "2019-Q2"], periodFrom: "2019-Q2" },
+    { macroregions: ["III"], indicators: ["WORKERS_COACHED"] },
+  ]) {
+    list.push({ label: `indicatorValues totalCount ${JSON.stringify(filter)}`, document: VALUE_COUNT, variables: { filter }, role: "owner" });
   }
   // Protected figures too (they read the family counts and keys): what an analyst may ask.
   for (const by of [[], ["PARTNERSHIP"], ["VOIVODESHIP"], ["MUNICIPALITY_KIND"]]) {

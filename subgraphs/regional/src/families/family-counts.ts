@@ -1,6 +1,7 @@
-import { PARTNERSHIPS, type PartnershipKey, type RegionFilter } from "@kooperacja/contract";
+import type { PartnershipKey, RegionFilter } from "@kooperacja/contract";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type { CooperationLevel } from "../common/enums";
+import { among, regionConditions } from "../common/region-sql";
 
 /** Sites per statement: far below SQLite's 32 766 parameters. */
 const CHUNK = 500;
@@ -66,25 +67,18 @@ export interface FamilyCountFilter extends RegionFilter {
  * reads an index entry per family (101 038 for Liderzy's national set).
  */
 export async function countFamilies(em: SqlEntityManager, partnership: PartnershipKey, filter: FamilyCountFilter | null | undefined): Promise<number> {
-  if (filter?.partnerships && !filter.partnerships.includes(partnership)) return 0;
-  if (filter?.macroregions && !filter.macroregions.includes(PARTNERSHIPS[partnership].macroregion)) return 0;
-  const where: string[] = [];
-  const bindings: unknown[] = [];
-  for (const codes of [filter?.voivodeships, filter?.teryt]) {
-    if (!codes) continue;
-    if (codes.length === 0) return 0;
-    // TERYT codes nest by prefix, as the connection's own filter reads them.
-    where.push(`(${codes.map(() => "site_id like ?").join(" or ")})`);
-    bindings.push(...codes.map((code) => `${code}%`));
-  }
+  const region = regionConditions("site_id", partnership, filter);
+  if (!region) return 0;
+  const { where, bindings } = region;
   if (filter?.socialContract !== undefined && filter?.socialContract !== null) {
     where.push("social_contract = ?");
     bindings.push(filter.socialContract ? 1 : 0);
   }
   if (filter?.cooperationLevels) {
-    if (filter.cooperationLevels.length === 0) return 0;
-    where.push(`cooperation_level in (${filter.cooperationLevels.map(() => "?").join(", ")})`);
-    bindings.push(...filter.cooperationLevels);
+    const levels = among("cooperation_level", filter.cooperationLevels);
+    if (!levels) return 0;
+    where.push(levels.sql);
+    bindings.push(...levels.bindings);
   }
   const [row] = (await em.execute(`select coalesce(sum(n), 0) as n from family_count${where.length > 0 ? ` where ${where.join(" and ")}` : ""}`, bindings)) as {
     n: number;

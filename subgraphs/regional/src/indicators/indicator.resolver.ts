@@ -10,6 +10,7 @@ import { Shard } from "../common/shard";
 import type { RegionalContext } from "../context";
 import { SupportedFamily } from "../families/supported-family.entity";
 import { PilotSite } from "../sites/pilot-site.entity";
+import { countIndicatorValues } from "./indicator-value-counts";
 import { IndicatorValue } from "./indicator-value.entity";
 import { OutcomeIndicator } from "./outcome-indicator.entity";
 
@@ -47,6 +48,8 @@ export class IndicatorValueResolver extends recordResolver(IndicatorValue) {
     validateIndicatorValueFilter(filter);
     const scope = await scopeCondition(ctx, indicatorValueScope(ctx));
     return IndicatorValues.page({
+      // The owner's values are every live value: the rollups' cells count them (an analyst's exclude some, counted as rows).
+      count: ctx.rollups && indicatorValueScope(ctx) === "all" ? () => countIndicatorValues(ctx.em, ctx.partnership, filter) : undefined,
       em: ctx.em,
       info,
       args,
