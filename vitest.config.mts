@@ -35,6 +35,7 @@ const ON_POSTGRESQL = [
   "data/enum-columns",
   "analytics/rollups",
   "data/read-rows",
+  "data/import-crash",
 ].map((name) => `test/${name}.test.ts`);
 
 // The same search as findPostgresBinaries (the config cannot load the TypeScript workspace code).

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query } from "../databases";
-import { as, freePort, killProcess, startRegionProcess, upload, type RegionProcess } from "../helpers";
+import { as, freePort, freshDatabases, killProcess, startRegionProcess, TEST_DIALECT, upload, type RegionProcess } from "../helpers";
 
 const ROWS = 50_000;
 const IMPORT = `mutation ($file: Upload!) { importRecords(partnership: "kooperacja", kind: FAMILIES, file: $file) { written created unchanged } }`;
@@ -14,11 +14,14 @@ const FILE = [
   "code;site_teryt;cooperation_level;social_contract;started_on;ended_on",
   ...Array.from({ length: ROWS }, (_, index) => `CRASH-${String(index).padStart(6, "0")};2815;CLIENT;tak;2019-06-01;`),
 ].join("\n");
+/** The code of a created family in its audit entry (a JSON column). */
+const AUDITED_CODE = TEST_DIALECT === "postgresql" ? "after->>'code'" : "json_extract(after, '$.code')";
 /** How long after the shard starts writing it is killed, one trial each. */
 const DELAYS_MS = [0, 100, 400];
 
 describe("an import killed mid-write (SIGKILL)", () => {
   let dir: string;
+  let databases: Awaited<ReturnType<typeof freshDatabases<"kooperacja">>>;
   let dbPath: string;
   let port: number;
   let region: RegionProcess;
@@ -26,7 +29,9 @@ describe("an import killed mid-write (SIGKILL)", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "kooperacja-crash-"));
-    dbPath = join(dir, "kooperacja.sqlite");
+    // A SQLite file, or a database on the suite's PostgreSQL server (its server rolls back what a killed client left open).
+    databases = await freshDatabases(dir, ["kooperacja"]);
+    dbPath = databases.urls.kooperacja;
     port = await freePort();
     region = await startRegionProcess("kooperacja", port, dbPath);
     const nowhere = "http://127.0.0.1:9/";
@@ -40,6 +45,7 @@ describe("an import killed mid-write (SIGKILL)", () => {
   afterAll(async () => {
     await gateway?.stop();
     if (region) await killProcess(region.child);
+    await databases?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -47,7 +53,7 @@ describe("an import killed mid-write (SIGKILL)", () => {
     const [families] = await query<{ n: number }>(dbPath, "select count(*) as n from supported_family where code like 'CRASH-%'");
     const [audit] = await query<{ n: number }>(
       dbPath,
-      "select count(*) as n from audit_entry where entity_type = 'SupportedFamily' and action = 'CREATED' and json_extract(after, '$.code') like 'CRASH-%'",
+      `select count(*) as n from audit_entry where entity_type = 'SupportedFamily' and action = 'CREATED' and ${AUDITED_CODE} like 'CRASH-%'`,
     );
     const [batches] = await query<{ n: number }>(dbPath, "select count(*) as n from import_batch where kind = 'FAMILIES' and rows = ?", [ROWS]);
     return { families: families!.n, audit: audit!.n, batches: batches!.n };
