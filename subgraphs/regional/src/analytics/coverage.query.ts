@@ -85,7 +85,11 @@ export async function coverageSummaries(
   }
   const rows = await coverageRows(ctx, { indicators, filter });
   const byIndicator = new Map<string, CoverageRow[]>();
-  for (const row of rows) byIndicator.set(row.indicator, [...(byIndicator.get(row.indicator) ?? []), row]);
+  for (const row of rows) {
+    const covered = byIndicator.get(row.indicator);
+    if (covered) covered.push(row);
+    else byIndicator.set(row.indicator, [row]);
+  }
   return [...byIndicator].map(([indicator, covered]) => {
     const gaps = covered.filter((row) => !row.complete);
     return Object.assign(new CoverageSummary(), {

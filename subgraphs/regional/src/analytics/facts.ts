@@ -14,6 +14,7 @@ import type { SqlEntityManager } from "@mikro-orm/knex";
 import { IndicatorAggregation, IndicatorBasis, IndicatorLevel, ProvenanceKind } from "../common/enums";
 import type { RegionalContext } from "../context";
 import type { OutcomeIndicator } from "../indicators/outcome-indicator.entity";
+import { among, terytConditions } from "../common/region-sql";
 import { quarterOf } from "../indicators/quarter-sql";
 import { firstQuarterFrom, quarterOfDay } from "../common/quarters";
 
@@ -439,16 +440,17 @@ function filtered({ source, filter, columns }: GroupedQuery): { sql: string; bin
     where.push(sql);
     bindings.push(...values);
   };
-  for (const codes of [filter?.voivodeships, filter?.teryt]) {
-    if (!codes) continue;
-    // TERYT codes nest by prefix: a gmina's code starts with its powiat's, which starts with its voivodeship's.
-    condition(codes.length === 0 ? "1 = 0" : `(${codes.map(() => "f.site_id like ?").join(" or ")})`, ...codes.map((code) => `${code}%`));
-  }
-  const among = (column: string, values: readonly string[] | null | undefined) => {
-    if (values) condition(values.length === 0 ? "1 = 0" : `${column} in (${values.map(() => "?").join(", ")})`, ...values);
+  const region = terytConditions("f.site_id", filter);
+  where.push(...region.where);
+  bindings.push(...region.bindings);
+  const listed = (column: string, values: readonly string[] | null | undefined) => {
+    if (!values) return;
+    const condition = among(column, values);
+    where.push(condition.sql);
+    bindings.push(...condition.bindings);
   };
-  among("u.municipality_kind", filter?.municipalityKinds);
-  among("f.sector", filter?.sectors);
+  listed("u.municipality_kind", filter?.municipalityKinds);
+  listed("f.sector", filter?.sectors);
   const sites = filter?.sites;
   // "" stands for the facts of no site (a regional body, an activity without a site).
   if (sites)
@@ -461,7 +463,7 @@ function filtered({ source, filter, columns }: GroupedQuery): { sql: string; bin
     const day = `coalesce(f.on_date, ${quarterStart("f.quarter")})`;
     if (filter?.from) condition(`${day} >= ?`, filter.from);
     if (filter?.to) condition(`${day} <= ?`, filter.to);
-    among(FACT_QUARTER, filter?.quarters);
+    listed(FACT_QUARTER, filter?.quarters);
     if (filter?.quarterFrom) condition(`${FACT_QUARTER} >= ?`, filter.quarterFrom);
     if (filter?.quarterTo) condition(`${FACT_QUARTER} <= ?`, filter.quarterTo);
   }

@@ -76,7 +76,6 @@ export async function countFamilies(em: SqlEntityManager, partnership: Partnersh
   }
   if (filter?.cooperationLevels) {
     const levels = among("cooperation_level", filter.cooperationLevels);
-    if (!levels) return 0;
     where.push(levels.sql);
     bindings.push(...levels.bindings);
   }

@@ -24,8 +24,8 @@ export async function countIndicatorValues(
   // The reported indicators by code: an index probe each (a subquery here made SQLite scan the cells).
   const reported = (await em.execute("select id from outcome_indicator where basis = ? order by id", [IndicatorBasis.REPORTED])) as { id: string }[];
   const codes = filter?.indicators ? reported.map((row) => row.id).filter((code) => filter.indicators!.includes(code)) : reported.map((row) => row.id);
+  if (codes.length === 0) return 0;
   const indicators = among("r.indicator_id", codes);
-  if (!indicators) return 0;
   const sum = async (grain: RollupGrain, period: { sql: string; bindings: unknown[] }) => {
     const where = ["r.grain = ?", indicators.sql, ...region.where, ...(period.sql ? [period.sql] : [])];
     const bindings = [grain, ...indicators.bindings, ...region.bindings, ...period.bindings];
@@ -39,7 +39,7 @@ export async function countIndicatorValues(
       "r.period",
       filter.periods.filter((period) => (!from || period >= from) && (!to || period <= to)),
     );
-    return periods ? sum(RollupGrain.QUARTER, periods) : 0;
+    return sum(RollupGrain.QUARTER, { sql: periods.sql, bindings: periods.bindings });
   }
   if (!from && !to) return sum(RollupGrain.ALL, { sql: "", bindings: [] });
   if (from && to && from > to) return 0;
